@@ -1,0 +1,25 @@
+import { filterCatalog, type CatalogEntry, type CatalogFilter } from '../../shared/core/catalog/index.js';
+import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
+import { readWorkspaceCatalog } from '../../shared/pipeline/workspace.js';
+import { clock } from './format.js';
+
+/** The workspace catalog, filtered. */
+export async function listCatalog(storage: FsStorage, filter: CatalogFilter): Promise<CatalogEntry[]> {
+  return filterCatalog(await readWorkspaceCatalog(storage), filter);
+}
+
+export function printCatalog(storage: FsStorage, entries: readonly CatalogEntry[]): void {
+  if (entries.length === 0) {
+    process.stdout.write('no clips match\n');
+    return;
+  }
+  for (const entry of entries) {
+    const flags = entry.compliance.status === 'clear' ? '' : `  [compliance: ${entry.compliance.status}]`;
+    process.stdout.write(
+      `${entry.showId} ${entry.clipId}  ${clock(entry.start)}-${clock(entry.end)}  score ${entry.score.toFixed(2)}${flags}\n` +
+        `  ${entry.title}\n` +
+        (entry.products.length > 0 ? `  products: ${entry.products.join(', ')}\n` : '') +
+        `  ${storage.pathOf(entry.files.vertical)}\n`,
+    );
+  }
+}

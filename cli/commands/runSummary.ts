@@ -1,0 +1,79 @@
+/** The summary `postshow run` prints: human-readable by default, JSON with --json. */
+import { z } from 'zod';
+import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
+import { showKeys, type ShowId } from '../../shared/core/keys.js';
+import { clipMetaSchema, highlightsFileSchema, transcriptSchema } from '../../shared/pipeline/artifacts.js';
+import type { ShowStatus } from '../../shared/pipeline/status.js';
+import { tryReadJson } from '../../shared/pipeline/storageJson.js';
+import { clock } from './format.js';
+
+export interface RunSummary {
+  readonly showId: string;
+  readonly status: ShowStatus['state'];
+  readonly error?: ShowStatus['error'];
+  readonly transcriptEngine?: string;
+  readonly transcriptNote?: string;
+  readonly outputs: Record<string, string>;
+  readonly highlights: { id: string; rank: number; start: number; end: number; score: number; signals: string[] }[];
+  readonly clips: { id: string; title: string; vertical: string; horizontal: string; thumbnail: string; captions: string; compliance: string }[];
+  readonly topics: { topic: string; kind: string; score: number }[];
+  readonly stages: Record<string, { state: string; items: number; ms: number }>;
+}
+
+const topicsFileSchema = z.object({ topics: z.array(z.object({ topic: z.string(), kind: z.string(), score: z.number() }).passthrough()) });
+
+export async function runSummary(storage: FsStorage, showId: ShowId, status: ShowStatus): Promise<RunSummary> {
+  const keys = showKeys(showId);
+  const transcript = await tryReadJson(storage, keys.transcript, transcriptSchema).catch(() => undefined);
+  const highlights = (await tryReadJson(storage, keys.highlights, highlightsFileSchema).catch(() => undefined))?.highlights ?? [];
+  const topics = (await tryReadJson(storage, keys.topics, topicsFileSchema).catch(() => undefined))?.topics ?? [];
+  const clips: RunSummary['clips'] = [];
+  if (status.state === 'succeeded') {
+    for (const highlight of highlights) {
+      const meta = await tryReadJson(storage, `${keys.clipPrefix(highlight.id)}meta.json`, clipMetaSchema);
+      if (!meta) continue;
+      clips.push({
+        id: meta.clipId,
+        title: meta.title,
+        vertical: storage.pathOf(meta.files.vertical),
+        horizontal: storage.pathOf(meta.files.horizontal),
+        thumbnail: storage.pathOf(meta.files.thumbnail),
+        captions: storage.pathOf(meta.files.captions),
+        compliance: meta.compliance.status,
+      });
+    }
+  }
+  const outputs: Record<string, string> = { workspace: storage.root, status: storage.pathOf(keys.status) };
+  for (const [name, key] of Object.entries({ report: keys.report, transcript: keys.transcript, highlights: keys.highlights, topics: keys.topics, catalog: keys.catalog })) {
+    if (await storage.head(key)) outputs[name] = storage.pathOf(key);
+  }
+  return {
+    showId,
+    status: status.state,
+    ...(status.error ? { error: status.error } : {}),
+    ...(transcript ? { transcriptEngine: transcript.engine } : {}),
+    ...(transcript?.note ? { transcriptNote: transcript.note } : {}),
+    outputs,
+    highlights: highlights.map((h) => ({ id: h.id, rank: h.rank, start: h.start, end: h.end, score: h.score, signals: h.signals.map((s) => s.name) })),
+    clips,
+    topics: topics.map((topic) => ({ topic: topic.topic, kind: topic.kind, score: topic.score })),
+    stages: Object.fromEntries(Object.entries(status.stages).map(([stage, s]) => [stage, { state: s.state, items: s.items, ms: s.ms }])),
+  };
+}
+
+export function printRunSummary(summary: RunSummary): void {
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  out(`show ${summary.showId}: ${summary.status}`);
+  if (summary.error) out(`  ${summary.error.stage} failed: ${summary.error.reason}`);
+  if (summary.transcriptEngine) out(`transcript: ${summary.transcriptEngine}${summary.transcriptNote ? ` (${summary.transcriptNote})` : ''}`);
+  if (summary.clips.length > 0) {
+    out(`clips (${summary.clips.length}):`);
+    summary.clips.forEach((clip, i) => {
+      const h = summary.highlights[i];
+      out(`  ${i + 1}. ${h ? `${clock(h.start)}-${clock(h.end)} score ${h.score.toFixed(2)} ` : ''}${clip.title}${clip.compliance === 'clear' ? '' : ` [${clip.compliance}]`}`);
+      out(`     ${clip.vertical}`);
+    });
+  } else if (summary.status === 'succeeded') out('no highlights found');
+  if (summary.topics.length > 0) out(`topics: ${summary.topics.slice(0, 5).map((t) => t.topic).join(' · ')}`);
+  if (summary.outputs.report) out(`report: ${summary.outputs.report}`);
+}

@@ -1,0 +1,60 @@
+/**
+ * The embedded default: the whole pipeline in one process, behind a filesystem store and an
+ * in-process queue, with the same stage handlers and orchestration the cloud runs.
+ */
+import { stageHandlers } from '../functions/index.js';
+import type { ShowId } from '../shared/core/keys.js';
+import type { StageMessage } from '../shared/pipeline/messages.js';
+import type { Logger, Media, Transcriber } from '../shared/pipeline/ports.js';
+import { processMessage, type PipelineEvent } from '../shared/pipeline/processMessage.js';
+import { refreshStatus, type ShowStatus } from '../shared/pipeline/status.js';
+import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
+import { LocalQueue, type DeadLetter, type LocalQueueOptions } from '../shared/adapters/queue/localQueue.js';
+import { FsStorage } from '../shared/adapters/storage/fsStorage.js';
+import { PocketsphinxTranscriber } from '../shared/adapters/transcription/pocketsphinxTranscriber.js';
+import { silentLogger } from '../shared/adapters/local/jsonLogger.js';
+
+export interface LocalPipelineOptions extends Partial<LocalQueueOptions> {
+  /** Workspace directory holding `recordings/` and `shows/`. */
+  readonly workspace: string;
+  readonly logger?: Logger;
+  readonly media?: Media;
+  readonly transcriber?: Transcriber;
+  readonly onEvent?: (event: PipelineEvent) => void;
+}
+
+export interface LocalPipeline {
+  readonly storage: FsStorage;
+  readonly queue: LocalQueue;
+  /** Sends the message and processes everything that follows until the queue is idle. */
+  run(message: StageMessage): Promise<{ status: ShowStatus; deadLetters: readonly DeadLetter[] }>;
+}
+
+export function createLocalPipeline(options: LocalPipelineOptions): LocalPipeline {
+  const storage = new FsStorage(options.workspace);
+  const queue = new LocalQueue(options);
+  const media = options.media ?? new FfmpegMedia();
+  const transcriber = options.transcriber ?? new PocketsphinxTranscriber(media instanceof FfmpegMedia ? media : new FfmpegMedia());
+  const deps = {
+    storage,
+    media,
+    transcriber,
+    queue,
+    logger: options.logger ?? silentLogger,
+    handlers: stageHandlers,
+    maxAttempts: queue.options.maxAttempts,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  };
+  queue.consume((message, attempt) => processMessage(message, attempt, deps));
+  return {
+    storage,
+    queue,
+    async run(message) {
+      const before = queue.deadLetters.length;
+      await queue.send([message]);
+      await queue.drain();
+      const status = await refreshStatus(storage, message.showId as ShowId);
+      return { status, deadLetters: queue.deadLetters.slice(before) };
+    },
+  };
+}

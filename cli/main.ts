@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+/**
+ * postshow command line: `run` a recording through the local pipeline, list the `clips` catalog,
+ * print topic `suggest`ions and a show's `status`. A thin shell: flags are validated here and
+ * mapped onto the library; all work happens in the stages.
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { reasonOf } from '../shared/core/errors.js';
+import { parseShowId } from '../shared/core/keys.js';
+import { createJsonLogger, type LogLevel } from '../shared/adapters/local/jsonLogger.js';
+import { submitShow } from '../shared/adapters/local/submitShow.js';
+import { FsStorage } from '../shared/adapters/storage/fsStorage.js';
+import { createLocalPipeline } from './localPipeline.js';
+import { createProgressView } from './progress.js';
+import { listCatalog, printCatalog } from './commands/clips.js';
+import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
+import { printRunSummary, runSummary } from './commands/runSummary.js';
+
+const DEFAULT_WORKSPACE = 'postshow-out';
+
+const positiveNumber = (label: string) => (value: string) => {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError(`${label} must be a non-negative number`);
+  return number;
+};
+const positiveInteger = (label: string) => (value: string) => {
+  const number = positiveNumber(label)(value);
+  if (!Number.isInteger(number)) throw new InvalidArgumentError(`${label} must be a whole number`);
+  return number;
+};
+
+function workspaceOption() {
+  return new Option('--out <dir>', 'workspace directory (recordings/ and shows/)').default(DEFAULT_WORKSPACE);
+}
+
+const program = new Command()
+  .name('postshow')
+  .description('Turn a recorded live show into transcripts, highlights, captioned clips, topic suggestions and a clip catalog.')
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (message, write) => write(message.split('\n')[0] + '\n') });
+
+program
+  .command('run')
+  .description('process one recording end to end (offline by default)')
+  .argument('<recording>', 'any file ffmpeg reads: mp4, mkv, flv, ts, webm, mov, m4a, mp3, wav')
+  .option('--chat <file>', 'chat log: JSON Lines {"t","user","text"} or bilibili danmaku XML')
+  .option('--metrics <file>', 'metrics CSV with header t,viewers,likes,orders,gmv')
+  .option('--captions <file>', 'SRT or WebVTT captions; when given they are the transcript')
+  .option('--products <file>', 'products JSON [{"name": "...", "aliases": ["..."]}]')
+  .addOption(new Option('--lang <lang>', 'show language').choices(['auto', 'en', 'zh']).default('auto'))
+  .addOption(workspaceOption())
+  .option('--max-clips <n>', 'most clips to cut', positiveInteger('--max-clips'), 8)
+  .option('--min-clip <seconds>', 'shortest clip', positiveNumber('--min-clip'), 15)
+  .option('--max-clip <seconds>', 'longest clip', positiveNumber('--max-clip'), 60)
+  .option('--show-id <id>', 'show id (default: file name + content fingerprint)')
+  .option('--concurrency <n>', 'stage invocations at once', positiveInteger('--concurrency'), 2)
+  .option('--json', 'print a machine-readable summary on stdout')
+  .action(async (recording: string, flags: RunFlags) => {
+    if (flags.minClip > flags.maxClip) throw new InvalidArgumentError('--min-clip must not exceed --max-clip');
+    if (flags.showId !== undefined) parseShowId(flags.showId);
+    const workspace = path.resolve(flags.out);
+    mkdirSync(workspace, { recursive: true });
+    const logLevel = (process.env.POSTSHOW_LOG_LEVEL ?? 'info') as LogLevel;
+    const logger = createJsonLogger(createWriteStream(path.join(workspace, 'postshow.log'), { flags: 'a' }), logLevel);
+    const progress = createProgressView();
+    const pipeline = createLocalPipeline({ workspace, logger, concurrency: flags.concurrency, onEvent: progress.onEvent });
+    const { showId, message } = await submitShow(pipeline.storage, {
+      recordingPath: recording,
+      sideInputs: { chat: flags.chat, metrics: flags.metrics, captions: flags.captions, products: flags.products },
+      options: { language: flags.lang, maxClips: flags.maxClips, minClipSeconds: flags.minClip, maxClipSeconds: flags.maxClip },
+      ...(flags.showId ? { showId: flags.showId } : {}),
+    });
+    const { status } = await pipeline.run(message).finally(() => progress.stop());
+    const summary = await runSummary(pipeline.storage, showId, status);
+    if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else printRunSummary(summary);
+    if (status.state !== 'succeeded') {
+      process.stderr.write(`postshow: ${status.error ? `${status.error.stage} failed: ${status.error.reason}` : 'the run did not finish'}\n`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('clips')
+  .description('list and filter clips across all shows in the workspace')
+  .addOption(workspaceOption())
+  .option('--show <id>', 'only this show')
+  .option('--product <name>', 'clips tagged with a product (substring, any case)')
+  .option('--min-score <n>', 'minimum highlight score', positiveNumber('--min-score'))
+  .addOption(new Option('--compliance <status>', 'compliance status').choices(['clear', 'warn', 'block', 'not-blocked']))
+  .option('--text <words>', 'words to find in title, description and hashtags')
+  .addOption(new Option('--lang <lang>', 'clip language').choices(['en', 'zh']))
+  .option('--limit <n>', 'most clips to list', positiveInteger('--limit'))
+  .option('--json', 'print JSON on stdout')
+  .action(async (flags: ClipsFlags) => {
+    const storage = new FsStorage(path.resolve(flags.out));
+    const entries = await listCatalog(storage, {
+      ...(flags.show ? { show: flags.show } : {}),
+      ...(flags.product ? { product: flags.product } : {}),
+      ...(flags.minScore !== undefined ? { minScore: flags.minScore } : {}),
+      ...(flags.compliance ? { compliance: flags.compliance } : {}),
+      ...(flags.text ? { text: flags.text } : {}),
+      ...(flags.lang ? { language: flags.lang } : {}),
+      ...(flags.limit ? { limit: flags.limit } : {}),
+    });
+    if (flags.json) process.stdout.write(`${JSON.stringify(entries.map((entry) => ({ ...entry, paths: storagePaths(storage, entry.files) })), null, 2)}\n`);
+    else printCatalog(storage, entries);
+  });
+
+program
+  .command('suggest')
+  .description('topic suggestions for upcoming shows, from every show in the workspace')
+  .addOption(workspaceOption())
+  .option('--limit <n>', 'most suggestions', positiveInteger('--limit'), 15)
+  .option('--json', 'print JSON on stdout')
+  .action(async (flags: { out: string; limit: number; json?: boolean }) => {
+    const suggestions = await workspaceSuggestions(new FsStorage(path.resolve(flags.out)), flags.limit);
+    if (flags.json) process.stdout.write(`${JSON.stringify(suggestions, null, 2)}\n`);
+    else printSuggestions(suggestions);
+  });
+
+program
+  .command('status')
+  .description("print a show's status.json")
+  .argument('<showId>', 'show id printed by `postshow run`')
+  .addOption(workspaceOption())
+  .action(async (showId: string, flags: { out: string }) => {
+    const storage = new FsStorage(path.resolve(flags.out));
+    const body = await storage.tryGet(`shows/${parseShowId(showId)}/status.json`);
+    if (!body) throw new InvalidArgumentError(`no show ${showId} in ${flags.out}`);
+    process.stdout.write(body.toString('utf8'));
+  });
+
+interface RunFlags {
+  chat?: string;
+  metrics?: string;
+  captions?: string;
+  products?: string;
+  lang: 'auto' | 'en' | 'zh';
+  out: string;
+  maxClips: number;
+  minClip: number;
+  maxClip: number;
+  showId?: string;
+  concurrency: number;
+  json?: boolean;
+}
+
+interface ClipsFlags {
+  out: string;
+  show?: string;
+  product?: string;
+  minScore?: number;
+  compliance?: 'clear' | 'warn' | 'block' | 'not-blocked';
+  text?: string;
+  lang?: 'en' | 'zh';
+  limit?: number;
+  json?: boolean;
+}
+
+function storagePaths(storage: FsStorage, files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([name, key]) => [name, storage.pathOf(key)]));
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`postshow: ${reasonOf(error)}\n`);
+  process.exitCode = 2;
+});

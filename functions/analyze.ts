@@ -1,0 +1,117 @@
+/**
+ * analyze: sentiment timeline, engagement signals, highlight candidates and compliance flags,
+ * then one clip message per highlight.
+ */
+import { findComplianceFlags } from '../shared/core/compliance/index.js';
+import { buildSignals, detectHighlights, resolveHighlightConfig } from '../shared/core/highlights/index.js';
+import { findProductMentions } from '../shared/core/inputs/index.js';
+import { showKeys } from '../shared/core/keys.js';
+import { findCallToActionMentions } from '../shared/core/mentions/callToActionMentions.js';
+import { scoreSentiment, sentimentTimeline } from '../shared/core/sentiment/index.js';
+import type { MetricsPoint } from '../shared/core/types.js';
+import {
+  analysisSchema,
+  audioAnalysisSchema,
+  chatMessagesSchema,
+  highlightsFileSchema,
+  metricsPointsSchema,
+  productsSchema,
+  transcriptSchema,
+} from '../shared/pipeline/artifacts.js';
+import { manifestSchema } from '../shared/pipeline/manifest.js';
+import type { StageHandler } from '../shared/pipeline/stage.js';
+import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
+import type { z } from 'zod';
+
+/** Sentiment timeline window, seconds: long enough to hold a few chat lines, short enough to show a moment. */
+export const SENTIMENT_WINDOW_SECONDS = 10;
+
+export const analyze: StageHandler<'analyze'> = async (message, { storage }) => {
+  const keys = showKeys(message.showId);
+  const manifest = await readJson(storage, keys.manifest, manifestSchema);
+  const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
+  const transcript = await readJson(storage, keys.transcript, transcriptSchema);
+  const chat = manifest.inputs.chat ? await readJson(storage, manifest.inputs.chat.key, chatMessagesSchema) : [];
+  const metrics = manifest.inputs.metrics ? await readJson(storage, manifest.inputs.metrics.key, metricsPointsSchema) : [];
+  const products = manifest.inputs.products ? await readJson(storage, manifest.inputs.products.key, productsSchema) : [];
+  const { language } = manifest;
+  const duration = audio.duration;
+
+  const segments = transcript.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, language) }));
+  const scoredChat = chat.filter((line) => line.t < duration).map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
+  const mentions = findProductMentions(
+    [
+      ...segments.map((segment) => ({ t: segment.start, text: segment.text, source: 'speech' as const })),
+      ...scoredChat.map((line) => ({ t: line.t, text: line.text, source: 'chat' as const })),
+    ],
+    products,
+  );
+  const inputs = {
+    showId: message.showId,
+    duration,
+    audio: { duration, loudness: audio.loudness, silences: audio.silences, integratedLufs: audio.integratedLufs },
+    segments,
+    chat: scoredChat,
+    metrics,
+    mentions,
+    ctaMentions: findCallToActionMentions(segments),
+  };
+  const config = resolveHighlightConfig({
+    minClipSeconds: manifest.options.minClipSeconds,
+    maxClipSeconds: manifest.options.maxClipSeconds,
+    maxClips: Math.max(1, manifest.options.maxClips),
+  });
+  const highlights = manifest.options.maxClips === 0 ? [] : detectHighlights(inputs, config);
+
+  const analysis: z.infer<typeof analysisSchema> = {
+    sentiment: {
+      windowSeconds: SENTIMENT_WINDOW_SECONDS,
+      speech: sentimentTimeline(segments.map((s) => ({ t: (s.start + s.end) / 2, score: s.sentiment })), duration, SENTIMENT_WINDOW_SECONDS),
+      chat: sentimentTimeline(scoredChat.map((c) => ({ t: c.t, score: c.sentiment })), duration, SENTIMENT_WINDOW_SECONDS),
+    },
+    signals: buildSignals(inputs, config).map((series) => ({ name: series.name, values: series.values.map(round2) })),
+    chatPerSecond: perSecondCounts(scoredChat.map((line) => line.t), duration),
+    ...(metrics.some((point) => point.viewers !== undefined) ? { viewersPerSecond: stepSeries(metrics, 'viewers', duration) } : {}),
+    compliance: findComplianceFlags([
+      ...segments.map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'speech' as const })),
+      ...scoredChat.map((c) => ({ start: c.t, end: c.t, text: c.text, source: 'chat' as const })),
+    ]),
+    mentions,
+  };
+  await writeJson(storage, keys.analysis, analysis);
+  await writeJson(storage, keys.highlights, highlightsFileSchema.parse({ runId: manifest.runId, highlights }));
+
+  return {
+    next:
+      highlights.length > 0
+        ? highlights.map((highlight) => ({ stage: 'clip' as const, showId: message.showId, clipId: highlight.id }))
+        : [{ stage: 'suggest' as const, showId: message.showId }],
+    summary: { highlights: highlights.length, complianceFlags: analysis.compliance.length, chatMessages: scoredChat.length },
+  };
+};
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+function perSecondCounts(times: readonly number[], duration: number): number[] {
+  const counts = new Array<number>(Math.max(1, Math.ceil(duration))).fill(0);
+  for (const t of times) {
+    const second = Math.floor(t);
+    if (second >= 0 && second < counts.length) counts[second] = (counts[second] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** A sparse metric column as a per-second step function (last known value carried forward). */
+function stepSeries(points: readonly MetricsPoint[], column: 'viewers', duration: number): number[] {
+  const values = new Array<number>(Math.max(1, Math.ceil(duration))).fill(0);
+  let index = 0;
+  let current = 0;
+  for (let second = 0; second < values.length; second += 1) {
+    while (index < points.length && (points[index]?.t ?? Infinity) <= second) {
+      current = points[index]?.[column] ?? current;
+      index += 1;
+    }
+    values[second] = current;
+  }
+  return values;
+}

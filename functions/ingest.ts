@@ -1,0 +1,121 @@
+/**
+ * ingest: validate the recording (ffprobe), parse and normalise the side inputs, resolve the
+ * language and write the show manifest. Everything a user can get wrong fails here, early.
+ */
+import { detectLanguage } from '../shared/core/text/index.js';
+import { parseCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../shared/core/inputs/index.js';
+import { InputError, MediaError } from '../shared/core/errors.js';
+import { recordingPrefix, showKeys } from '../shared/core/keys.js';
+import type { Language, ParseReport } from '../shared/core/types.js';
+import { jobOptionsSchema, type Manifest } from '../shared/pipeline/manifest.js';
+import type { StageHandler } from '../shared/pipeline/stage.js';
+import { JOB_FILE, sideInputKind, type SideInputKind } from '../shared/pipeline/sideInputs.js';
+import { writeJson } from '../shared/pipeline/storageJson.js';
+
+export const ingest: StageHandler<'ingest'> = async (message, { storage, media }) => {
+  const { showId, recordingKey, runId } = message;
+  const keys = showKeys(showId);
+  if (!recordingKey.startsWith(recordingPrefix(showId))) {
+    throw new InputError(`recording key ${recordingKey} is not under ${recordingPrefix(showId)}`);
+  }
+
+  const job = await readJobOptions(storage, `${recordingPrefix(showId)}${JOB_FILE}`);
+  const sourceName = job.sourceName ?? recordingKey.split('/').pop() ?? recordingKey;
+  const head = await storage.head(recordingKey);
+  if (!head) throw new InputError(`recording ${sourceName} was not found`);
+  if (head.size === 0) throw new MediaError(`recording ${sourceName} is empty (0 bytes)`, { permanent: true });
+
+  const info = await media.probe(await storage.readLocation(recordingKey), sourceName);
+  if (!info.audio) throw new MediaError(`recording ${sourceName} has no audio track`, { permanent: true });
+  if (!(info.duration > 0)) throw new MediaError(`recording ${sourceName} has no measurable duration (truncated or corrupt?)`, { permanent: true });
+
+  // A new run starts from a clean status: parts from an earlier run of this show would mislead.
+  const previous = await storage.tryGet(keys.manifest);
+  if (previous && (JSON.parse(previous.toString('utf8')) as { runId?: string }).runId !== runId) {
+    for (const key of await storage.list(keys.statusParts)) if (!key.endsWith('/ingest.json')) await storage.delete(key);
+  }
+
+  const inputs: Manifest['inputs'] = {};
+  const texts: { captions: string[]; chat: string[] } = { captions: [], chat: [] };
+  for (const key of await storage.list(recordingPrefix(showId))) {
+    const fileName = key.slice(recordingPrefix(showId).length);
+    const kind = sideInputKind(fileName);
+    if (!kind) continue;
+    const text = (await storage.get(key)).toString('utf8');
+    const { value, report } = parseSideInput(kind, text, fileName);
+    const normalisedKey = keys.inputs(kind);
+    await writeJson(storage, normalisedKey, value);
+    inputs[kind] = { sourceKey: key, key: normalisedKey, report };
+    if (kind === 'captions') texts.captions = (value as { text: string }[]).map((segment) => segment.text);
+    if (kind === 'chat') texts.chat = (value as { text: string }[]).slice(0, 5000).map((chat) => chat.text);
+  }
+
+  const { language, languageSource } = resolveLanguage(job.language, texts);
+  const manifest: Manifest = {
+    showId,
+    runId,
+    recordingKey,
+    sourceName,
+    media: info,
+    language,
+    languageSource,
+    options: { minClipSeconds: job.minClipSeconds, maxClipSeconds: job.maxClipSeconds, maxClips: job.maxClips, chunkSeconds: job.chunkSeconds },
+    transcriptionSource: inputs.captions ? 'captions' : 'asr',
+    inputs,
+  };
+  await writeJson(storage, keys.manifest, manifest);
+  return {
+    next: [{ stage: 'audio', showId }],
+    summary: { duration: Math.round(info.duration), language, video: Boolean(info.video), sideInputs: Object.keys(inputs).join(',') || 'none' },
+  };
+};
+
+async function readJobOptions(storage: Parameters<StageHandler<'ingest'>>[1]['storage'], key: string) {
+  const body = await storage.tryGet(key);
+  let raw: unknown = {};
+  if (body) {
+    try {
+      raw = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new InputError(`${JOB_FILE} is not valid JSON`);
+    }
+  }
+  const parsed = jobOptionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${JOB_FILE}: ${issue?.path.join('.') || 'options'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+function parseSideInput(kind: SideInputKind, text: string, name: string): { value: unknown; report: ParseReport } {
+  switch (kind) {
+    case 'chat': {
+      const { messages, report } = parseChatLog(text, name);
+      return { value: messages, report };
+    }
+    case 'metrics': {
+      const { points, report } = parseMetricsCsv(text, name);
+      return { value: points, report };
+    }
+    case 'captions': {
+      const segments = parseCaptions(text, name);
+      return { value: segments, report: { format: /^\uFEFF?WEBVTT/.test(text) ? 'webvtt' : 'srt', accepted: segments.length, skipped: 0, skippedReasons: {} } };
+    }
+    case 'products': {
+      const products = parseProducts(text, name);
+      return { value: products, report: { format: 'products-json', accepted: products.length, skipped: 0, skippedReasons: {} } };
+    }
+  }
+}
+
+/** Flag wins; else the captions' language; else the chat's; else English (the offline ASR's language). */
+function resolveLanguage(
+  requested: 'auto' | Language,
+  texts: { captions: string[]; chat: string[] },
+): { language: Language; languageSource: Manifest['languageSource'] } {
+  if (requested !== 'auto') return { language: requested, languageSource: 'flag' };
+  if (texts.captions.length > 0) return { language: detectLanguage(texts.captions), languageSource: 'captions' };
+  if (texts.chat.length > 0) return { language: detectLanguage(texts.chat), languageSource: 'chat' };
+  return { language: 'en', languageSource: 'default' };
+}

@@ -1,0 +1,63 @@
+/**
+ * report: one self-contained report.html per show: timeline chart, highlights with thumbnails and
+ * reasons, compliance flags and topic suggestions.
+ */
+import { z } from 'zod';
+import { renderReport, type ReportHighlight } from '../shared/core/report/index.js';
+import { showKeys, showPrefix } from '../shared/core/keys.js';
+import type { TopicSuggestion } from '../shared/core/types.js';
+import { analysisSchema, audioAnalysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema } from '../shared/pipeline/artifacts.js';
+import { manifestSchema } from '../shared/pipeline/manifest.js';
+import type { StageHandler } from '../shared/pipeline/stage.js';
+import { readStatusParts } from '../shared/pipeline/status.js';
+import { readJson } from '../shared/pipeline/storageJson.js';
+
+const topicsFileSchema = z.object({ topics: z.array(z.unknown()) });
+
+export const report: StageHandler<'report'> = async (message, { storage }) => {
+  const keys = showKeys(message.showId);
+  const manifest = await readJson(storage, keys.manifest, manifestSchema);
+  const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
+  const transcript = await readJson(storage, keys.transcript, transcriptSchema);
+  const analysis = await readJson(storage, keys.analysis, analysisSchema);
+  const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
+  const topics = (await readJson(storage, keys.topics, topicsFileSchema)).topics as TopicSuggestion[];
+
+  const reportHighlights: ReportHighlight[] = [];
+  for (const highlight of highlights) {
+    const meta = await readJson(storage, `${keys.clipPrefix(highlight.id)}meta.json`, clipMetaSchema);
+    const thumbnail = await storage.tryGet(meta.files.thumbnail);
+    // Links are relative to report.html, which sits at the show prefix.
+    const relative = (key: string) => key.slice(showPrefix(message.showId).length);
+    reportHighlights.push({
+      ...highlight,
+      ...(thumbnail ? { thumbnailDataUri: `data:image/jpeg;base64,${thumbnail.toString('base64')}` } : {}),
+      clipFiles: { vertical: relative(meta.files.vertical), horizontal: relative(meta.files.horizontal) },
+    });
+  }
+  const timings = (await readStatusParts(storage, message.showId))
+    .filter((part) => part.state === 'succeeded')
+    .reduce<Map<string, number>>((map, part) => map.set(part.stage, (map.get(part.stage) ?? 0) + (part.ms ?? 0)), new Map());
+
+  const html = renderReport({
+    showId: message.showId,
+    title: manifest.sourceName,
+    generatedFrom: manifest.sourceName,
+    duration: audio.duration,
+    language: manifest.language,
+    transcriptEngine: transcript.engine,
+    sentiment: analysis.sentiment,
+    engagement: {
+      chatRate: analysis.chatPerSecond,
+      loudness: audio.loudness,
+      ...(analysis.viewersPerSecond ? { viewers: analysis.viewersPerSecond } : {}),
+    },
+    highlights: reportHighlights,
+    compliance: analysis.compliance,
+    topics,
+    inputs: Object.entries(manifest.inputs).map(([name, input]) => ({ name, report: input.report })),
+    stageTimings: [...timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) })),
+  });
+  await storage.put(keys.report, html);
+  return { next: [], summary: { bytes: Buffer.byteLength(html) } };
+};

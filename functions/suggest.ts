@@ -1,0 +1,55 @@
+/**
+ * suggest: mine this show's topics (keyphrases, products, audience questions) with the audience's
+ * response, then rank topic suggestions for upcoming shows across every show in the workspace.
+ */
+import { showKeys } from '../shared/core/keys.js';
+import { scoreSentiment } from '../shared/core/sentiment/index.js';
+import { keywords } from '../shared/core/text/index.js';
+import { mineShowTopics, suggestTopics } from '../shared/core/topics/index.js';
+import {
+  analysisSchema,
+  audioAnalysisSchema,
+  chatMessagesSchema,
+  highlightsFileSchema,
+  metricsPointsSchema,
+  transcriptSchema,
+} from '../shared/pipeline/artifacts.js';
+import { manifestSchema } from '../shared/pipeline/manifest.js';
+import type { StageHandler } from '../shared/pipeline/stage.js';
+import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
+import { readWorkspaceTopicEvidence } from '../shared/pipeline/workspace.js';
+
+export const suggest: StageHandler<'suggest'> = async (message, { storage, logger }) => {
+  const keys = showKeys(message.showId);
+  const manifest = await readJson(storage, keys.manifest, manifestSchema);
+  const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
+  const transcript = await readJson(storage, keys.transcript, transcriptSchema);
+  const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
+  const chat = manifest.inputs.chat ? await readJson(storage, manifest.inputs.chat.key, chatMessagesSchema) : [];
+  const metrics = manifest.inputs.metrics ? await readJson(storage, manifest.inputs.metrics.key, metricsPointsSchema) : [];
+  const analysis = await readJson(storage, keys.analysis, analysisSchema);
+
+  const segments = transcript.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, manifest.language) }));
+  const scoredChat = chat.map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
+  const evidence = mineShowTopics(
+    {
+      showId: message.showId,
+      language: manifest.language,
+      duration: audio.duration,
+      segments,
+      chat: scoredChat,
+      metrics,
+      mentions: analysis.mentions,
+      clips: highlights.map((highlight) => ({ id: highlight.id, start: highlight.start, end: highlight.end })),
+    },
+    keywords,
+  );
+  await writeJson(storage, keys.topicEvidence, evidence);
+
+  // This show's fresh evidence plus every other show's: earlier shows inform the suggestions.
+  const others = await readWorkspaceTopicEvidence(storage, (key) => logger.warn('skipped unreadable topic evidence', { key }));
+  const workspace = [evidence, ...others.filter((show) => show.showId !== message.showId)].sort((a, b) => a.showId.localeCompare(b.showId));
+  const topics = suggestTopics(workspace);
+  await writeJson(storage, keys.topics, { showId: message.showId, showsConsidered: workspace.map((show) => show.showId), topics });
+  return { next: [{ stage: 'catalog', showId: message.showId }], summary: { topics: topics.length, showsConsidered: workspace.length } };
+};

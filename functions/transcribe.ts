@@ -1,0 +1,82 @@
+/**
+ * transcribe: one message per audio chunk. Captions, when given, are the transcript; otherwise the
+ * configured engine transcribes the chunk. The last chunk to finish merges them, exactly once.
+ */
+import { formatSrt } from '../shared/core/inputs/index.js';
+import { showKeys } from '../shared/core/keys.js';
+import type { Segment, TranscriptEngine } from '../shared/core/types.js';
+import { audioAnalysisSchema, segmentsSchema, transcriptChunkSchema, transcriptSchema } from '../shared/pipeline/artifacts.js';
+import { claimFanIn } from '../shared/pipeline/claims.js';
+import { manifestSchema } from '../shared/pipeline/manifest.js';
+import type { StageContext } from '../shared/pipeline/ports.js';
+import type { StageHandler } from '../shared/pipeline/stage.js';
+import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
+import type { z } from 'zod';
+
+export const transcribe: StageHandler<'transcribe'> = async (message, context) => {
+  const { storage, transcriber } = context;
+  const keys = showKeys(message.showId);
+  const manifest = await readJson(storage, keys.manifest, manifestSchema);
+  const analysis = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
+  const chunk = analysis.chunks.find((candidate) => candidate.index === message.chunk);
+  if (!chunk) throw new Error(`chunk ${message.chunk} is not part of show ${message.showId}`);
+
+  let engine: TranscriptEngine;
+  let segments: Segment[];
+  if (manifest.transcriptionSource === 'captions' && manifest.inputs.captions) {
+    engine = 'captions';
+    segments = await readJson(storage, manifest.inputs.captions.key, segmentsSchema);
+  } else if (chunk.key && transcriber.supports(manifest.language)) {
+    const result = await transcriber.transcribe({
+      location: await storage.readLocation(chunk.key),
+      offset: chunk.start,
+      duration: chunk.end - chunk.start,
+      language: manifest.language,
+      silences: analysis.silences.filter((s) => s.end > chunk.start && s.start < chunk.end),
+    });
+    engine = result.engine;
+    segments = result.segments;
+  } else {
+    engine = 'none';
+    segments = [];
+  }
+  await writeJson(storage, keys.transcriptChunk(message.chunk), { runId: manifest.runId, chunk: message.chunk, engine, segments });
+
+  const merged = await mergeWhenComplete(message.showId, manifest.runId, analysis.chunks.length, message.chunk, manifest.language, transcriber.engine, context);
+  return {
+    next: merged ? [{ stage: 'analyze', showId: message.showId }] : [],
+    summary: { engine, segments: segments.length },
+  };
+};
+
+type ChunkTranscript = z.infer<typeof transcriptChunkSchema>;
+
+/** Fan-in: when every chunk of this run is written, the claim owner merges them into transcript.json. */
+async function mergeWhenComplete(
+  showId: Parameters<typeof showKeys>[0],
+  runId: string,
+  total: number,
+  chunk: number,
+  language: 'en' | 'zh',
+  configuredEngine: TranscriptEngine,
+  { storage }: StageContext,
+): Promise<boolean> {
+  const keys = showKeys(showId);
+  const chunks: ChunkTranscript[] = [];
+  for (let index = 0; index < total; index += 1) {
+    const stored = await tryReadJson(storage, keys.transcriptChunk(index), transcriptChunkSchema);
+    if (!stored || stored.runId !== runId) return false;
+    chunks.push(stored);
+  }
+  if (!(await claimFanIn(storage, keys.claim(runId, 'transcript'), `chunk-${chunk}`))) return false;
+
+  const segments = chunks.flatMap((part) => part.segments).sort((a, b) => a.start - b.start || a.end - b.end);
+  const engine = chunks[0]?.engine ?? 'none';
+  const note =
+    engine === 'none'
+      ? `no offline speech recognition for ${language === 'zh' ? 'Chinese' : language} (${configuredEngine} handles English only): pass captions, or configure a transcription provider; highlights use audio, chat and metrics`
+      : undefined;
+  await writeJson(storage, keys.transcript, transcriptSchema.parse({ engine, language, segments, ...(note ? { note } : {}) }));
+  await storage.put(keys.transcriptSrt, formatSrt(segments));
+  return true;
+}

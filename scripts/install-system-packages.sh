@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# System packages postshow needs on Debian/Ubuntu: ffmpeg (with libx264, libass, ebur128 and the
+# pocketsphinx `asr` filter), the pocketsphinx English model, espeak-ng (sample and test speech),
+# and Noto CJK fonts so Chinese captions render. Uses sudo only when not already root.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  ffmpeg pocketsphinx-en-us pocketsphinx-testdata espeak-ng fonts-noto-cjk ca-certificates >/dev/null
+ffmpeg -hide_banner -filters 2>/dev/null | grep -q ' asr ' || { echo "ffmpeg lacks the asr filter" >&2; exit 1; }
+echo "system packages ready: $(ffmpeg -version | head -n1)"

@@ -1,0 +1,273 @@
+/**
+ * The one media module: every ffmpeg and ffprobe call in postshow goes through here.
+ *
+ * fluent-ffmpeg's repository is archived; keeping it behind the `Media` port means it can be
+ * replaced by direct `spawn` calls without touching any stage.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ffmpeg from 'fluent-ffmpeg';
+import { MediaError } from '../../core/errors.js';
+import type { TimeRange } from '../../core/types.js';
+import type { AudioChunk, AudioPassResult, CutClipRequest, Media, MediaInfo, ProgressListener } from '../../pipeline/ports.js';
+import { LoudnessAccumulator, parseAsrMetadata, parseSilenceLine } from './ffmpegLogParsers.js';
+
+/** Tunables of the media module, with the reasons for their defaults. */
+export interface FfmpegMediaOptions {
+  /** x264 preset for clips. `veryfast` keeps a 1080x1920 encode near real time on 2 cores. @default 'veryfast' */
+  readonly x264Preset: string;
+  /** x264 CRF for clips (lower = better). @default 23 */
+  readonly crf: number;
+  /** Vertical output size. @default 1080x1920 */
+  readonly verticalWidth: number;
+  readonly verticalHeight: number;
+  /** Font family for burned-in captions; must cover CJK (Debian: fonts-noto-cjk). @default 'Noto Sans CJK SC' */
+  readonly captionFont: string;
+  /** Directory libass searches for that font. @default '/usr/share/fonts/opentype/noto' */
+  readonly fontsDir: string;
+  /** Silence threshold for silencedetect, dB. @default -35 */
+  readonly silenceNoiseDb: number;
+  /** Minimum silence length, seconds. @default 0.5 */
+  readonly silenceMinSeconds: number;
+}
+
+export const DEFAULT_FFMPEG_MEDIA_OPTIONS: FfmpegMediaOptions = {
+  x264Preset: 'veryfast',
+  crf: 23,
+  verticalWidth: 1080,
+  verticalHeight: 1920,
+  captionFont: 'Noto Sans CJK SC',
+  fontsDir: '/usr/share/fonts/opentype/noto',
+  silenceNoiseDb: -35,
+  silenceMinSeconds: 0.5,
+};
+
+const ASR_SAMPLE_RATE = 16_000;
+
+/** Maps ffprobe's complaint onto a reason a user can act on. */
+function explainProbeFailure(displayName: string, message: string): string {
+  if (/moov atom not found/i.test(message)) return `recording ${displayName} is truncated or corrupt (moov atom not found)`;
+  if (/Invalid data found/i.test(message)) return `recording ${displayName} is not a readable media file (invalid data)`;
+  if (/No such file/i.test(message)) return `recording ${displayName} does not exist`;
+  const last = message.trim().split('\n').filter(Boolean).pop() ?? message;
+  return `recording ${displayName} could not be read by ffprobe: ${last.slice(0, 200)}`;
+}
+
+function parseFps(rate: string | undefined): number {
+  if (!rate) return 0;
+  const [num, den] = rate.split('/').map(Number);
+  if (!num || !den) return 0;
+  return num / den;
+}
+
+/** Runs a fluent-ffmpeg command to completion, forwarding stderr lines and progress. */
+function run(
+  command: ffmpeg.FfmpegCommand,
+  handlers: { onStderr?: (line: string) => void; onProgress?: ProgressListener; duration?: number; what: string },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    command
+      .on('stderr', (line: string) => handlers.onStderr?.(line))
+      .on('progress', (progress: { timemark?: string }) => {
+        if (!handlers.onProgress || !handlers.duration || !progress.timemark) return;
+        handlers.onProgress(Math.min(1, timemarkSeconds(progress.timemark) / handlers.duration));
+      })
+      .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
+        const tail = (stderr ?? '').trim().split('\n').slice(-3).join(' | ');
+        reject(new MediaError(`${handlers.what} failed: ${tail || error.message}`.slice(0, 600), { permanent: false, cause: error }));
+      })
+      .on('end', () => resolve())
+      .run();
+  });
+}
+
+function timemarkSeconds(timemark: string): number {
+  const parts = timemark.split(':').map(Number);
+  return parts.reduce((total, part) => total * 60 + (Number.isFinite(part) ? part : 0), 0);
+}
+
+/**
+ * A path for a quoted ffmpeg filter argument (`subtitles=filename='...'`). Inside quotes the graph
+ * parser takes everything literally, so only a quote itself cannot be carried: such paths are refused.
+ */
+function filterPath(value: string): string {
+  if (value.includes("'")) throw new MediaError(`path ${value} cannot be passed to an ffmpeg filter`, { permanent: true });
+  return value;
+}
+
+export class FfmpegMedia implements Media {
+  readonly options: FfmpegMediaOptions;
+
+  constructor(options: Partial<FfmpegMediaOptions> = {}) {
+    this.options = { ...DEFAULT_FFMPEG_MEDIA_OPTIONS, ...options };
+  }
+
+  probe(location: string, displayName: string): Promise<MediaInfo> {
+    return new Promise((resolve, reject) => {
+      ffmpeg.ffprobe(location, (error, data) => {
+        if (error) {
+          reject(new MediaError(explainProbeFailure(displayName, String(error.message ?? error)), { permanent: true, cause: error }));
+          return;
+        }
+        const video = data.streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+        const audio = data.streams.find((s) => s.codec_type === 'audio');
+        const duration = Number(data.format.duration ?? audio?.duration ?? video?.duration ?? NaN);
+        resolve({
+          formatName: data.format.format_name ?? 'unknown',
+          duration: Number.isFinite(duration) ? duration : 0,
+          sizeBytes: Number(data.format.size ?? 0),
+          ...(video
+            ? { video: { codec: video.codec_name ?? 'unknown', width: video.width ?? 0, height: video.height ?? 0, fps: parseFps(video.avg_frame_rate ?? video.r_frame_rate) } }
+            : {}),
+          ...(audio
+            ? { audio: { codec: audio.codec_name ?? 'unknown', sampleRate: Number(audio.sample_rate ?? 0), channels: audio.channels ?? 0 } }
+            : {}),
+        });
+      });
+    });
+  }
+
+  async analyzeAudio(
+    location: string,
+    options: { outDir: string; chunkSeconds: number; duration: number; onProgress?: ProgressListener },
+  ): Promise<AudioPassResult> {
+    const { silenceNoiseDb, silenceMinSeconds } = this.options;
+    const loudness = new LoudnessAccumulator();
+    const silences: TimeRange[] = [];
+    let openSilence: number | undefined;
+    const listPath = path.join(options.outDir, 'chunks.csv');
+    // One decode, two branches: 16 kHz mono chunks for ASR, and the measurement branch
+    // (ebur128 per-frame log at info level + silencedetect) that only writes to the log.
+    const graph = [
+      '[0:a:0]asplit=2[forAsr][forMeasure]',
+      `[forAsr]aresample=${ASR_SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono[asr]`,
+      `[forMeasure]ebur128=framelog=info,silencedetect=noise=${silenceNoiseDb}dB:d=${silenceMinSeconds},anullsink`,
+    ].join(';');
+    const command = ffmpeg(location)
+      .complexFilter(graph)
+      .outputOptions([
+        '-map', '[asr]',
+        '-c:a', 'pcm_s16le',
+        '-f', 'segment',
+        '-segment_time', String(options.chunkSeconds),
+        '-segment_list', listPath,
+        '-segment_list_type', 'csv',
+        '-reset_timestamps', '1',
+      ])
+      .output(path.join(options.outDir, 'chunk-%04d.wav'));
+    await run(command, {
+      what: 'audio decode',
+      duration: options.duration,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      onStderr: (line) => {
+        if (loudness.consume(line)) return;
+        const silence = parseSilenceLine(line);
+        if (silence?.kind === 'start') openSilence = silence.at;
+        else if (silence?.kind === 'end') {
+          silences.push({ start: Math.max(0, openSilence ?? silence.at - (silence.duration ?? 0)), end: silence.at });
+          openSilence = undefined;
+        }
+      },
+    }).catch((error: unknown) => {
+      throw new MediaError(`the audio track could not be decoded: ${(error as Error).message}`, { permanent: true, cause: error });
+    });
+    const decodedSeconds = loudness.lastTime;
+    if (openSilence !== undefined) silences.push({ start: openSilence, end: decodedSeconds });
+    const chunks = await readChunkList(listPath, options.outDir);
+    return { chunks, loudness: loudness.perSecond(), silences, integratedLufs: loudness.integrated, decodedSeconds };
+  }
+
+  async cutClip(request: CutClipRequest): Promise<void> {
+    const { x264Preset, crf, verticalWidth: vw, verticalHeight: vh } = this.options;
+    const duration = Math.max(0.1, request.end - request.start);
+    const encode = ['-c:v', 'libx264', '-preset', x264Preset, '-crf', String(crf), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart'];
+    const subtitles = `subtitles=filename='${filterPath(request.captionsPath)}':fontsdir='${filterPath(this.options.fontsDir)}':force_style='${this.captionStyle()}'`;
+
+    // Input seeking (-ss before -i) plus re-encoding is frame-accurate: ffmpeg decodes from the
+    // previous keyframe and drops frames up to the cut, so there is no keyframe drift.
+    const horizontal = this.clipInput(request, duration);
+    const vertical = this.clipInput(request, duration);
+    if (request.hasVideo) {
+      horizontal.outputOptions(['-map', '0:v:0', '-map', '0:a:0', '-t', duration.toFixed(3), ...encode]);
+      // Blurred fill: a downscaled, blurred copy fills 9:16 behind the centred original; blurring
+      // at quarter size keeps the cost of the blur low.
+      vertical.complexFilter(
+        [
+          '[0:v:0]split=2[bgsrc][fgsrc]',
+          `[bgsrc]scale=${vw / 4}:${vh / 4}:force_original_aspect_ratio=increase,crop=${vw / 4}:${vh / 4},boxblur=10:2,scale=${vw}:${vh}[bg]`,
+          `[fgsrc]scale=${vw}:-2[fg]`,
+          `[bg][fg]overlay=(W-w)/2:(H-h)/2,setsar=1,${subtitles}[v]`,
+        ].join(';'),
+      );
+    } else {
+      horizontal.input(`color=c=0x1d2233:s=1280x720:r=25:d=${duration.toFixed(3)}`).inputFormat('lavfi');
+      horizontal.outputOptions(['-map', '1:v:0', '-map', '0:a:0', '-t', duration.toFixed(3), ...encode]);
+      vertical.input(`color=c=0x1d2233:s=${vw}x${vh}:r=25:d=${duration.toFixed(3)}`).inputFormat('lavfi');
+      vertical.complexFilter(`[1:v:0]${subtitles}[v]`);
+    }
+    vertical.outputOptions(['-map', '[v]', '-map', '0:a:0', '-t', duration.toFixed(3), ...encode]);
+    await run(horizontal.output(request.horizontalPath), { what: 'horizontal clip encode' });
+    await run(vertical.output(request.verticalPath), { what: 'vertical clip encode' });
+    const frame = ffmpeg(request.verticalPath)
+      .inputOptions(['-ss', Math.max(0, Math.min(request.frameAt, duration - 0.1)).toFixed(3)])
+      .outputOptions(['-frames:v', '1', '-update', '1'])
+      .output(request.framePath);
+    await run(frame, { what: 'thumbnail frame' });
+  }
+
+  /**
+   * Runs ffmpeg's `asr` filter (pocketsphinx) over an audio file and returns one entry per utterance
+   * with the time it ended. Two seconds of padding let the recogniser close the last utterance.
+   */
+  async recognizeSpeech(location: string, model: { hmm?: string; dict?: string; lm?: string } = {}): Promise<{ end: number; text: string }[]> {
+    const modelArgs = Object.entries(model)
+      .filter(([, value]) => value)
+      .map(([key, value]) => `${key}='${filterPath(value as string)}'`)
+      .join(':');
+    const asr = modelArgs ? `asr=${modelArgs}` : 'asr';
+    const lines: string[] = [];
+    const command = ffmpeg(location)
+      .audioFilters(`apad=pad_dur=2,${asr},ametadata=mode=print:key=lavfi.asr.text`)
+      .outputOptions(['-f', 'null'])
+      .output('-');
+    // ametadata prints at info level into the log, one pts line and one text line per utterance.
+    await run(command, { what: 'speech recognition', onStderr: (line) => {
+      if (line.includes('pts_time') || line.includes('lavfi.asr.text')) lines.push(line.replace(/^\[[^\]]*\]\s*/, ''));
+    } });
+    return parseAsrMetadata(lines.join('\n'));
+  }
+
+  private clipInput(request: CutClipRequest, duration: number): ffmpeg.FfmpegCommand {
+    return ffmpeg(request.source).inputOptions(['-ss', request.start.toFixed(3), '-t', (duration + 0.5).toFixed(3)]);
+  }
+
+  /** ASS style for burned captions: large, outlined, above the bottom safe area of short-video apps. */
+  private captionStyle(): string {
+    // libass scales SRT styles against a 384x288 script resolution; these sizes are in those units.
+    return [
+      `FontName=${this.options.captionFont}`,
+      'FontSize=13',
+      'PrimaryColour=&H00FFFFFF',
+      'OutlineColour=&H00000000',
+      'BorderStyle=1',
+      'Outline=1.2',
+      'Shadow=0',
+      'Alignment=2',
+      'MarginV=40',
+      'WrapStyle=0',
+    ].join(',');
+  }
+}
+
+/** Reads the segment muxer's CSV list: `file,start,end` per chunk. */
+async function readChunkList(listPath: string, outDir: string): Promise<AudioChunk[]> {
+  const text = await readFile(listPath, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, index) => {
+      const [file = '', start = '0', end = '0'] = line.split(',');
+      return { index, path: path.join(outDir, file), start: Number(start), end: Number(end) };
+    });
+}

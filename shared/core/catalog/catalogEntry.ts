@@ -1,0 +1,99 @@
+/**
+ * One clip in the catalog marketers search: where it came from, what it shows, whether it is safe to post,
+ * and the storage keys of its files. Validated with zod because catalog files are read back from storage.
+ */
+import { z } from 'zod';
+import type { SignalName, TranscriptEngine } from '../types.js';
+
+const languageSchema = z.enum(['en', 'zh']);
+
+const signalNames = [
+  'loudness',
+  'chatRate',
+  'chatSentiment',
+  'speechSentiment',
+  'viewers',
+  'orders',
+  'mentions',
+] as const satisfies readonly SignalName[];
+
+const transcriptEngines = [
+  'captions',
+  'pocketsphinx',
+  'openai',
+  'whisper-local',
+  'none',
+] as const satisfies readonly TranscriptEngine[];
+
+/** Compliance verdict of a clip: `block` if any blocking flag fired, `warn` if only warnings, else `clear`. */
+export const complianceStatusSchema = z.enum(['clear', 'warn', 'block']);
+
+/** A compliance flag as stored in the catalog (the term, the rule it broke, and when in the show). */
+export const catalogComplianceFlagSchema = z.object({
+  term: z.string(),
+  rule: z.string(),
+  severity: z.enum(['block', 'warn']),
+  /** Seconds from the start of the recording. */
+  t: z.number().nonnegative(),
+});
+
+/** Schema of one catalog entry. */
+export const catalogEntrySchema = z.object({
+  clipId: z.string().min(1),
+  showId: z.string().min(1),
+  /** Highlight rank within its show, 1 = best. */
+  rank: z.number().int().positive(),
+  /** Seconds from the start of the recording. */
+  start: z.number().nonnegative(),
+  end: z.number().nonnegative(),
+  /** Seconds. */
+  duration: z.number().nonnegative(),
+  score: z.number(),
+  title: z.string(),
+  description: z.string(),
+  hashtags: z.array(z.string()),
+  products: z.array(z.string()),
+  language: languageSchema,
+  compliance: z.object({
+    status: complianceStatusSchema,
+    flags: z.array(catalogComplianceFlagSchema),
+  }),
+  /** Storage keys (relative to the store root), not URLs. */
+  files: z.object({
+    horizontal: z.string(),
+    vertical: z.string(),
+    thumbnail: z.string(),
+    captions: z.string(),
+    meta: z.string(),
+  }),
+  /** Names of the signals that fired in the highlight. */
+  signals: z.array(z.enum(signalNames)),
+  createdFrom: z.object({
+    recordingKey: z.string(),
+    transcriptEngine: z.enum(transcriptEngines),
+  }),
+}).refine((entry) => entry.end >= entry.start, { message: 'end must not be before start', path: ['end'] });
+
+/** One clip in the catalog. */
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+/** Schema of a catalog query (CLI flags or API query string, validated at the edge). */
+export const catalogFilterSchema = z
+  .object({
+    /** Exact show id. */
+    show: z.string().min(1).optional(),
+    /** Case-insensitive substring of any of the clip's products. */
+    product: z.string().min(1).optional(),
+    minScore: z.number().optional(),
+    /** `not-blocked` keeps `clear` and `warn`. */
+    compliance: z.enum(['clear', 'warn', 'block', 'not-blocked']).optional(),
+    /** Words searched (case-insensitive, all must match) in title, description and hashtags. */
+    text: z.string().min(1).optional(),
+    language: languageSchema.optional(),
+    /** Most entries to return. */
+    limit: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** A catalog query. */
+export type CatalogFilter = z.infer<typeof catalogFilterSchema>;

@@ -1,0 +1,2 @@
+export * from './catalogEntry.js';
+export * from './filterCatalog.js';

@@ -1,0 +1,11 @@
+export {
+  DEFAULT_CLAIM_RULES,
+  CLAIM_PATTERN_FLAGS,
+  claimRuleSchema,
+  claimRuleFileSchema,
+  claimRuleFileObjectSchema,
+  compileClaimPattern,
+  parseClaimRules,
+  type ClaimRule,
+} from './claimRules.js';
+export { findComplianceFlags, type ComplianceItem } from './findComplianceFlags.js';

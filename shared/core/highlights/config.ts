@@ -1,0 +1,142 @@
+/**
+ * Named thresholds of the highlight detector, with their units and documented defaults
+ * (PySceneDetect style: every knob is data, nothing is buried in code).
+ *
+ * Signal values are on a normalised, z-like scale: 0 = the show's own baseline, 3 ≈ "three robust
+ * spreads above it", clamped to [0, signalCeiling). Every threshold and weight below is in those units.
+ */
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import type { SignalName } from '../types.js';
+
+/** Every signal fused into the highlight score, in a fixed order (the order of `buildSignals` output). */
+export const SIGNAL_NAMES: readonly SignalName[] = [
+  'loudness',
+  'chatRate',
+  'chatSentiment',
+  'speechSentiment',
+  'viewers',
+  'orders',
+  'mentions',
+];
+
+/** A non-negative number per signal; each key defaults independently. */
+function perSignal(defaults: Readonly<Record<SignalName, number>>) {
+  return z
+    .object({
+      loudness: z.number().min(0).default(defaults.loudness),
+      chatRate: z.number().min(0).default(defaults.chatRate),
+      chatSentiment: z.number().min(0).default(defaults.chatSentiment),
+      speechSentiment: z.number().min(0).default(defaults.speechSentiment),
+      viewers: z.number().min(0).default(defaults.viewers),
+      orders: z.number().min(0).default(defaults.orders),
+      mentions: z.number().min(0).default(defaults.mentions),
+    })
+    .strict()
+    .prefault({});
+}
+
+const seconds = (min: number, max: number, fallback: number) => z.number().min(min).max(max).default(fallback);
+
+/** Schema of the highlight configuration; every field is optional on input and has a default. */
+export const highlightConfigSchema = z
+  .object({
+    /**
+     * Weight of each signal in the fused score (dimensionless).
+     * Audience actions (chat bursts, orders) weigh most because they are the clearest evidence that
+     * a moment landed; speech sentiment weighs least because lexicon scores of spoken text are noisy.
+     */
+    weights: perSignal({
+      loudness: 1,
+      chatRate: 1.5,
+      chatSentiment: 0.75,
+      speechSentiment: 0.5,
+      viewers: 0.75,
+      orders: 1.5,
+      mentions: 0.75,
+    }),
+    /**
+     * Value (normalised units) at which a signal counts as "fired" and is listed as a reason.
+     * 3 robust spreads is the classic outlier cut; loudness and mentions fire a little earlier because
+     * their spreads are wide (speech loudness varies a lot; mentions are sparse counts).
+     */
+    thresholds: perSignal({
+      loudness: 2.5,
+      chatRate: 3,
+      chatSentiment: 3,
+      speechSentiment: 3,
+      viewers: 3,
+      orders: 3,
+      mentions: 2.5,
+    }),
+    /** Width of the rolling median baseline, seconds. 2 min follows the show's slow drift (segments, breaks) but not a single moment. @default 120 */
+    baselineWindowSeconds: seconds(10, 1800, 120),
+    /** Moving-average smoothing applied to loudness and speech sentiment, seconds. @default 3 */
+    smoothingSeconds: seconds(1, 60, 3),
+    /** Window over which chat messages (and chat sentiment) are counted, seconds. @default 10 */
+    chatWindowSeconds: seconds(1, 120, 10),
+    /** Window over which product and call-to-action mentions are counted, seconds. @default 20 */
+    mentionWindowSeconds: seconds(1, 300, 20),
+    /** Horizon of the viewers / orders jump (difference across this span), seconds. @default 30 */
+    metricsHorizonSeconds: seconds(1, 600, 30),
+    /** How late chat reacts to a moment, seconds; chat-derived signals are shifted back by this much. @default 4 */
+    chatLagSeconds: seconds(0, 60, 4),
+    /**
+     * Upper bound of every normalised signal, so one absurd outlier cannot drown the others. The clamp is
+     * soft (linear up to half of it, then bent towards it), so keep thresholds below half of it. @default 10
+     */
+    signalCeiling: z.number().min(1).max(100).default(10),
+    /**
+     * Per-signal value treated as ordinary noise before fusion (normalised units): only the part above it
+     * is summed, so seven signals idling at z≈1 do not add up to a fake peak. @default 1
+     */
+    noiseFloor: z.number().min(0).max(10).default(1),
+    /** Minimum fused score (weighted normalised units) for a peak to become a highlight. @default 3 */
+    minFusedScore: z.number().min(0).default(3),
+    /** Shortest clip, seconds. 15 s is the shortest clip short-video platforms reward. @default 15 */
+    minClipSeconds: seconds(1, 600, 15),
+    /** Longest clip, seconds. @default 60 */
+    maxClipSeconds: seconds(1, 3600, 60),
+    /** Most highlights returned per show. @default 8 */
+    maxClips: z.number().int().min(1).max(100).default(8),
+    /** Non-maximum-suppression radius: two peaks are at least this far apart, seconds. @default 40 */
+    minGapSeconds: seconds(0, 3600, 40),
+    /** Context kept before the peak, seconds (the set-up of the moment). @default 10 */
+    preRollSeconds: seconds(0, 600, 10),
+    /** Context kept after the peak, seconds (the pay-off and the reaction). @default 20 */
+    postRollSeconds: seconds(0, 600, 20),
+    /** How far a clip boundary may move to land on a sentence start/end or a silence, seconds. @default 4 */
+    snapToleranceSeconds: seconds(0, 30, 4),
+    /** Share of maxClips allowed in any tenth of the show before other parts get a turn (0..1). @default 1/3 */
+    maxSharePerTenth: z.number().gt(0).max(1).default(1 / 3),
+  })
+  .strict()
+  .refine((c) => c.minClipSeconds <= c.maxClipSeconds, {
+    message: 'minClipSeconds must be less than or equal to maxClipSeconds',
+    path: ['minClipSeconds'],
+  });
+
+/** The resolved highlight configuration (all fields present). */
+export type HighlightConfig = z.infer<typeof highlightConfigSchema>;
+
+/** Every default in one place. */
+export const DEFAULT_HIGHLIGHT_CONFIG: HighlightConfig = freezeConfig(highlightConfigSchema.parse({}));
+
+function freezeConfig(config: HighlightConfig): HighlightConfig {
+  Object.freeze(config.weights);
+  Object.freeze(config.thresholds);
+  return Object.freeze(config);
+}
+
+/**
+ * Validates a partial configuration (e.g. from a CLI flag or a message) and fills in the defaults.
+ * @throws InputError naming the offending field when the input is not a valid partial configuration.
+ */
+export function resolveHighlightConfig(partial?: unknown): HighlightConfig {
+  const result = highlightConfigSchema.safeParse(partial ?? {});
+  if (result.success) return result.data;
+  const reasons = result.error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(config)'}: ${issue.message}`)
+    .join('; ');
+  throw new InputError(`invalid highlight config: ${reasons}`, { cause: result.error });
+}

@@ -1,0 +1,152 @@
+import type { Highlight, TimeRange } from '../types.js';
+import type { HighlightConfig } from './config.js';
+import { DEFAULT_HIGHLIGHT_CONFIG } from './config.js';
+import { explainSignals } from './explainSignals.js';
+import { fuseSignals } from './fuse.js';
+import { highlightId } from './highlightId.js';
+import { pickPeaks } from './pickPeaks.js';
+import type { HighlightInputs } from './highlightInputs.js';
+import type { SignalSet } from './signals.js';
+import { buildSignalSet, secondsIn } from './signals.js';
+import { snapBoundaries } from './snapBoundaries.js';
+
+/** Most transcript lines kept per highlight. */
+const MAX_TRANSCRIPT_LINES = 20;
+/** Most chat lines kept per highlight (an evenly spread sample when there are more). */
+const MAX_CHAT_LINES = 15;
+
+interface Window extends TimeRange {
+  readonly peak: number;
+  readonly score: number;
+}
+
+/**
+ * Finds the show's highlights: signals → fused score → peaks → snapped windows → merged windows →
+ * highlights ranked by fused score (rank 1 = best), each listing the signals that fired inside it.
+ * Returns [] when nothing stands out (a show without excitement has no highlights).
+ */
+export function detectHighlights(inputs: HighlightInputs, config: HighlightConfig = DEFAULT_HIGHLIGHT_CONFIG): Highlight[] {
+  const n = secondsIn(inputs.duration);
+  if (n === 0) return [];
+  const signals = buildSignalSet(inputs, config);
+  const fused = fuseSignals(signals.series, config);
+  const eligible = secondsNearAFiredSignal(signals, n, config);
+  const peaks = pickPeaks(fused, config, (i) => eligible[i] === 1);
+  const windows = mergeOverlapping(
+    peaks.map((peak) => ({ ...snapBoundaries(peak, inputs, config), peak, score: fused[peak] ?? 0 })),
+    config.maxClipSeconds,
+  );
+
+  const highlights = windows
+    .map((window) => toHighlight(window, inputs, signals, config))
+    .filter((h) => h.signals.length > 0)
+    .sort((a, b) => b.score - a.score || a.start - b.start);
+  return highlights.map((h, i) => ({ ...h, rank: i + 1 }));
+}
+
+/**
+ * 1 where some weighted signal reaches its threshold within the nominal clip window around the second,
+ * so every highlight has at least one reason a person can read.
+ */
+function secondsNearAFiredSignal(signals: SignalSet, n: number, config: HighlightConfig): Uint8Array {
+  const firing = new Uint8Array(n);
+  for (const series of signals.series) {
+    if (config.weights[series.name] === 0) continue;
+    const threshold = config.thresholds[series.name];
+    series.values.forEach((v, i) => {
+      if (v >= threshold && v > 0) firing[i] = 1;
+    });
+  }
+  const prefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] ?? 0) + (firing[i] ?? 0);
+  const eligible = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(0, Math.floor(i - config.preRollSeconds));
+    const to = Math.min(n, Math.ceil(i + config.postRollSeconds) + 1);
+    eligible[i] = (prefix[to] ?? 0) - (prefix[from] ?? 0) > 0 ? 1 : 0;
+  }
+  return eligible;
+}
+
+/**
+ * Windows in score order; a window overlapping a stronger one is merged into it when the union still
+ * fits in `maxLength`, and dropped otherwise (the stronger clip already covers that moment).
+ */
+function mergeOverlapping(windows: readonly Window[], maxLength: number): Window[] {
+  let kept: Window[] = [];
+  for (const window of windows) {
+    // Work on a copy: if the union grows too long part-way, the stronger windows stay untouched.
+    let trial = kept;
+    let current = window;
+    for (;;) {
+      const overlapping = trial.filter((k) => current.start < k.end && k.start < current.end);
+      if (overlapping.length === 0) {
+        kept = [...trial, current];
+        break;
+      }
+      const group = [current, ...overlapping];
+      const start = Math.min(...group.map((w) => w.start));
+      const end = Math.max(...group.map((w) => w.end));
+      if (end - start > maxLength) break; // dropped: a stronger clip already covers this moment
+      const strongest = group.reduce((best, w) => (w.score > best.score ? w : best));
+      trial = trial.filter((k) => !overlapping.includes(k));
+      // The union may now overlap further kept windows: loop until it stands alone.
+      current = { start, end, peak: strongest.peak, score: strongest.score };
+    }
+  }
+  return kept;
+}
+
+function toHighlight(window: Window, inputs: HighlightInputs, signals: SignalSet, config: HighlightConfig): Highlight {
+  const { start, end } = window;
+  const chatEnd = end + config.chatLagSeconds;
+  const transcript = [...inputs.segments]
+    .filter((s) => s.start < end && s.end > start)
+    .sort((a, b) => a.start - b.start)
+    .map((s) => s.text.trim())
+    .filter((text) => text.length > 0)
+    .slice(0, MAX_TRANSCRIPT_LINES);
+  const chatLines = inputs.chat
+    .filter((m) => m.t >= start && m.t <= chatEnd)
+    .map((m, order) => ({ t: m.t, order, text: m.text.trim() }))
+    .filter((m) => m.text.length > 0)
+    .sort((a, b) => a.t - b.t || a.order - b.order)
+    .map((m) => m.text);
+  return {
+    id: highlightId(inputs.showId, start, end),
+    rank: 0,
+    start,
+    end,
+    score: Math.round(window.score * 1000) / 1000,
+    peak: window.peak,
+    signals: explainSignals(window, signals, config),
+    transcript,
+    chat: evenSample(chatLines, MAX_CHAT_LINES),
+    products: productsIn(inputs, start, end, chatEnd),
+  };
+}
+
+/** Distinct product names mentioned in the window (chat mentions until the lagged end), most mentioned first. */
+function productsIn(inputs: HighlightInputs, start: number, end: number, chatEnd: number): string[] {
+  const stats = new Map<string, { count: number; first: number }>();
+  for (const mention of inputs.mentions) {
+    const until = mention.source === 'chat' ? chatEnd : end;
+    if (!(mention.t >= start && mention.t <= until)) continue;
+    const name = mention.product.trim();
+    if (name.length === 0) continue;
+    const seen = stats.get(name);
+    if (seen === undefined) stats.set(name, { count: 1, first: mention.t });
+    else stats.set(name, { count: seen.count + 1, first: Math.min(seen.first, mention.t) });
+  }
+  return [...stats.entries()]
+    .sort(([nameA, a], [nameB, b]) => b.count - a.count || a.first - b.first || (nameA < nameB ? -1 : 1))
+    .map(([name]) => name);
+}
+
+/** At most `limit` items spread evenly over the list, in order. */
+function evenSample<T>(items: readonly T[], limit: number): T[] {
+  if (items.length <= limit) return [...items];
+  return Array.from({ length: limit }, (_, k) => items[Math.floor((k * items.length) / limit)]).filter(
+    (item): item is T => item !== undefined,
+  );
+}

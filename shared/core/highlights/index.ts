@@ -1,0 +1,13 @@
+export type { HighlightConfig } from './config.js';
+export { DEFAULT_HIGHLIGHT_CONFIG, SIGNAL_NAMES, highlightConfigSchema, resolveHighlightConfig } from './config.js';
+export { MAD_TO_SIGMA, mad, median, movingAverage, movingSum, robustSpread, robustZ, rollingMad, rollingMedian } from './robustStats.js';
+export type { HighlightInputs } from './highlightInputs.js';
+export type { SignalEvidence, SignalSet } from './signals.js';
+export { buildSignalSet, buildSignals, secondsIn, softClamp } from './signals.js';
+export { fuseSignals } from './fuse.js';
+export { pickPeaks } from './pickPeaks.js';
+export type { SnapInputs } from './snapBoundaries.js';
+export { snapBoundaries } from './snapBoundaries.js';
+export { explainSignal, explainSignals } from './explainSignals.js';
+export { highlightId } from './highlightId.js';
+export { detectHighlights } from './detectHighlights.js';

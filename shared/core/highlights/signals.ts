@@ -1,0 +1,333 @@
+/**
+ * Scoring half of the highlight detector: turns a show's raw inputs into one per-second series per
+ * signal, each normalised against the show itself (so a quiet podcast and a shouting sale both work)
+ * and soft-clamped to [0, signalCeiling). Deciding what is a highlight happens elsewhere (fuse, pickPeaks).
+ */
+import type {
+  AudioAnalysis,
+  ChatMessage,
+  MetricsPoint,
+  ProductMention,
+  Segment,
+  SentimentScore,
+  SignalName,
+  SignalSeries,
+} from '../types.js';
+import type { HighlightConfig } from './config.js';
+import type { HighlightInputs } from './highlightInputs.js';
+import { SIGNAL_NAMES } from './config.js';
+import { MAD_TO_SIGMA, median, movingAverage, movingSum, robustSpread, rollingMad, rollingMedian } from './robustStats.js';
+
+/**
+ * Raw, human-scale numbers behind each normalised series, index-aligned with it (chat-derived arrays
+ * are already shifted back by the chat lag). Used to explain why a signal fired.
+ */
+export interface SignalEvidence {
+  /** Smoothed loudness minus its rolling median baseline, LU. */
+  readonly loudnessExcessLu: readonly number[];
+  /** Chat messages in the chat window centred on the second. */
+  readonly chatCount: readonly number[];
+  /** Rolling median of `chatCount` (messages per chat window). */
+  readonly chatBaseline: readonly number[];
+  /** Positive / negative chat messages in the chat window. */
+  readonly chatPositive: readonly number[];
+  readonly chatNegative: readonly number[];
+  /** Signed sentiment score of the most intense speech segment covering the second (0 if none). */
+  readonly speechScore: readonly number[];
+  /** Rise of the step-interpolated viewers / orders series across the metrics horizon. */
+  readonly viewersDelta: readonly number[];
+  readonly ordersDelta: readonly number[];
+  /** Product mentions / call-to-action hits in the mention window. */
+  readonly productMentions: readonly number[];
+  readonly ctaMentions: readonly number[];
+}
+
+/** The normalised series (one per SignalName, in SIGNAL_NAMES order) and the evidence behind them. */
+export interface SignalSet {
+  readonly series: readonly SignalSeries[];
+  readonly evidence: SignalEvidence;
+}
+
+/** LUFS value the audio stage uses for silence. */
+const SILENCE_LUFS = -70;
+/**
+ * Loudness below integrated − 20 LU is treated as "quiet" and raised to that gate, so long silences
+ * cannot drag the rolling baseline down and make ordinary speech after a break look like a peak.
+ */
+const LOUDNESS_GATE_BELOW_INTEGRATED_LU = 20;
+/** Smallest loudness spread, LU: below ~1 LU nobody hears a difference. */
+const MIN_LOUDNESS_SPREAD_LU = 1;
+/** Smallest chat-count spread, messages per window, so a silent chat cannot make 2 messages a burst. */
+const MIN_CHAT_SPREAD_MSGS = 1.5;
+/** Positive reactions weigh more than negative ones: clips are picked for delight, not for rows. */
+const POSITIVE_EMPHASIS = 1.5;
+/** Smallest chat-sentiment spread, intensity units (≈ one clearly emotional message per window). */
+const MIN_CHAT_SENTIMENT_SPREAD = 1;
+/**
+ * Smallest speech-sentiment spread, intensity units (scores are in [-1, 1]): with sparse lexicon hits
+ * the measured spread is tiny, and one mildly positive sentence (0.3) must not read as a 4-sigma event;
+ * with this floor a sentence needs a score of about +0.5 (or −0.75) to reach z = 3.
+ */
+const MIN_SPEECH_SENTIMENT_SPREAD = 0.25;
+/** Smallest viewers-jump spread, as a share of the median audience (1 % of viewers). */
+const MIN_VIEWERS_SPREAD_SHARE = 0.01;
+/** Smallest orders-jump spread, orders. */
+const MIN_ORDERS_SPREAD = 1;
+/** Smallest mention-density spread, mentions per window. */
+const MIN_MENTIONS_SPREAD = 1;
+
+/** One normalised per-second series per SignalName, in SIGNAL_NAMES order, each of length ceil(duration). */
+export function buildSignals(inputs: HighlightInputs, config: HighlightConfig): SignalSeries[] {
+  return [...buildSignalSet(inputs, config).series];
+}
+
+/** Like `buildSignals`, plus the raw evidence used to explain fired signals. */
+export function buildSignalSet(inputs: HighlightInputs, config: HighlightConfig): SignalSet {
+  const n = secondsIn(inputs.duration);
+  const clamp = (values: readonly number[]) => values.map((v) => softClamp(v, config.signalCeiling));
+
+  const loudness = loudnessSignal(inputs.audio, n, config);
+  const chat = chatSignals(inputs.chat, n, config);
+  const speech = speechSentimentSignal(inputs.segments, n, config);
+  const viewers = metricJumpSignal(inputs.metrics, 'viewers', n, config);
+  const orders = metricJumpSignal(inputs.metrics, 'orders', n, config);
+  const mentions = mentionSignal(inputs.mentions, inputs.ctaMentions, n, config);
+
+  const byName: Record<SignalName, readonly number[]> = {
+    loudness: loudness.z,
+    chatRate: chat.rateZ,
+    chatSentiment: chat.sentimentZ,
+    speechSentiment: speech.z,
+    viewers: viewers.z,
+    orders: orders.z,
+    mentions: mentions.z,
+  };
+  return {
+    series: SIGNAL_NAMES.map((name) => ({ name, values: clamp(byName[name]) })),
+    evidence: {
+      loudnessExcessLu: loudness.excess,
+      chatCount: chat.count,
+      chatBaseline: chat.baseline,
+      chatPositive: chat.positive,
+      chatNegative: chat.negative,
+      speechScore: speech.score,
+      viewersDelta: viewers.delta,
+      ordersDelta: orders.delta,
+      productMentions: mentions.products,
+      ctaMentions: mentions.cta,
+    },
+  };
+}
+
+/** Number of whole-second slots covering `duration` seconds. */
+export function secondsIn(duration: number): number {
+  return Number.isFinite(duration) && duration > 0 ? Math.ceil(duration) : 0;
+}
+
+/** Loudness excitement: short-term loudness above a rolling median baseline, in robust spreads. */
+function loudnessSignal(audio: AudioAnalysis, n: number, config: HighlightConfig) {
+  const raw = Array.from({ length: n }, (_, i) => {
+    const v = audio.loudness[i];
+    return v !== undefined && Number.isFinite(v) ? v : SILENCE_LUFS;
+  });
+  const gate = loudnessGate(audio, raw);
+  const smoothed = movingAverage(
+    raw.map((v) => Math.max(v, gate)),
+    config.smoothingSeconds,
+  );
+  // Quiet seconds are no measurement of the show's level: leave them out of the baseline, so speech
+  // right after a long break is compared with speech, not with the silence before it.
+  const audible = smoothed.map((v, i) => ((raw[i] ?? SILENCE_LUFS) > gate ? v : Number.NaN));
+  const baseline = rollingMedian(audible, config.baselineWindowSeconds);
+  const excess = smoothed.map((v, i) => {
+    const b = baseline[i] ?? Number.NaN;
+    return Number.isFinite(b) && (raw[i] ?? SILENCE_LUFS) > gate ? v - b : 0;
+  });
+  const spread = robustSpread(excess, MIN_LOUDNESS_SPREAD_LU, 0);
+  return { excess, z: excess.map((e) => e / spread) };
+}
+
+function loudnessGate(audio: AudioAnalysis, raw: readonly number[]): number {
+  if (Number.isFinite(audio.integratedLufs) && audio.integratedLufs > SILENCE_LUFS) {
+    return audio.integratedLufs - LOUDNESS_GATE_BELOW_INTEGRATED_LU;
+  }
+  const audible = raw.filter((v) => v > SILENCE_LUFS + 10);
+  return audible.length > 0 ? median(audible) - LOUDNESS_GATE_BELOW_INTEGRATED_LU : SILENCE_LUFS;
+}
+
+/**
+ * Chat rate and chat sentiment. Message times are shifted back by the chat lag first, so the series
+ * line up with the moment the audience reacted to rather than with their typing.
+ */
+function chatSignals(
+  chat: readonly (ChatMessage & { readonly sentiment: SentimentScore })[],
+  n: number,
+  config: HighlightConfig,
+) {
+  const perSecond = new Array<number>(n).fill(0);
+  const intensityPerSecond = new Array<number>(n).fill(0);
+  const positivePerSecond = new Array<number>(n).fill(0);
+  const negativePerSecond = new Array<number>(n).fill(0);
+  for (const message of chat) {
+    // Pre-stream messages (negative t) and messages past the end belong to no second of the show.
+    if (!Number.isFinite(message.t) || message.t < 0 || message.t >= n) continue;
+    const i = Math.max(0, Math.floor(message.t - config.chatLagSeconds));
+    perSecond[i] = (perSecond[i] ?? 0) + 1;
+    const intensity = sentimentIntensity(message.sentiment);
+    if (intensity > 0) {
+      intensityPerSecond[i] = (intensityPerSecond[i] ?? 0) + intensity;
+      if (message.sentiment.score > 0) positivePerSecond[i] = (positivePerSecond[i] ?? 0) + 1;
+      else negativePerSecond[i] = (negativePerSecond[i] ?? 0) + 1;
+    }
+  }
+  const window = config.chatWindowSeconds;
+  const count = movingSum(perSecond, window);
+  const baseline = rollingMedian(count, config.baselineWindowSeconds);
+  const localMad = rollingMad(count, baseline, config.baselineWindowSeconds);
+  // The count in a window is roughly Poisson, so its spread is at least √baseline.
+  const rateZ = count.map((c, i) => {
+    const b = baseline[i] ?? 0;
+    const spread = Math.max((localMad[i] ?? 0) * MAD_TO_SIGMA, Math.sqrt(Math.max(b, 1)), MIN_CHAT_SPREAD_MSGS);
+    return (c - b) / spread;
+  });
+
+  const intensity = movingSum(intensityPerSecond, window);
+  const intensityBaseline = rollingMedian(intensity, config.baselineWindowSeconds);
+  const intensityExcess = intensity.map((v, i) => v - (intensityBaseline[i] ?? 0));
+  const intensitySpread = robustSpread(intensityExcess, MIN_CHAT_SENTIMENT_SPREAD, 0);
+  return {
+    count,
+    baseline,
+    rateZ,
+    positive: movingSum(positivePerSecond, window),
+    negative: movingSum(negativePerSecond, window),
+    sentimentZ: intensityExcess.map((v) => v / intensitySpread),
+  };
+}
+
+/** Emotional intensity of one text: |score|, positive emphasised, 0 when no lexicon evidence. */
+function sentimentIntensity(sentiment: SentimentScore): number {
+  if (sentiment.hits <= 0 || !Number.isFinite(sentiment.score)) return 0;
+  const magnitude = Math.min(1, Math.abs(sentiment.score));
+  return sentiment.score > 0 ? magnitude * POSITIVE_EMPHASIS : magnitude;
+}
+
+/** Speech sentiment intensity per second (most intense segment covering it), smoothed and normalised per show. */
+function speechSentimentSignal(
+  segments: readonly (Segment & { readonly sentiment: SentimentScore })[],
+  n: number,
+  config: HighlightConfig,
+) {
+  const intensity = new Array<number>(n).fill(0);
+  const score = new Array<number>(n).fill(0);
+  for (const segment of segments) {
+    const value = sentimentIntensity(segment.sentiment);
+    if (value <= 0) continue;
+    const from = Math.max(0, Math.floor(segment.start));
+    const to = Math.min(n, Math.max(from + 1, Math.ceil(segment.end)));
+    for (let i = from; i < to; i++) {
+      if (value > (intensity[i] ?? 0)) {
+        intensity[i] = value;
+        score[i] = segment.sentiment.score;
+      }
+    }
+  }
+  const smoothed = movingAverage(intensity, config.smoothingSeconds);
+  const center = median(smoothed);
+  const spread = robustSpread(smoothed, MIN_SPEECH_SENTIMENT_SPREAD, center);
+  return { score, z: smoothed.map((v) => (v - center) / spread) };
+}
+
+/**
+ * Jumps of a metric: the rise of its step-interpolated series across the metrics horizon, centred on
+ * the second, robust-z normalised against the whole show. Missing metric -> all zeros.
+ */
+function metricJumpSignal(metrics: readonly MetricsPoint[], metric: 'viewers' | 'orders', n: number, config: HighlightConfig) {
+  const zeros = () => new Array<number>(n).fill(0);
+  const level = stepInterpolate(metrics, metric, n);
+  if (level === undefined) return { delta: zeros(), z: zeros() };
+  const horizon = Math.max(1, Math.round(config.metricsHorizonSeconds));
+  const back = Math.floor(horizon / 2);
+  const ahead = horizon - back;
+  const delta = level.map((_, i) => {
+    const before = level[Math.max(0, i - back)] ?? 0;
+    const after = level[Math.min(n - 1, i + ahead)] ?? 0;
+    return Math.max(0, after - before);
+  });
+  const minSpread =
+    metric === 'viewers' ? Math.max(1, MIN_VIEWERS_SPREAD_SHARE * Math.abs(median(level))) : MIN_ORDERS_SPREAD;
+  const center = median(delta);
+  const spread = robustSpread(delta, minSpread, center);
+  return { delta, z: delta.map((d) => (d - center) / spread) };
+}
+
+/** Per-second level of a metric: the last reported value at or before each second; undefined when never reported. */
+function stepInterpolate(metrics: readonly MetricsPoint[], metric: 'viewers' | 'orders', n: number): number[] | undefined {
+  const points = metrics
+    .filter((p) => Number.isFinite(p.t) && p[metric] !== undefined && Number.isFinite(p[metric]))
+    .map((p) => ({ t: p.t, value: p[metric] ?? 0 }))
+    .sort((a, b) => a.t - b.t);
+  const first = points[0];
+  if (first === undefined) return undefined;
+  const level = new Array<number>(n);
+  let next = 0;
+  // Before the first report the first value holds, so the series does not "jump" from zero.
+  let current = first.value;
+  for (let i = 0; i < n; i++) {
+    while (next < points.length && (points[next]?.t ?? Infinity) < i + 1) {
+      current = points[next]?.value ?? current;
+      next++;
+    }
+    level[i] = current;
+  }
+  return level;
+}
+
+/** Density of product mentions (speech and chat) plus call-to-action hits, normalised per show. */
+function mentionSignal(
+  mentions: readonly ProductMention[],
+  ctaMentions: readonly { readonly t: number }[],
+  n: number,
+  config: HighlightConfig,
+) {
+  const productsPerSecond = new Array<number>(n).fill(0);
+  const ctaPerSecond = new Array<number>(n).fill(0);
+  for (const mention of mentions) {
+    if (!(mention.t >= 0)) continue; // pre-stream chat belongs to no second of the show
+    const t = mention.source === 'chat' ? mention.t - config.chatLagSeconds : mention.t;
+    const i = secondIndex(t, n, mention.source === 'chat');
+    if (i !== undefined) productsPerSecond[i] = (productsPerSecond[i] ?? 0) + 1;
+  }
+  for (const hit of ctaMentions) {
+    const i = secondIndex(hit.t, n, false);
+    if (i !== undefined) ctaPerSecond[i] = (ctaPerSecond[i] ?? 0) + 1;
+  }
+  const products = movingSum(productsPerSecond, config.mentionWindowSeconds);
+  const cta = movingSum(ctaPerSecond, config.mentionWindowSeconds);
+  const density = products.map((p, i) => p + (cta[i] ?? 0));
+  const center = median(density);
+  const spread = robustSpread(density, MIN_MENTIONS_SPREAD, center);
+  return { products, cta, z: density.map((d) => (d - center) / spread) };
+}
+
+/** Second index of time t, or undefined outside the show; `clampStart` keeps lag-shifted times at 0. */
+function secondIndex(t: number, n: number, clampStart: boolean): number | undefined {
+  if (!Number.isFinite(t)) return undefined;
+  const i = Math.floor(clampStart ? Math.max(0, t) : t);
+  return i >= 0 && i < n ? i : undefined;
+}
+
+/**
+ * Clamps a normalised value into [0, ceiling): linear up to half the ceiling (where every threshold
+ * lives), then bent towards the ceiling by x / (1 + x), which has slope 1 at the knee and saturates
+ * slowly. Unlike a hard clamp this keeps the order of big outliers (a 150-message burst still outranks
+ * a 50-message one) while no single signal can drown the others.
+ */
+export function softClamp(value: number, ceiling: number): number {
+  if (Number.isNaN(value) || value <= 0) return 0;
+  const knee = ceiling / 2;
+  if (value <= knee) return value;
+  if (value === Infinity) return ceiling;
+  const x = (value - knee) / (ceiling - knee);
+  return knee + (ceiling - knee) * (x / (1 + x));
+}

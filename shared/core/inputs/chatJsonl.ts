@@ -1,0 +1,77 @@
+import type { ChatMessage } from '../types.js';
+import { cleanChatText, cleanChatUser } from './chatFields.js';
+import type { ReasonTally } from './reasonTally.js';
+import { parsePlainNumber } from './textInput.js';
+
+/** Skip reasons of the JSON Lines chat format, as they appear in `ParseReport.skippedReasons`. */
+export const JSONL_SKIP = {
+  invalidJson: 'invalid JSON',
+  notObject: 'not a JSON object',
+  missingT: 'missing t',
+  invalidT: 'invalid t',
+  negativeT: 'negative t',
+  missingText: 'missing text',
+  textNotString: 'text not a string',
+  emptyText: 'empty text',
+} as const;
+
+/**
+ * Parses chat in JSON Lines: one `{"t": seconds, "user": "...", "text": "..."}` per line.
+ * Blank lines are ignored (not counted); every other unusable line is skipped and counted in `tally`.
+ * Extra fields are ignored; `t` may be a number or a numeric string; `user` defaults to ''.
+ */
+export function parseChatJsonl(text: string, tally: ReasonTally): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  for (const line of text.split(/\r?\n|\r/)) {
+    if (line.trim() === '') continue;
+    const message = parseLine(line, tally);
+    if (message !== undefined) messages.push(message);
+  }
+  return messages;
+}
+
+function parseLine(line: string, tally: ReasonTally): ChatMessage | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    tally.skip(JSONL_SKIP.invalidJson);
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    tally.skip(JSONL_SKIP.notObject);
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+
+  if (record['t'] === undefined || record['t'] === null) {
+    tally.skip(JSONL_SKIP.missingT);
+    return undefined;
+  }
+  const t = parsePlainNumber(record['t']);
+  if (!Number.isFinite(t)) {
+    tally.skip(JSONL_SKIP.invalidT);
+    return undefined;
+  }
+  // Negative times are messages sent before the recording started: they belong to no clip.
+  if (t < 0) {
+    tally.skip(JSONL_SKIP.negativeT);
+    return undefined;
+  }
+
+  const rawText = record['text'];
+  if (rawText === undefined || rawText === null) {
+    tally.skip(JSONL_SKIP.missingText);
+    return undefined;
+  }
+  if (typeof rawText !== 'string') {
+    tally.skip(JSONL_SKIP.textNotString);
+    return undefined;
+  }
+  const cleanText = cleanChatText(rawText);
+  if (cleanText === '') {
+    tally.skip(JSONL_SKIP.emptyText);
+    return undefined;
+  }
+  return { t, user: cleanChatUser(record['user']), text: cleanText, kind: 'message' };
+}

@@ -1,0 +1,11 @@
+export { parseChatLog, ACCEPTED_CHAT_FORMATS } from './chatLog.js';
+export type { ChatParseReport, ParsedChatLog } from './chatLog.js';
+export { JSONL_SKIP } from './chatJsonl.js';
+export { DANMAKU_SKIP } from './bilibiliDanmaku.js';
+export { MAX_CHAT_TEXT_CHARS, MAX_CHAT_USER_CHARS } from './chatFields.js';
+export { parseMetricsCsv, METRIC_COLUMNS, METRICS_SKIP, EXPECTED_METRICS_HEADER } from './metricsCsv.js';
+export type { MetricsParseReport, ParsedMetrics } from './metricsCsv.js';
+export { parseCaptions, formatSrt, ACCEPTED_CAPTION_FORMATS } from './captions.js';
+export { parseProducts, productsFileSchema, MAX_PRODUCTS, MAX_ALIASES, MAX_PRODUCT_TEXT_CHARS } from './products.js';
+export { findProductMentions } from './productMentions.js';
+export type { MentionSource } from './productMentions.js';

@@ -1,0 +1,142 @@
+import { parse } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+import type { MetricName, MetricsPoint, ParseReport } from '../types.js';
+import { ReasonTally } from './reasonTally.js';
+import { parsePlainNumber, readableText } from './textInput.js';
+
+/** The report of a metrics parse. `skipped` counts dropped rows; `skippedReasons` also counts dropped cells. */
+export interface MetricsParseReport extends ParseReport {
+  readonly format: 'csv';
+}
+
+/** Parsed metrics: points sorted by `t`, and the parse report. */
+export interface ParsedMetrics {
+  readonly points: MetricsPoint[];
+  readonly report: MetricsParseReport;
+}
+
+/** Metric columns the CSV may carry, in their canonical order. */
+export const METRIC_COLUMNS: readonly MetricName[] = ['viewers', 'likes', 'orders', 'gmv'];
+
+/** The header we ask for in error messages. */
+export const EXPECTED_METRICS_HEADER = 't,viewers,likes,orders,gmv';
+
+/** Skip reasons of the metrics CSV, as they appear in `ParseReport.skippedReasons`. */
+export const METRICS_SKIP = {
+  malformedRow: 'malformed row',
+  missingT: 'missing t',
+  invalidT: 'invalid t',
+  negativeT: 'negative t',
+  /** Cell-level: the row is kept, the cell becomes undefined. */
+  nonNumeric: (column: MetricName) => `non-numeric ${column}`,
+  negativeValue: (column: MetricName) => `negative ${column}`,
+} as const;
+
+/** `[h:]m:ss[.fff]`, as spreadsheets and stream dashboards often write elapsed time. */
+const CLOCK_TIME = /^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/;
+
+/**
+ * Parses the metrics CSV: a header row containing `t` (seconds from recording start, or `h:mm:ss`) and any
+ * of `viewers,likes,orders,gmv` (case-insensitive, trimmed; other columns ignored). The delimiter may be
+ * `,`, `;` or a tab (sniffed from the header). Rows with a bad `t` are skipped and counted; empty cells
+ * become undefined; non-numeric or negative cells become undefined and are counted. Sorted by `t` (stable).
+ * Lines with a broken quote are skipped and counted as `malformed row`.
+ * @throws InputError when the file is empty, binary, or has no `t` column.
+ */
+export function parseMetricsCsv(text: string, name: string): ParsedMetrics {
+  const content = readableText(text, `metrics file ${name}`, `expected a CSV with header ${EXPECTED_METRICS_HEADER}`);
+
+  const tally = new ReasonTally();
+  const rows = readRows(content, sniffDelimiter(content), tally);
+
+  const [header, ...body] = rows;
+  const names = (header ?? []).map((cell) => cell.trim().toLowerCase());
+  const tIndex = names.indexOf('t');
+  if (tIndex < 0) {
+    const found = names.filter((n) => n !== '').slice(0, 8).join(',') || 'nothing';
+    throw new InputError(`metrics file ${name} has no "t" column: expected a header like ${EXPECTED_METRICS_HEADER} (found: ${found})`);
+  }
+  const columns = METRIC_COLUMNS.map((metric) => ({ metric, index: names.indexOf(metric) })).filter((c) => c.index >= 0);
+
+  const points: MetricsPoint[] = [];
+  for (const row of body) {
+    const tCell = row[tIndex]?.trim() ?? '';
+    if (tCell === '') {
+      tally.skip(METRICS_SKIP.missingT);
+      continue;
+    }
+    const t = parseElapsedSeconds(tCell);
+    if (!Number.isFinite(t)) {
+      tally.skip(METRICS_SKIP.invalidT);
+      continue;
+    }
+    // Negative times are before the recording started and belong to no clip (same rule as chat).
+    if (t < 0) {
+      tally.skip(METRICS_SKIP.negativeT);
+      continue;
+    }
+    const point: { t: number } & { -readonly [K in MetricName]?: number } = { t };
+    for (const { metric, index } of columns) {
+      const cell = row[index]?.trim() ?? '';
+      if (cell === '') continue;
+      const value = parsePlainNumber(cell);
+      if (!Number.isFinite(value)) tally.note(METRICS_SKIP.nonNumeric(metric));
+      // Counts and money are never negative; a negative value is a data error, not a drop to zero.
+      else if (value < 0) tally.note(METRICS_SKIP.negativeValue(metric));
+      else point[metric] = value;
+    }
+    points.push(point);
+  }
+
+  points.sort((a, b) => a.t - b.t);
+  return { points, report: tally.report('csv', points.length) };
+}
+
+/**
+ * Splits CSV into rows. Valid CSV is parsed as a whole (quoted fields may hold delimiters and newlines).
+ * When that fails — a broken quote, after which csv-parse's own recovery drops every following row —
+ * each line is parsed on its own so that only the broken lines are lost (and counted).
+ */
+function readRows(content: string, delimiter: string, tally: ReasonTally): string[][] {
+  const options = { delimiter, trim: true, skip_empty_lines: true, relax_column_count: true } as const;
+  try {
+    return parse(content, options);
+  } catch {
+    const rows: string[][] = [];
+    for (const line of content.split(/\r?\n|\r/)) {
+      if (line.trim() === '') continue;
+      try {
+        rows.push(...parse(line, options));
+      } catch {
+        tally.skip(METRICS_SKIP.malformedRow);
+      }
+    }
+    return rows;
+  }
+}
+
+/** Seconds from a plain decimal (`90.5`) or a clock time (`1:30`, `0:01:30.5`); NaN otherwise. */
+function parseElapsedSeconds(cell: string): number {
+  const plain = parsePlainNumber(cell);
+  if (!Number.isNaN(plain)) return plain;
+  const clock = CLOCK_TIME.exec(cell);
+  if (clock === null) return Number.NaN;
+  const [, hours, minutes, seconds] = clock;
+  if (Number(minutes) >= 60 || Number(seconds) >= 60) return Number.NaN;
+  return Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+
+/** The most frequent of `,` `;` tab in the first line (European spreadsheets export `;`). */
+function sniffDelimiter(content: string): string {
+  const firstLine = content.slice(0, content.search(/\r?\n|$/));
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of [',', ';', '\t']) {
+    const count = firstLine.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}

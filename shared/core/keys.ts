@@ -1,0 +1,83 @@
+import { InvalidKeyError } from './errors.js';
+
+/** Longest storage key we accept; S3 allows 1024 bytes, we keep headroom for suffixes. */
+export const MAX_KEY_LENGTH = 900;
+/** Longest show id; it appears in every output key and file name. */
+export const MAX_SHOW_ID_LENGTH = 64;
+
+const SHOW_ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+// Keys are POSIX-like paths built from safe segments; anything else is rejected, not escaped.
+const KEY_SEGMENT_PATTERN = /^[A-Za-z0-9._=-]+$/;
+
+/** A validated show id: lowercase letters, digits, `-` and `_`, 1-64 chars. */
+export type ShowId = string & { readonly __brand: 'ShowId' };
+
+/** Validates a show id, throwing InvalidKeyError with the reason. */
+export function parseShowId(raw: string): ShowId {
+  if (raw.length === 0) throw new InvalidKeyError(raw, 'show id is empty');
+  if (raw.length > MAX_SHOW_ID_LENGTH) throw new InvalidKeyError(raw, `show id longer than ${MAX_SHOW_ID_LENGTH} characters`);
+  if (!SHOW_ID_PATTERN.test(raw)) {
+    throw new InvalidKeyError(raw, 'show id may only contain lowercase letters, digits, "-" and "_", and must start with a letter or digit');
+  }
+  return raw as ShowId;
+}
+
+/** Turns any file name into a show id candidate (slug); pair with a content hash for uniqueness. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/g, '');
+  return slug.length > 0 ? slug : 'show';
+}
+
+/** Validates a storage key: relative, `/`-separated safe segments, no `.`/`..`, bounded length. */
+export function validateKey(key: string): string {
+  if (key.length === 0) throw new InvalidKeyError(key, 'key is empty');
+  if (key.length > MAX_KEY_LENGTH) throw new InvalidKeyError(key, `key longer than ${MAX_KEY_LENGTH} characters`);
+  if (key.startsWith('/') || /^[A-Za-z]:/.test(key)) throw new InvalidKeyError(key, 'absolute paths are not allowed');
+  if (key.includes('\\')) throw new InvalidKeyError(key, 'backslashes are not allowed');
+  for (const segment of key.split('/')) {
+    if (segment === '' ) throw new InvalidKeyError(key, 'empty path segment');
+    if (segment === '.' || segment === '..') throw new InvalidKeyError(key, 'relative segments ("." or "..") are not allowed');
+    if (!KEY_SEGMENT_PATTERN.test(segment)) throw new InvalidKeyError(key, `segment ${JSON.stringify(segment.slice(0, 40))} has characters outside [A-Za-z0-9._=-]`);
+  }
+  return key;
+}
+
+/** Where a show's inputs live: `recordings/{showId}/`. */
+export const recordingPrefix = (showId: ShowId): string => `recordings/${showId}/`;
+/** Where a show's outputs live: `shows/{showId}/`. */
+export const showPrefix = (showId: ShowId): string => `shows/${showId}/`;
+
+/** Every output key of a show, in one place so stages, catalog and report agree. */
+export function showKeys(showId: ShowId) {
+  const base = showPrefix(showId);
+  return {
+    manifest: `${base}manifest.json`,
+    status: `${base}status.json`,
+    statusPart: (part: string) => `${base}status/${part}.json`,
+    statusParts: `${base}status/`,
+    audioAnalysis: `${base}audio/analysis.json`,
+    audioChunk: (index: number) => `${base}audio/chunk-${String(index).padStart(4, '0')}.wav`,
+    transcriptChunk: (index: number) => `${base}transcript/chunk-${String(index).padStart(4, '0')}.json`,
+    transcriptChunks: `${base}transcript/`,
+    transcript: `${base}transcript.json`,
+    transcriptSrt: `${base}transcript.srt`,
+    analysis: `${base}analysis.json`,
+    highlights: `${base}highlights.json`,
+    clipPrefix: (clipId: string) => `${base}clips/${clipId}/`,
+    clipsPrefix: `${base}clips/`,
+    topics: `${base}topics.json`,
+    topicEvidence: `${base}topic-evidence.json`,
+    catalog: `${base}catalog.json`,
+    report: `${base}report.html`,
+    claim: (runId: string, name: string) => `${base}claims/${runId}/${name}`,
+    inputs: (name: string) => `${base}inputs/${name}.json`,
+  };
+}
+
+export type ShowKeys = ReturnType<typeof showKeys>;

@@ -1,0 +1,261 @@
+/**
+ * The show report: one self-contained HTML file (inline CSS and SVG, images as data URIs, no scripts, no external
+ * URLs) that a planner can open offline or attach to an email. Every string from the show is escaped.
+ */
+import type {
+  ComplianceFlag,
+  Highlight,
+  Language,
+  ParseReport,
+  SentimentTimeline,
+  TopicSuggestion,
+  TranscriptEngine,
+} from '../types.js';
+import { escapeHtml as esc } from './escapeHtml.js';
+import { compareText } from '../topics/compareText.js';
+import { formatClock } from './formatClock.js';
+import { timelineChart } from './timelineChart.js';
+
+/** A highlight as the report shows it: with its thumbnail inlined and the relative paths of its clip files. */
+export type ReportHighlight = Highlight & {
+  /** `data:image/(png|jpeg|webp|gif);base64,...`; anything else is not rendered. */
+  readonly thumbnailDataUri?: string;
+  /** Paths relative to the report file; absolute paths and URLs are shown as text, not linked. */
+  readonly clipFiles?: { readonly vertical: string; readonly horizontal: string };
+};
+
+/** Everything the report shows. */
+export interface ReportData {
+  readonly showId: string;
+  readonly title: string;
+  /** The recording the report was made from (file name or storage key). */
+  readonly generatedFrom: string;
+  /** Seconds. */
+  readonly duration: number;
+  readonly language: Language;
+  readonly transcriptEngine: TranscriptEngine;
+  readonly sentiment: SentimentTimeline;
+  /** Per-second arrays: chat messages per second, loudness in LUFS, concurrent viewers. */
+  readonly engagement: {
+    readonly chatRate: readonly number[];
+    readonly loudness: readonly number[];
+    readonly viewers?: readonly number[];
+  };
+  readonly highlights: readonly ReportHighlight[];
+  readonly compliance: readonly ComplianceFlag[];
+  readonly topics: readonly TopicSuggestion[];
+  readonly inputs: readonly { readonly name: string; readonly report: ParseReport }[];
+  readonly stageTimings?: readonly { readonly stage: string; readonly ms: number }[];
+}
+
+/** Transcript lines shown per highlight. @default 4 */
+const EXCERPT_LINES = 4;
+/** Chat lines shown per highlight. @default 3 */
+const CHAT_SAMPLE_LINES = 3;
+/** Longest excerpt line, in characters. @default 240 */
+const MAX_LINE_CHARS = 240;
+
+const ENGINE_NOTES: Readonly<Record<TranscriptEngine, string>> = {
+  captions: 'supplied captions',
+  pocketsphinx: 'offline speech recognition (PocketSphinx)',
+  openai: 'OpenAI transcription API',
+  'whisper-local': 'local Whisper model',
+  none: 'no transcript: speech signals were not available',
+};
+
+const THUMBNAIL_DATA_URI = /^data:image\/(?:png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+=*$/;
+
+// Fonts: CJK faces are listed so Chinese chat and transcripts render with a matching font wherever one is installed.
+const STYLE = `
+:root{color-scheme:light}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:1000px;padding:16px 20px 48px;color:#212529;line-height:1.45}
+h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #dee2e6;padding-bottom:4px}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dl.facts dt{color:#495057}dl.facts dd{margin:0}
+.chart{overflow-x:auto}.chart svg{max-width:100%;height:auto;font-family:inherit}
+.highlight{display:grid;grid-template-columns:200px 1fr;gap:12px;border:1px solid #dee2e6;border-radius:6px;padding:10px;margin:10px 0}
+.highlight img{width:200px;height:auto;border-radius:4px}.highlight .nothumb{width:200px;height:112px;background:#f1f3f5;border-radius:4px}
+.highlight h3{margin:0 0 4px;font-size:1.05em}.muted{color:#6c757d}
+blockquote{margin:4px 0;padding:2px 8px;border-left:3px solid #ced4da;color:#343a40;white-space:pre-wrap}
+table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border:1px solid #dee2e6;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f8f9fa}
+.sev-block{color:#c92a2a;font-weight:bold}.sev-warn{color:#e67700;font-weight:bold}
+.kind{display:inline-block;font-size:.8em;padding:0 6px;border-radius:8px;background:#e7f5ff;color:#1864ab;margin-right:6px}
+ul.evidence{margin:4px 0 0;padding-left:18px;font-size:.92em}
+`;
+
+/** The complete HTML report for one show. */
+export function renderReport(data: ReportData): string {
+  const chart = timelineChart({
+    duration: data.duration,
+    chatRate: data.engagement.chatRate,
+    loudness: data.engagement.loudness,
+    ...(data.engagement.viewers === undefined ? {} : { viewers: data.engagement.viewers }),
+    sentiment: data.sentiment,
+    highlights: data.highlights,
+  });
+  const title = data.title.trim() === '' ? data.showId : data.title;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${data.language === 'zh' ? 'zh-CN' : 'en'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // Nothing may load from anywhere: a stray URL in untrusted text can never become a request.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
+    `<title>${esc(title)} — postshow report</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    header(data, title),
+    '<section id="timeline"><h2>Timeline</h2>',
+    `<div class="chart">${chart}</div></section>`,
+    highlightsSection(data.highlights),
+    complianceSection(data.compliance),
+    topicsSection(data.topics),
+    inputsSection(data.inputs, data.stageTimings),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function header(data: ReportData, title: string): string {
+  const blocking = data.compliance.filter((flag) => flag.severity === 'block').length;
+  const facts: [string, string][] = [
+    ['Show', data.showId],
+    ['Recording', data.generatedFrom],
+    ['Duration', formatClock(data.duration)],
+    ['Language', data.language === 'zh' ? 'Chinese (zh)' : 'English (en)'],
+    ['Transcript engine', `${data.transcriptEngine} — ${ENGINE_NOTES[data.transcriptEngine]}`],
+    ['Highlights', String(data.highlights.length)],
+    ['Compliance flags', `${data.compliance.length} (${blocking} blocking)`],
+  ];
+  return [
+    '<header>',
+    `<h1>${esc(title)}</h1>`,
+    '<dl class="facts">',
+    ...facts.map(([name, value]) => `<dt>${esc(name)}</dt><dd>${esc(value)}</dd>`),
+    '</dl>',
+    '</header>',
+  ].join('\n');
+}
+
+function highlightsSection(highlights: readonly ReportHighlight[]): string {
+  if (highlights.length === 0) {
+    return '<section id="highlights"><h2>Highlights</h2><p class="muted">No highlights were found.</p></section>';
+  }
+  const cards = [...highlights].sort((a, b) => a.rank - b.rank).map((highlight) => {
+    const thumbnail =
+      highlight.thumbnailDataUri !== undefined && THUMBNAIL_DATA_URI.test(highlight.thumbnailDataUri)
+        ? `<img src="${esc(highlight.thumbnailDataUri)}" alt="${esc(`Thumbnail of highlight #${highlight.rank}`)}">`
+        : '<div class="nothumb" aria-hidden="true"></div>';
+    const reasons = highlight.signals.map(
+      (signal) =>
+        `<li><strong>${esc(signal.name)}</strong>: ${esc(signal.detail)} ` +
+        `<span class="muted">(peak ${esc(signal.value.toFixed(2))} ≥ ${esc(signal.threshold.toFixed(2))} at ` +
+        `${formatClock(signal.at)})</span></li>`,
+    );
+    const transcript = highlight.transcript.slice(0, EXCERPT_LINES).map((line) => `<blockquote>${esc(cut(line))}</blockquote>`);
+    const chat = highlight.chat.slice(0, CHAT_SAMPLE_LINES).map((line) => `<li>${esc(cut(line))}</li>`);
+    const files = highlight.clipFiles;
+    return [
+      `<article class="highlight" id="highlight-${highlight.rank}">`,
+      thumbnail,
+      '<div>',
+      `<h3>#${highlight.rank} · ${formatClock(highlight.start)}–${formatClock(highlight.end)} ` +
+        `<span class="muted">(${esc((highlight.end - highlight.start).toFixed(0))} s, score ${esc(highlight.score.toFixed(2))})</span></h3>`,
+      reasons.length > 0 ? `<ul class="reasons">${reasons.join('')}</ul>` : '<p class="muted">No signal details.</p>',
+      transcript.length > 0 ? transcript.join('') : '<p class="muted">No transcript in this window.</p>',
+      chat.length > 0 ? `<p class="muted">Chat:</p><ul class="chat">${chat.join('')}</ul>` : '',
+      highlight.products.length > 0 ? `<p>Products: ${highlight.products.map(esc).join(', ')}</p>` : '',
+      files === undefined ? '' : `<p>Clip: ${fileLink(files.vertical, 'vertical')} · ${fileLink(files.horizontal, 'horizontal')}</p>`,
+      `<p class="muted">id ${esc(highlight.id)}</p>`,
+      '</div>',
+      '</article>',
+    ].join('\n');
+  });
+  return `<section id="highlights"><h2>Highlights (${highlights.length})</h2>\n${cards.join('\n')}\n</section>`;
+}
+
+/** A link to a clip file next to the report; anything that is not a plain relative path is shown as text only. */
+function fileLink(path: string, label: string): string {
+  const relative = path !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[/\\]/.test(path);
+  return relative ? `<a href="${esc(encodeURI(path))}">${esc(label)}</a>` : `${esc(label)}: <code>${esc(path)}</code>`;
+}
+
+function complianceSection(flags: readonly ComplianceFlag[]): string {
+  if (flags.length === 0) {
+    return '<section id="compliance"><h2>Compliance</h2><p class="muted">No flagged claims.</p></section>';
+  }
+  const rows = [...flags]
+    .sort((a, b) => a.start - b.start)
+    .map(
+      (flag) =>
+        `<tr><td>${formatClock(flag.start)}</td><td class="sev-${flag.severity}">${esc(flag.severity)}</td>` +
+        `<td>${esc(flag.term)}</td><td>${esc(flag.rule)}</td><td>${esc(flag.source)}</td><td>${esc(cut(flag.text))}</td></tr>`,
+    );
+  return [
+    `<section id="compliance"><h2>Compliance (${flags.length})</h2>`,
+    '<table><thead><tr><th>Time</th><th>Severity</th><th>Term</th><th>Rule</th><th>Source</th><th>Text</th></tr></thead>',
+    `<tbody>${rows.join('\n')}</tbody></table></section>`,
+  ].join('\n');
+}
+
+function topicsSection(topics: readonly TopicSuggestion[]): string {
+  if (topics.length === 0) {
+    return '<section id="topics"><h2>Topic suggestions</h2><p class="muted">No topic suggestions yet.</p></section>';
+  }
+  const items = topics.map((topic) => {
+    const evidence = topic.evidence.map(
+      (item) =>
+        `<li><span class="muted">${esc(item.showId)} @ ${formatClock(item.t)} · ${esc(item.source)}` +
+        `${item.clipId === undefined ? '' : ` · clip ${esc(item.clipId)}`}</span> “${esc(cut(item.quote))}”</li>`,
+    );
+    return (
+      `<li><span class="kind">${esc(topic.kind)}</span><strong>${esc(topic.topic)}</strong> ` +
+      `<span class="muted">score ${esc(topic.score.toFixed(2))}</span><br>${esc(topic.why)}` +
+      (evidence.length > 0 ? `<ul class="evidence">${evidence.join('')}</ul>` : '') +
+      '</li>'
+    );
+  });
+  return `<section id="topics"><h2>Topic suggestions (${topics.length})</h2><ol>${items.join('\n')}</ol></section>`;
+}
+
+function inputsSection(
+  inputs: ReportData['inputs'],
+  stageTimings: ReportData['stageTimings'],
+): string {
+  const inputRows = inputs.map(({ name, report }) => {
+    const reasons = Object.entries(report.skippedReasons)
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([reason, count]) => `${reason}: ${count}`)
+      .join('; ');
+    return (
+      `<tr><td>${esc(name)}</td><td>${esc(report.format)}</td><td>${report.accepted}</td>` +
+      `<td>${report.skipped}</td><td>${esc(reasons)}</td></tr>`
+    );
+  });
+  const parts = [
+    '<section id="inputs"><h2>Inputs</h2>',
+    inputRows.length === 0
+      ? '<p class="muted">No side inputs (chat, metrics, captions) were given.</p>'
+      : '<table><thead><tr><th>Input</th><th>Format</th><th>Accepted</th><th>Skipped</th><th>Skipped because</th></tr></thead>' +
+        `<tbody>${inputRows.join('\n')}</tbody></table>`,
+  ];
+  if (stageTimings !== undefined && stageTimings.length > 0) {
+    const rows = stageTimings.map(
+      ({ stage, ms }) => `<tr><td>${esc(stage)}</td><td>${esc((ms / 1000).toFixed(1))} s</td></tr>`,
+    );
+    parts.push(
+      '<h3>Stage timings</h3><table><thead><tr><th>Stage</th><th>Time</th></tr></thead>' +
+        `<tbody>${rows.join('\n')}</tbody></table>`,
+    );
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+/** Cuts a line to MAX_LINE_CHARS characters (code points, so Chinese text is not split mid-character). */
+function cut(text: string): string {
+  const chars = [...text.trim()];
+  return chars.length <= MAX_LINE_CHARS ? chars.join('') : `${chars.slice(0, MAX_LINE_CHARS - 1).join('')}…`;
+}

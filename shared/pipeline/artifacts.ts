@@ -1,0 +1,104 @@
+/**
+ * Schemas of what stages write to storage and read back. Reading through these keeps a half-written
+ * or foreign object from flowing into the core as if it were valid.
+ */
+import { z } from 'zod';
+
+const timeRange = { start: z.number(), end: z.number() };
+
+export const wordSchema = z.object({ ...timeRange, text: z.string(), confidence: z.number().optional() });
+export const segmentSchema = z.object({ ...timeRange, text: z.string(), words: z.array(wordSchema).optional() });
+export const segmentsSchema = z.array(segmentSchema);
+
+export const chatMessagesSchema = z.array(
+  z.object({ t: z.number(), user: z.string(), text: z.string(), kind: z.enum(['message', 'paid', 'gift', 'member']) }),
+);
+export const metricsPointsSchema = z.array(
+  z.object({ t: z.number(), viewers: z.number().optional(), likes: z.number().optional(), orders: z.number().optional(), gmv: z.number().optional() }),
+);
+export const productsSchema = z.array(z.object({ name: z.string(), aliases: z.array(z.string()) }));
+
+export const transcriptEngineSchema = z.enum(['captions', 'pocketsphinx', 'openai', 'whisper-local', 'none']);
+
+export const audioAnalysisSchema = z.object({
+  runId: z.string(),
+  duration: z.number(),
+  loudness: z.array(z.number()),
+  silences: z.array(z.object(timeRange)),
+  integratedLufs: z.number(),
+  chunks: z.array(z.object({ index: z.number().int(), ...timeRange, key: z.string().optional() })),
+});
+export type StoredAudioAnalysis = z.infer<typeof audioAnalysisSchema>;
+
+export const transcriptChunkSchema = z.object({ runId: z.string(), chunk: z.number().int(), engine: transcriptEngineSchema, segments: segmentsSchema });
+
+export const transcriptSchema = z.object({
+  engine: transcriptEngineSchema,
+  language: z.enum(['en', 'zh']),
+  segments: segmentsSchema,
+  /** Why the transcript is what it is, when that is not obvious (e.g. no offline engine for the language). */
+  note: z.string().optional(),
+});
+
+const firedSignalSchema = z.object({
+  name: z.enum(['loudness', 'chatRate', 'chatSentiment', 'speechSentiment', 'viewers', 'orders', 'mentions']),
+  value: z.number(),
+  threshold: z.number(),
+  at: z.number(),
+  detail: z.string(),
+});
+
+export const highlightSchema = z.object({
+  ...timeRange,
+  id: z.string(),
+  rank: z.number(),
+  score: z.number(),
+  peak: z.number(),
+  signals: z.array(firedSignalSchema),
+  transcript: z.array(z.string()),
+  chat: z.array(z.string()),
+  products: z.array(z.string()),
+});
+export const highlightsFileSchema = z.object({ runId: z.string(), highlights: z.array(highlightSchema) });
+
+export const complianceFlagSchema = z.object({
+  ...timeRange,
+  term: z.string(),
+  rule: z.string(),
+  severity: z.enum(['block', 'warn']),
+  source: z.enum(['speech', 'chat']),
+  text: z.string(),
+  language: z.enum(['en', 'zh']),
+});
+
+const sentimentWindowSchema = z.object({ ...timeRange, mean: z.number(), count: z.number(), positive: z.number(), negative: z.number() });
+
+export const analysisSchema = z.object({
+  sentiment: z.object({ windowSeconds: z.number(), speech: z.array(sentimentWindowSchema), chat: z.array(sentimentWindowSchema) }),
+  signals: z.array(z.object({ name: firedSignalSchema.shape.name, values: z.array(z.number()) })),
+  chatPerSecond: z.array(z.number()),
+  viewersPerSecond: z.array(z.number()).optional(),
+  compliance: z.array(complianceFlagSchema),
+  mentions: z.array(z.object({ t: z.number(), product: z.string(), matched: z.string(), source: z.enum(['speech', 'chat']) })),
+});
+
+export const clipMetaSchema = z.object({
+  runId: z.string(),
+  clipId: z.string(),
+  showId: z.string(),
+  rank: z.number(),
+  start: z.number(),
+  end: z.number(),
+  duration: z.number(),
+  score: z.number(),
+  title: z.string(),
+  description: z.string(),
+  hashtags: z.array(z.string()),
+  products: z.array(z.string()),
+  language: z.enum(['en', 'zh']),
+  reasons: z.array(firedSignalSchema),
+  compliance: z.object({ status: z.enum(['clear', 'warn', 'block']), flags: z.array(complianceFlagSchema) }),
+  files: z.object({ horizontal: z.string(), vertical: z.string(), thumbnail: z.string(), captions: z.string() }),
+  transcriptEngine: transcriptEngineSchema,
+});
+export type ClipMeta = z.infer<typeof clipMetaSchema>;

@@ -1,0 +1,64 @@
+/**
+ * The show manifest (written by ingest) and the job options a caller leaves beside the recording.
+ * Later stages read options from the manifest, so messages stay small and runs stay reproducible.
+ */
+import { z } from 'zod';
+import { runIdSchema } from './messages.js';
+
+export const DEFAULT_MIN_CLIP_SECONDS = 15;
+export const DEFAULT_MAX_CLIP_SECONDS = 60;
+export const DEFAULT_MAX_CLIPS = 8;
+/** ASR chunk length, seconds: 5 minutes of 16 kHz mono PCM is ~9.6 MB, a comfortable unit of work. */
+export const DEFAULT_CHUNK_SECONDS = 300;
+
+/** `recordings/{showId}/job.json`: what the caller asked for. Every field optional. */
+export const jobOptionsSchema = z
+  .object({
+    sourceName: z.string().max(255).optional(),
+    language: z.enum(['auto', 'en', 'zh']).default('auto'),
+    minClipSeconds: z.number().min(3).max(600).default(DEFAULT_MIN_CLIP_SECONDS),
+    maxClipSeconds: z.number().min(3).max(600).default(DEFAULT_MAX_CLIP_SECONDS),
+    maxClips: z.number().int().min(0).max(100).default(DEFAULT_MAX_CLIPS),
+    chunkSeconds: z.number().min(10).max(1800).default(DEFAULT_CHUNK_SECONDS),
+  })
+  .refine((job) => job.minClipSeconds <= job.maxClipSeconds, { message: 'min clip length must not exceed max clip length' });
+export type JobOptions = z.infer<typeof jobOptionsSchema>;
+
+const parseReportSchema = z.object({
+  format: z.string(),
+  accepted: z.number(),
+  skipped: z.number(),
+  skippedReasons: z.record(z.string(), z.number()),
+});
+
+const inputRecordSchema = z.object({ sourceKey: z.string(), key: z.string(), report: parseReportSchema });
+
+export const manifestSchema = z.object({
+  showId: z.string(),
+  runId: runIdSchema,
+  recordingKey: z.string(),
+  sourceName: z.string(),
+  media: z.object({
+    formatName: z.string(),
+    duration: z.number(),
+    sizeBytes: z.number(),
+    video: z.object({ codec: z.string(), width: z.number(), height: z.number(), fps: z.number() }).optional(),
+    audio: z.object({ codec: z.string(), sampleRate: z.number(), channels: z.number() }).optional(),
+  }),
+  language: z.enum(['en', 'zh']),
+  languageSource: z.enum(['flag', 'captions', 'chat', 'default']),
+  options: z.object({
+    minClipSeconds: z.number(),
+    maxClipSeconds: z.number(),
+    maxClips: z.number(),
+    chunkSeconds: z.number(),
+  }),
+  transcriptionSource: z.enum(['captions', 'asr']),
+  inputs: z.object({
+    chat: inputRecordSchema.optional(),
+    metrics: inputRecordSchema.optional(),
+    captions: inputRecordSchema.optional(),
+    products: inputRecordSchema.optional(),
+  }),
+});
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,139 @@
+/**
+ * Ports: what a stage may touch. Local runs plug in the filesystem store, the in-process queue
+ * and the offline providers; the cloud plugs in S3, SQS and OpenAI. Stages never know which.
+ */
+import type { Language, Segment, TimeRange, TranscriptEngine } from '../core/types.js';
+import type { StageMessage } from './messages.js';
+
+export interface ObjectInfo {
+  readonly size: number;
+  readonly modifiedMs: number;
+}
+
+/** Blob storage with the few operations the pipeline needs; keys are validated by the implementation. */
+export interface Storage {
+  /** Whole object; throws ObjectNotFoundError when missing. */
+  get(key: string): Promise<Buffer>;
+  /** Whole object or undefined when missing. */
+  tryGet(key: string): Promise<Buffer | undefined>;
+  /** Bytes [start, end) of an object. */
+  getRange(key: string, start: number, end: number): Promise<Buffer>;
+  put(key: string, body: Buffer | string): Promise<void>;
+  /** Streams a local file into the store (large media). */
+  putFile(key: string, localPath: string): Promise<void>;
+  /**
+   * Writes only when the key does not exist yet; returns true when this call created it.
+   * This is the exactly-once primitive for fan-in claims (S3: `If-None-Match: *`).
+   */
+  putIfAbsent(key: string, body: Buffer | string): Promise<boolean>;
+  head(key: string): Promise<ObjectInfo | undefined>;
+  /** Keys under a prefix, sorted. */
+  list(prefix: string): Promise<string[]>;
+  delete(key: string): Promise<void>;
+  /**
+   * A location ffmpeg can read directly: a local path for the filesystem store,
+   * a short-lived presigned URL (ranged reads over HTTP) for S3.
+   */
+  readLocation(key: string): Promise<string>;
+}
+
+/** Sends stage messages; delivery is at least once, so every stage must be idempotent. */
+export interface Queue {
+  send(messages: readonly StageMessage[]): Promise<void>;
+}
+
+/** What ffprobe tells us about a recording. */
+export interface MediaInfo {
+  readonly formatName: string;
+  readonly duration: number;
+  readonly sizeBytes: number;
+  readonly video?: { readonly codec: string; readonly width: number; readonly height: number; readonly fps: number };
+  readonly audio?: { readonly codec: string; readonly sampleRate: number; readonly channels: number };
+}
+
+export interface AudioChunk extends TimeRange {
+  readonly index: number;
+  readonly path: string;
+}
+
+export interface AudioPassResult {
+  readonly chunks: readonly AudioChunk[];
+  /** Per-second short-term loudness, LUFS. */
+  readonly loudness: number[];
+  readonly silences: TimeRange[];
+  readonly integratedLufs: number;
+  /** Seconds of audio actually decoded (less than the probed duration means truncation). */
+  readonly decodedSeconds: number;
+}
+
+export interface CutClipRequest {
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  /** True when the source has a video stream; otherwise a plain background is rendered. */
+  readonly hasVideo: boolean;
+  readonly horizontalPath: string;
+  readonly verticalPath: string;
+  /** SRT with clip-relative times, burned into the vertical variant. */
+  readonly captionsPath: string;
+  /** Still frame for the thumbnail, taken from the vertical variant at this clip-relative second. */
+  readonly framePath: string;
+  readonly frameAt: number;
+}
+
+export type ProgressListener = (fraction: number) => void;
+
+/** Every ffmpeg/ffprobe call goes through this port (one module implements it). */
+export interface Media {
+  probe(location: string, displayName: string): Promise<MediaInfo>;
+  /** One decode pass: ASR chunks, per-second loudness and silences. */
+  analyzeAudio(
+    location: string,
+    options: { outDir: string; chunkSeconds: number; duration: number; onProgress?: ProgressListener },
+  ): Promise<AudioPassResult>;
+  cutClip(request: CutClipRequest): Promise<void>;
+}
+
+export interface TranscribeRequest {
+  /** Where ffmpeg (or the provider) can read the chunk. */
+  readonly location: string;
+  /** Seconds from recording start where the chunk begins. */
+  readonly offset: number;
+  readonly duration: number;
+  readonly language: Language;
+  /** Silences inside the chunk (recording time), to place utterance starts. */
+  readonly silences: readonly TimeRange[];
+}
+
+export interface ChunkTranscript {
+  readonly engine: TranscriptEngine;
+  readonly segments: Segment[];
+}
+
+/** Audio chunk -> timed segments. Offline: pocketsphinx behind ffmpeg; later: OpenAI, local Whisper. */
+export interface Transcriber {
+  readonly engine: TranscriptEngine;
+  /** Whether this engine can transcribe the language; the pipeline records a readable reason when none can. */
+  supports(language: Language): boolean;
+  transcribe(request: TranscribeRequest): Promise<ChunkTranscript>;
+}
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything a stage receives besides its message. */
+export interface StageContext {
+  readonly storage: Storage;
+  readonly media: Media;
+  readonly transcriber: Transcriber;
+  readonly logger: Logger;
+  /** A scratch directory private to this invocation; removed afterwards. */
+  readonly workDir: string;
+  readonly attempt: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: ProgressListener;
+}

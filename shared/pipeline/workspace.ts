@@ -1,0 +1,49 @@
+/**
+ * Workspace-wide reads: the catalog and topic evidence of every show. Shared by the suggest stage,
+ * the CLI and (later) the catalog API, so they all see the same thing.
+ */
+import { z } from 'zod';
+import { catalogEntrySchema, type CatalogEntry } from '../core/catalog/index.js';
+import type { ShowTopicEvidence } from '../core/topics/index.js';
+import type { Storage } from './ports.js';
+
+const catalogFileSchema = z.object({ showId: z.string(), entries: z.array(catalogEntrySchema) });
+// Evidence files are our own output; check the outline only, so an older format is skipped, not fatal.
+const topicEvidenceOutline = z.object({
+  showId: z.string(),
+  language: z.enum(['en', 'zh']),
+  topics: z.array(z.unknown()),
+  questions: z.array(z.unknown()),
+});
+
+async function readEach<T>(storage: Storage, suffix: string, parse: (value: unknown) => T | undefined, onSkip?: (key: string) => void): Promise<T[]> {
+  const values: T[] = [];
+  for (const key of await storage.list('shows/')) {
+    if (!key.endsWith(suffix) || key.split('/').length !== 3) continue;
+    try {
+      const value = parse(JSON.parse((await storage.get(key)).toString('utf8')));
+      if (value === undefined) onSkip?.(key);
+      else values.push(value);
+    } catch {
+      onSkip?.(key);
+    }
+  }
+  return values;
+}
+
+/** Every catalog entry of every show in the workspace. */
+export async function readWorkspaceCatalog(storage: Storage, onSkip?: (key: string) => void): Promise<CatalogEntry[]> {
+  const files = await readEach(storage, '/catalog.json', (value) => catalogFileSchema.safeParse(value).data, onSkip);
+  return files.flatMap((file) => file.entries);
+}
+
+/** Topic evidence of every show in the workspace, sorted by show id. */
+export async function readWorkspaceTopicEvidence(storage: Storage, onSkip?: (key: string) => void): Promise<ShowTopicEvidence[]> {
+  const shows = await readEach(
+    storage,
+    '/topic-evidence.json',
+    (value) => (topicEvidenceOutline.safeParse(value).success ? (value as ShowTopicEvidence) : undefined),
+    onSkip,
+  );
+  return shows.sort((a, b) => a.showId.localeCompare(b.showId));
+}

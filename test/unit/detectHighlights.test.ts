@@ -1,0 +1,246 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HIGHLIGHT_CONFIG, detectHighlights, resolveHighlightConfig } from '../../shared/core/highlights/index.js';
+import type { HighlightInputs } from '../../shared/core/highlights/index.js';
+import type { ChatMessage, MetricsPoint, ProductMention, Segment, SentimentScore, TimeRange } from '../../shared/core/types.js';
+
+/** Small seeded PRNG so the synthetic shows are the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NEUTRAL: SentimentScore = { score: 0, hits: 0 };
+const WORDS = ['today', 'we', 'look', 'at', 'texture', 'colour', 'skin', 'bottle', 'morning', 'routine', 'light', 'fresh'];
+
+interface ShowOptions {
+  readonly seed: number;
+  readonly duration: number;
+  readonly chatPerSecond: number;
+  /** Plant the moments below (off for a calm show). */
+  readonly plant: boolean;
+}
+
+/** Planted moments of the synthetic 20-minute show, seconds. */
+const LOUD_ONLY = 300;
+const MULTI = 600;
+const ORDER_SPIKE = 900;
+const MENTION = 1080;
+
+/** A synthetic show: noisy loudness, chatter, sentences, sparse metrics, and (optionally) planted moments. */
+function syntheticShow(options: ShowOptions): HighlightInputs {
+  const random = mulberry32(options.seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const n = Math.ceil(options.duration);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+  const loudness = Array.from({ length: n }, () => -23 + 1.5 * gauss());
+  const silences: TimeRange[] = [];
+  for (let t = 45; t < n - 5; t += 80 + Math.floor(random() * 40)) {
+    silences.push({ start: t, end: t + 1.5 });
+    loudness[t] = -70;
+  }
+
+  const segments: (Segment & { sentiment: SentimentScore })[] = [];
+  for (let t = 0.5; t < n - 1; ) {
+    const length = 3 + random() * 4;
+    const end = Math.min(n, t + length);
+    const text = Array.from({ length: 6 }, () => pick(WORDS)).join(' ');
+    const sentiment = random() < 0.15 ? { score: random() < 0.5 ? 0.3 : -0.3, hits: 1 } : NEUTRAL;
+    segments.push({ start: t, end, text, sentiment });
+    t = end + 0.3;
+  }
+
+  const chat: (ChatMessage & { sentiment: SentimentScore })[] = [];
+  for (let t = -random() * 10; t < n; t += -Math.log(1 - random()) / options.chatPerSecond) {
+    if (t < 0) continue;
+    const sentiment = random() < 0.2 ? { score: random() < 0.6 ? 0.5 : -0.5, hits: 1 } : NEUTRAL;
+    chat.push({ t, user: `u${Math.floor(random() * 200)}`, text: `${pick(WORDS)} ${pick(WORDS)}`, kind: 'message', sentiment });
+  }
+
+  const metrics: MetricsPoint[] = [];
+  let orders = 0;
+  for (let t = 0; t < n; t += 10) {
+    orders += Math.floor(random() * 3);
+    if (options.plant && t > ORDER_SPIKE && t <= ORDER_SPIKE + 20) orders += 20;
+    metrics.push({ t, viewers: Math.round(1000 + 20 * gauss()), orders });
+  }
+
+  const mentions: ProductMention[] = [];
+  for (let t = 100; t < n; t += 150 + Math.floor(random() * 60)) {
+    mentions.push({ t, product: 'Glow Serum', matched: 'serum', source: 'speech' });
+  }
+  const ctaMentions: { t: number; term: string }[] = [];
+
+  if (options.plant) {
+    for (let i = 0; i < 5; i++) loudness[LOUD_ONLY + i] = -14 + gauss() * 0.3;
+    for (let i = 0; i < 4; i++) loudness[MULTI + i] = -18 + gauss() * 0.3;
+    for (let k = 0; k < 50; k++) {
+      chat.push({ t: MULTI + 2 + random() * 8, user: `fan${k}`, text: 'wow amazing', kind: 'message', sentiment: { score: 0.8, hits: 2 } });
+    }
+    const moment = segments.find((s) => s.start <= MULTI && s.end > MULTI);
+    if (moment !== undefined) segments[segments.indexOf(moment)] = { ...moment, text: 'this is the best serum ever', sentiment: { score: 0.9, hits: 2 } };
+    for (const dt of [0, 3, 6, 10]) mentions.push({ t: MENTION + dt, product: 'Glow Serum', matched: 'glow serum', source: 'speech' });
+    for (const dt of [2, 5, 8]) ctaMentions.push({ t: MENTION + dt, term: dt === 5 ? 'price' : 'link' });
+  }
+  chat.sort((a, b) => a.t - b.t);
+  mentions.sort((a, b) => a.t - b.t);
+  return {
+    showId: `show-${options.seed}`,
+    duration: options.duration,
+    audio: { duration: options.duration, loudness, silences, integratedLufs: -23 },
+    segments,
+    chat,
+    metrics,
+    mentions,
+    ctaMentions,
+  };
+}
+
+const covering = (highlights: ReturnType<typeof detectHighlights>, t: number) =>
+  highlights.find((h) => h.start <= t && t <= h.end);
+
+describe('detectHighlights', () => {
+  const show = syntheticShow({ seed: 7, duration: 1200, chatPerSecond: 0.4, plant: true });
+  const highlights = detectHighlights(show);
+
+  it('finds every planted moment inside a chosen window', () => {
+    // Act done above. Assess: each planted second lies inside some highlight.
+    for (const t of [LOUD_ONLY, MULTI, ORDER_SPIKE, MENTION]) {
+      expect(covering(highlights, t), `moment at ${t}s`).toBeDefined();
+    }
+    expect(covering(highlights, MULTI)?.signals.map((s) => s.name)).toEqual(expect.arrayContaining(['chatRate', 'loudness']));
+    expect(covering(highlights, ORDER_SPIKE)?.signals.map((s) => s.name)).toContain('orders');
+    expect(covering(highlights, MENTION)?.signals.map((s) => s.name)).toContain('mentions');
+    expect(covering(highlights, MENTION)?.products).toContain('Glow Serum');
+  });
+
+  it('ranks a moment where several signals fire above a loud-but-empty one', () => {
+    const loud = covering(highlights, LOUD_ONLY);
+    const multi = covering(highlights, MULTI);
+    expect(loud?.signals.map((s) => s.name)).toEqual(['loudness']);
+    expect(multi?.score).toBeGreaterThan(loud?.score ?? Infinity);
+    expect(multi?.rank).toBeLessThan(loud?.rank ?? 0);
+  });
+
+  it('ranks by score, respects the clip limits and keeps windows apart', () => {
+    expect(highlights.length).toBeLessThanOrEqual(DEFAULT_HIGHLIGHT_CONFIG.maxClips);
+    highlights.forEach((h, i) => {
+      expect(h.rank).toBe(i + 1);
+      if (i > 0) expect(h.score).toBeLessThanOrEqual(highlights[i - 1]?.score ?? Infinity);
+      expect(h.end - h.start).toBeGreaterThanOrEqual(DEFAULT_HIGHLIGHT_CONFIG.minClipSeconds - 0.01);
+      expect(h.end - h.start).toBeLessThanOrEqual(DEFAULT_HIGHLIGHT_CONFIG.maxClipSeconds);
+      expect(h.peak).toBeGreaterThanOrEqual(h.start);
+      expect(h.peak).toBeLessThanOrEqual(h.end);
+    });
+    const sorted = [...highlights].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]?.start).toBeGreaterThanOrEqual(sorted[i - 1]?.end ?? 0);
+  });
+
+  it('lists at least one fired signal with a readable detail, and bounded transcript and chat', () => {
+    expect(highlights.length).toBeGreaterThan(0);
+    for (const h of highlights) {
+      expect(h.signals.length).toBeGreaterThan(0);
+      for (const s of h.signals) {
+        expect(s.value).toBeGreaterThanOrEqual(s.threshold);
+        expect(s.at).toBeGreaterThanOrEqual(Math.floor(h.start));
+        expect(s.at).toBeLessThanOrEqual(Math.ceil(h.end));
+        expect(s.detail.length).toBeGreaterThan(5);
+      }
+      expect(h.transcript.length).toBeLessThanOrEqual(20);
+      expect(h.chat.length).toBeLessThanOrEqual(15);
+    }
+    const multi = covering(highlights, MULTI);
+    expect(multi?.signals.find((s) => s.name === 'chatRate')?.detail).toMatch(/^chat rate z=\d+\.\d \(\d+ msgs in 10 s/);
+    expect(multi?.signals.find((s) => s.name === 'loudness')?.detail).toMatch(/^loudness \+\d+\.\d LU over baseline$/);
+    expect(covering(highlights, ORDER_SPIKE)?.signals.find((s) => s.name === 'orders')?.detail).toMatch(/^orders \+\d+ in 30 s$/);
+    expect(multi?.chat).toContain('wow amazing');
+    expect(multi?.transcript).toContain('this is the best serum ever');
+  });
+
+  it('gives the same ids and highlights on every run', () => {
+    const again = detectHighlights(syntheticShow({ seed: 7, duration: 1200, chatPerSecond: 0.4, plant: true }));
+    expect(again).toEqual(highlights);
+    for (const h of highlights) expect(h.id).toMatch(/^h[0-9a-f]{10}$/);
+    expect(new Set(highlights.map((h) => h.id)).size).toBe(highlights.length);
+  });
+
+  it('returns nothing for a calm show', () => {
+    const calm = syntheticShow({ seed: 11, duration: 1200, chatPerSecond: 0.4, plant: false });
+    const flat: HighlightInputs = {
+      ...calm,
+      audio: { ...calm.audio, loudness: calm.audio.loudness.map(() => -23) },
+      chat: [],
+      metrics: [],
+      mentions: [],
+      segments: calm.segments.map((s) => ({ ...s, sentiment: NEUTRAL })),
+    };
+    expect(detectHighlights(flat)).toEqual([]);
+    expect(detectHighlights({ ...flat, duration: 0 })).toEqual([]);
+  });
+
+  it('honours a stricter configuration', () => {
+    const strict = resolveHighlightConfig({ maxClips: 2 });
+    const top = detectHighlights(show, strict);
+    expect(top.length).toBeLessThanOrEqual(2);
+    expect(covering(top, MULTI)).toBeDefined();
+  });
+
+  it('handles a 2-hour show with 20k chat messages', () => {
+    const long = syntheticShow({ seed: 3, duration: 7200, chatPerSecond: 20_000 / 7200, plant: true });
+    const began = performance.now();
+    const result = detectHighlights(long);
+    const coldMs = performance.now() - began;
+    const warmBegan = performance.now();
+    const again = detectHighlights(long);
+    const warmMs = performance.now() - warmBegan;
+    console.log(
+      `detectHighlights: 7200 s, ${long.chat.length} chat messages -> ${result.length} highlights in ${coldMs.toFixed(0)} ms cold, ${warmMs.toFixed(0)} ms warm`,
+    );
+    expect(result.length).toBeGreaterThan(0);
+    expect(again).toEqual(result);
+  });
+});
+
+const LIVE_LOG = resolve(process.cwd(), '../shared/data/chat/bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml');
+
+describe.skipIf(!existsSync(LIVE_LOG))('detectHighlights on a real live-stream danmaku log', () => {
+  it('finds chat-driven highlights with readable reasons', () => {
+    // Prepare: message times only (sentiment unknown); flat audio, so chat alone must carry the peaks.
+    const xml = readFileSync(LIVE_LOG, 'utf8');
+    const chat: (ChatMessage & { sentiment: SentimentScore })[] = [];
+    for (const match of xml.matchAll(/<d p="([^"]*)">([^<]*)<\/d>/g)) {
+      const t = Number((match[1] ?? '').split(',')[0]);
+      if (Number.isFinite(t) && t >= 0) chat.push({ t, user: '', text: match[2] ?? '', kind: 'message', sentiment: NEUTRAL });
+    }
+    const duration = Math.ceil(Math.max(...chat.map((m) => m.t))) + 1;
+    const inputs: HighlightInputs = {
+      showId: 'asoul-2020-12-11',
+      duration,
+      audio: { duration, loudness: new Array<number>(duration).fill(-23), silences: [], integratedLufs: -23 },
+      segments: [],
+      chat,
+      metrics: [],
+      mentions: [],
+      ctaMentions: [],
+    };
+    // Act
+    const highlights = detectHighlights(inputs);
+    // Assess: bursts are found, spread over the show, every one explained by the chat rate.
+    expect(chat.length).toBeGreaterThan(10_000);
+    expect(highlights.length).toBeGreaterThan(3);
+    for (const h of highlights) {
+      expect(h.signals.map((s) => s.name)).toContain('chatRate');
+      expect(h.chat.length).toBeGreaterThan(0);
+    }
+    const tenths = new Set(highlights.map((h) => Math.floor((h.peak * 10) / duration)));
+    expect(tenths.size).toBeGreaterThan(2);
+  });
+});

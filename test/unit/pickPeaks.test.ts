@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { resolveHighlightConfig } from '../../shared/core/highlights/config.js';
+import { fuseSignals } from '../../shared/core/highlights/fuse.js';
+import { pickPeaks } from '../../shared/core/highlights/pickPeaks.js';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A flat series of `length` seconds with triangular bumps of the given heights (half-width 5 s). */
+function bumps(length: number, at: Readonly<Record<number, number>>): number[] {
+  const values = new Array<number>(length).fill(0);
+  for (const [second, height] of Object.entries(at)) {
+    const centre = Number(second);
+    for (let d = -5; d <= 5; d++) {
+      const i = centre + d;
+      if (i >= 0 && i < length) values[i] = Math.max(values[i] ?? 0, height * (1 - Math.abs(d) / 6));
+    }
+  }
+  return values;
+}
+
+const config = resolveHighlightConfig({ minFusedScore: 3, minGapSeconds: 40, maxClips: 8 });
+
+describe('pickPeaks', () => {
+  it('picks each bump once, at its top, best first', () => {
+    const fused = bumps(1200, { 100: 5, 500: 9, 900: 7 });
+    expect(pickPeaks(fused, config)).toEqual([500, 900, 100]);
+  });
+
+  it('keeps picks at least the minimum gap apart', () => {
+    const random = mulberry32(3);
+    const fused = Array.from({ length: 3000 }, () => random() * 10);
+    const picks = pickPeaks(fused, resolveHighlightConfig({ maxClips: 20, minGapSeconds: 45, minFusedScore: 3 }));
+    expect(picks.length).toBe(20);
+    for (const a of picks) for (const b of picks) if (a !== b) expect(Math.abs(a - b)).toBeGreaterThanOrEqual(45);
+  });
+
+  it('drops peaks below the minimum fused score and returns nothing for a flat show', () => {
+    expect(pickPeaks(bumps(600, { 100: 2.9, 300: 3.5 }), config)).toEqual([300]);
+    expect(pickPeaks(new Array(600).fill(0), config)).toEqual([]);
+    expect(pickPeaks([], config)).toEqual([]);
+  });
+
+  it('returns at most maxClips picks', () => {
+    const heights = Object.fromEntries(Array.from({ length: 20 }, (_, k) => [50 + k * 100, 4 + k]));
+    const picks = pickPeaks(bumps(2100, heights), resolveHighlightConfig({ maxClips: 5 }));
+    expect(picks).toEqual([1950, 1850, 1750, 1650, 1550]);
+  });
+
+  it('spreads picks across the show before crowding one tenth of it', () => {
+    // Six strong peaks inside the first tenth (0-200 s) and three weaker ones elsewhere.
+    const fused = bumps(2000, { 10: 20, 60: 19, 110: 18, 150: 17, 190: 16, 500: 5, 1200: 6, 1800: 4 });
+    const picks = pickPeaks(fused, resolveHighlightConfig({ maxClips: 6, minGapSeconds: 40 }));
+    // ceil(6 / 3) = 2 from the crowded tenth, then all three others, then the crowded tenth fills the rest.
+    expect(picks).toHaveLength(6);
+    expect(picks).toEqual(expect.arrayContaining([500, 1200, 1800, 10, 60]));
+    expect(picks.filter((p) => p < 200)).toHaveLength(3);
+    expect(picks).toEqual([10, 60, 110, 1200, 500, 1800]);
+  });
+
+  it('lets one tenth take every slot when nothing else qualifies', () => {
+    const fused = bumps(2000, { 10: 20, 60: 19, 110: 18, 150: 17 });
+    expect(pickPeaks(fused, resolveHighlightConfig({ maxClips: 6 }))).toEqual([10, 60, 110, 150]);
+  });
+
+  it('honours the eligibility veto and breaks ties towards the earlier second', () => {
+    const fused = bumps(1000, { 200: 8, 600: 6 });
+    expect(pickPeaks(fused, config, (i) => i < 500)).toEqual([200]);
+    const flatTop = new Array<number>(300).fill(0).map((_, i) => (i >= 100 && i < 110 ? 5 : 0));
+    expect(pickPeaks(flatTop, config)).toEqual([100]);
+  });
+});
+
+describe('fuseSignals', () => {
+  it('sums the weighted part of each signal above the noise floor', () => {
+    const cfg = resolveHighlightConfig({ noiseFloor: 1, weights: { loudness: 1, chatRate: 2 } });
+    const fused = fuseSignals(
+      [
+        { name: 'loudness', values: [0, 1, 3, 5] },
+        { name: 'chatRate', values: [0.5, 2, 4] },
+      ],
+      cfg,
+    );
+    expect(fused).toEqual([0, 2, 2 + 6, 4]);
+  });
+
+  it('ignores a signal whose weight is zero', () => {
+    const cfg = resolveHighlightConfig({ weights: { orders: 0 } });
+    expect(fuseSignals([{ name: 'orders', values: [9, 9] }], cfg)).toEqual([0, 0]);
+  });
+});
