@@ -8,8 +8,11 @@ import { runIdSchema } from './messages.js';
 export const DEFAULT_MIN_CLIP_SECONDS = 15;
 export const DEFAULT_MAX_CLIP_SECONDS = 60;
 export const DEFAULT_MAX_CLIPS = 8;
-/** ASR chunk length, seconds: 5 minutes of 16 kHz mono PCM is ~9.6 MB, a comfortable unit of work. */
-export const DEFAULT_CHUNK_SECONDS = 300;
+/**
+ * ASR chunk length, seconds. Two minutes of 16 kHz mono PCM is ~3.8 MB: small enough that chunks
+ * of a short show still spread over the workers, large enough that few utterances are cut at seams.
+ */
+export const DEFAULT_CHUNK_SECONDS = 120;
 
 /** `recordings/{showId}/job.json`: what the caller asked for. Every field optional. */
 export const jobOptionsSchema = z

@@ -71,6 +71,13 @@ export const highlightConfigSchema = z
     }),
     /** Width of the rolling median baseline, seconds. 2 min follows the show's slow drift (segments, breaks) but not a single moment. @default 120 */
     baselineWindowSeconds: seconds(10, 1800, 120),
+    /**
+     * Quantile taken as the show's quiet level for event-like signals (chat rate, metric jumps,
+     * mentions), 0..1. Below the median on purpose: a live-commerce show pushes a product every few
+     * minutes, so a third or more of a window can be "event", and a median would rise with it.
+     * @default 0.35
+     */
+    baselineQuantile: z.number().min(0.05).max(0.5).default(0.35),
     /** Moving-average smoothing applied to loudness and speech sentiment, seconds. @default 3 */
     smoothingSeconds: seconds(1, 60, 3),
     /** Window over which chat messages (and chat sentiment) are counted, seconds. @default 10 */
@@ -99,8 +106,12 @@ export const highlightConfigSchema = z
     maxClipSeconds: seconds(1, 3600, 60),
     /** Most highlights returned per show. @default 8 */
     maxClips: z.number().int().min(1).max(100).default(8),
-    /** Non-maximum-suppression radius: two peaks are at least this far apart, seconds. @default 40 */
-    minGapSeconds: seconds(0, 3600, 40),
+    /**
+     * Non-maximum-suppression radius: two peaks are at least this far apart, seconds. Shorter than a
+     * nominal clip (pre-roll + post-roll = 30 s) because live-commerce moments come close together;
+     * overlapping windows are then trimmed apart, not dropped. @default 25
+     */
+    minGapSeconds: seconds(0, 3600, 25),
     /** Context kept before the peak, seconds (the set-up of the moment). @default 10 */
     preRollSeconds: seconds(0, 600, 10),
     /** Context kept after the peak, seconds (the pay-off and the reaction). @default 20 */

@@ -35,6 +35,7 @@ export function detectHighlights(inputs: HighlightInputs, config: HighlightConfi
   const windows = mergeOverlapping(
     peaks.map((peak) => ({ ...snapBoundaries(peak, inputs, config), peak, score: fused[peak] ?? 0 })),
     config.maxClipSeconds,
+    config.minClipSeconds,
   );
 
   const highlights = windows
@@ -70,9 +71,11 @@ function secondsNearAFiredSignal(signals: SignalSet, n: number, config: Highligh
 
 /**
  * Windows in score order; a window overlapping a stronger one is merged into it when the union still
- * fits in `maxLength`, and dropped otherwise (the stronger clip already covers that moment).
+ * fits in `maxLength`. Otherwise it is trimmed back to where the stronger clip ends (or begins), so two
+ * neighbouring moments both get a clip; it is dropped only when the trimmed clip would lose its own
+ * peak or fall below `minLength` (then the stronger clip already covers that moment).
  */
-function mergeOverlapping(windows: readonly Window[], maxLength: number): Window[] {
+function mergeOverlapping(windows: readonly Window[], maxLength: number, minLength: number): Window[] {
   let kept: Window[] = [];
   for (const window of windows) {
     // Work on a copy: if the union grows too long part-way, the stronger windows stay untouched.
@@ -87,7 +90,11 @@ function mergeOverlapping(windows: readonly Window[], maxLength: number): Window
       const group = [current, ...overlapping];
       const start = Math.min(...group.map((w) => w.start));
       const end = Math.max(...group.map((w) => w.end));
-      if (end - start > maxLength) break; // dropped: a stronger clip already covers this moment
+      if (end - start > maxLength) {
+        const trimmed = trimAgainst(current, overlapping, minLength);
+        if (trimmed && !trial.some((k) => trimmed.start < k.end && k.start < trimmed.end)) kept = [...trial, trimmed];
+        break;
+      }
       const strongest = group.reduce((best, w) => (w.score > best.score ? w : best));
       trial = trial.filter((k) => !overlapping.includes(k));
       // The union may now overlap further kept windows: loop until it stands alone.
@@ -95,6 +102,17 @@ function mergeOverlapping(windows: readonly Window[], maxLength: number): Window
     }
   }
   return kept;
+}
+
+/** The part of `window` clear of the stronger windows, when it keeps its peak and at least `minLength` seconds. */
+function trimAgainst(window: Window, stronger: readonly Window[], minLength: number): Window | undefined {
+  let { start, end } = window;
+  for (const other of stronger) {
+    if (other.end <= window.peak) start = Math.max(start, other.end);
+    else if (other.start >= window.peak) end = Math.min(end, other.start);
+    else return undefined; // the peak itself lies inside a stronger clip
+  }
+  return end - start >= minLength && start <= window.peak && window.peak <= end ? { ...window, start, end } : undefined;
 }
 
 function toHighlight(window: Window, inputs: HighlightInputs, signals: SignalSet, config: HighlightConfig): Highlight {

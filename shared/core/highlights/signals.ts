@@ -16,7 +16,7 @@ import type {
 import type { HighlightConfig } from './config.js';
 import type { HighlightInputs } from './highlightInputs.js';
 import { SIGNAL_NAMES } from './config.js';
-import { MAD_TO_SIGMA, median, movingAverage, movingSum, robustSpread, rollingMad, rollingMedian } from './robustStats.js';
+import { median, movingAverage, movingSum, quantile, robustSpread, rollingMedian, rollingQuantile } from './robustStats.js';
 
 /**
  * Raw, human-scale numbers behind each normalised series, index-aligned with it (chat-derived arrays
@@ -59,6 +59,8 @@ const LOUDNESS_GATE_BELOW_INTEGRATED_LU = 20;
 const MIN_LOUDNESS_SPREAD_LU = 1;
 /** Smallest chat-count spread, messages per window, so a silent chat cannot make 2 messages a burst. */
 const MIN_CHAT_SPREAD_MSGS = 1.5;
+/** Chat count spread over the Poisson √baseline: real chat is burstier than Poisson. */
+const CHAT_OVERDISPERSION = 1.5;
 /** Positive reactions weigh more than negative ones: clips are picked for delight, not for rows. */
 const POSITIVE_EMPHASIS = 1.5;
 /** Smallest chat-sentiment spread, intensity units (≈ one clearly emotional message per window). */
@@ -182,12 +184,13 @@ function chatSignals(
   }
   const window = config.chatWindowSeconds;
   const count = movingSum(perSecond, window);
-  const baseline = rollingMedian(count, config.baselineWindowSeconds);
-  const localMad = rollingMad(count, baseline, config.baselineWindowSeconds);
-  // The count in a window is roughly Poisson, so its spread is at least √baseline.
+  const baseline = rollingQuantile(count, config.baselineWindowSeconds, config.baselineQuantile);
+  // Chat counts are roughly Poisson with some overdispersion, so the spread is modelled as
+  // CHAT_OVERDISPERSION·√baseline rather than measured: a window's MAD is inflated by the very
+  // bursts we look for whenever they are frequent.
   const rateZ = count.map((c, i) => {
     const b = baseline[i] ?? 0;
-    const spread = Math.max((localMad[i] ?? 0) * MAD_TO_SIGMA, Math.sqrt(Math.max(b, 1)), MIN_CHAT_SPREAD_MSGS);
+    const spread = Math.max(CHAT_OVERDISPERSION * Math.sqrt(Math.max(b, 1)), MIN_CHAT_SPREAD_MSGS);
     return (c - b) / spread;
   });
 
@@ -249,16 +252,21 @@ function metricJumpSignal(metrics: readonly MetricsPoint[], metric: 'viewers' | 
   const horizon = Math.max(1, Math.round(config.metricsHorizonSeconds));
   const back = Math.floor(horizon / 2);
   const ahead = horizon - back;
-  const delta = level.map((_, i) => {
-    const before = level[Math.max(0, i - back)] ?? 0;
-    const after = level[Math.min(n - 1, i + ahead)] ?? 0;
-    return Math.max(0, after - before);
-  });
-  const minSpread =
-    metric === 'viewers' ? Math.max(1, MIN_VIEWERS_SPREAD_SHARE * Math.abs(median(level))) : MIN_ORDERS_SPREAD;
-  const center = median(delta);
-  const spread = robustSpread(delta, minSpread, center);
-  return { delta, z: delta.map((d) => (d - center) / spread) };
+  const rise = level.map((_, i) => (level[Math.min(n - 1, i + ahead)] ?? 0) - (level[Math.max(0, i - back)] ?? 0));
+  const delta = rise.map((r) => Math.max(0, r));
+  let center: number;
+  let spread: number;
+  if (metric === 'viewers') {
+    // Viewer counts wander both ways; the signed rise's own median and MAD describe that noise.
+    center = median(rise);
+    spread = robustSpread(rise, Math.max(1, MIN_VIEWERS_SPREAD_SHARE * Math.abs(median(level))), center);
+  } else {
+    // Orders are counts that only grow. Their quiet level is a low quantile (with a product push
+    // every few minutes most of a short show can be "rising"), and their noise is Poisson.
+    center = quantile(rise, config.baselineQuantile);
+    spread = Math.max(MIN_ORDERS_SPREAD, Math.sqrt(Math.max(center, 0) + 1));
+  }
+  return { delta, z: rise.map((r) => (r - center) / spread) };
 }
 
 /** Per-second level of a metric: the last reported value at or before each second; undefined when never reported. */
@@ -305,7 +313,7 @@ function mentionSignal(
   const products = movingSum(productsPerSecond, config.mentionWindowSeconds);
   const cta = movingSum(ctaPerSecond, config.mentionWindowSeconds);
   const density = products.map((p, i) => p + (cta[i] ?? 0));
-  const center = median(density);
+  const center = quantile(density, config.baselineQuantile);
   const spread = robustSpread(density, MIN_MENTIONS_SPREAD, center);
   return { products, cta, z: density.map((d) => (d - center) / spread) };
 }

@@ -18,7 +18,9 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   yourself yourselves
   um uh uhm umm hmm er erm ah oh ooh okay ok yeah yep yes yup nope like just really actually basically
   literally gonna wanna gotta kinda sorta got get gets going go goes thing things stuff guys guy right well
-  now also still even ever lol lmao haha hahaha omg pls plz thx ty im dont cant wont isnt didnt doesnt`.split(/\s+/),
+  now also still even ever lol lmao haha hahaha omg pls plz thx ty im dont cant wont isnt didnt doesnt
+  let lets say says said see look looking think want need come make take give put tell try
+  one two three four five six seven eight nine ten hundred thousand first second next last today tonight`.split(/\s+/),
 );
 
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(

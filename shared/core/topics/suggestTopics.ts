@@ -35,12 +35,20 @@ export function suggestTopics(
   shows: readonly ShowTopicEvidence[],
   options: SuggestTopicsOptions = {},
 ): TopicSuggestion[] {
-  const limit = options.limit ?? DEFAULT_SUGGESTION_LIMIT;
-  const suggestions = [...topicSuggestions(shows), ...questionSuggestions(shows)];
-  return suggestions
-    .sort((a, b) => b.score - a.score || compareText(a.topic, b.topic) || compareText(a.kind, b.kind))
-    .slice(0, Math.max(0, limit));
+  const limit = Math.max(0, options.limit ?? DEFAULT_SUGGESTION_LIMIT);
+  const byRank = (a: TopicSuggestion, b: TopicSuggestion) => b.score - a.score || compareText(a.topic, b.topic) || compareText(a.kind, b.kind);
+  const topics = topicSuggestions(shows).sort(byRank);
+  const questions = questionSuggestions(shows).sort(byRank);
+  // Questions score on a different scale (viewers asking) from topics (audience response), so a
+  // share of the list is reserved for them: an unanswered question is a ready-made segment idea.
+  const questionSlots = Math.min(questions.length, Math.ceil(limit * QUESTION_SHARE));
+  const chosen = [...topics.slice(0, limit - questionSlots), ...questions.slice(0, questionSlots)];
+  const rest = [...topics.slice(limit - questionSlots), ...questions.slice(questionSlots)].sort(byRank);
+  return [...chosen, ...rest].slice(0, limit).sort(byRank);
 }
+
+/** Share of the suggestion list kept for unanswered audience questions when there are any. @default 1/3 */
+export const QUESTION_SHARE = 1 / 3;
 
 interface Appearance {
   readonly showId: string;

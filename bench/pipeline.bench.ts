@@ -1,0 +1,417 @@
+/**
+ * Pipeline benchmark: how the local pipeline's cost scales from a 10-minute to a 60-minute show.
+ *
+ *   npm run bench                       # 10 and 60 minutes
+ *   npx tsx bench/pipeline.bench.ts --only 10
+ *   npx tsx bench/pipeline.bench.ts --minutes 5,30 --concurrency 2
+ *
+ * Per show (English, 320x180, generated once under `.bench/shows/` and reused while the generator's params match):
+ * - decode baseline: ffmpeg's own audio-only decode of the file (best of 2), the floor any audio analysis pays;
+ * - analysis: summed stage time of everything except clip, with captions as the transcript (no ASR);
+ * - clip cut: per-clip stage time and its real-time factor (cut seconds / clip seconds), default x264 preset;
+ * - memory: peak RSS of the whole process tree (node + ffmpeg children, /proc every 100 ms) and node's maxRSS.
+ *
+ * Each show is measured in a fresh child process (this file with `--measure`): node's maxRSS is a lifetime maximum,
+ * so measuring both shows (and the sample generation) in one process would make the second show report the first's
+ * peak. Results go to stdout as a table and to `.bench/results.json`. No timing assertions: numbers are reported only.
+ *
+ * Imperative benchmark tooling (I/O, timing, child processes); not part of the functional core.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createLocalPipeline } from '../cli/localPipeline.js';
+import { stageHandlers } from '../functions/index.js';
+import { showKeys } from '../shared/core/keys.js';
+import { silentLogger } from '../shared/adapters/local/jsonLogger.js';
+import { submitShow } from '../shared/adapters/local/submitShow.js';
+import { DEFAULT_FFMPEG_MEDIA_OPTIONS, FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
+import { PocketsphinxTranscriber } from '../shared/adapters/transcription/pocketsphinxTranscriber.js';
+import { highlightsFileSchema } from '../shared/pipeline/artifacts.js';
+import { manifestSchema } from '../shared/pipeline/manifest.js';
+import { STAGES, type StageName } from '../shared/pipeline/messages.js';
+import { readJson } from '../shared/pipeline/storageJson.js';
+import { generateSampleShow, readCachedSampleShow, type SampleShow, type SampleShowOptions } from '../scripts/sampleShow.js';
+import { startProcessTreeSampler, type TreeMemoryReport, type TreeMemorySampler } from './processTreeMemory.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BENCH_DIR = path.join(REPO_ROOT, '.bench');
+const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
+
+/** Fixed sample parameters: small video keeps generation and decode cheap; the audio and side inputs are full size. */
+const SAMPLE = { language: 'en', seed: 42, width: 320, height: 180 } as const;
+const MAX_CLIPS = 8;
+/** /proc sampling period for the process-tree peak, ms. */
+const MEMORY_SAMPLE_MS = 100;
+const DECODE_RUNS = 2;
+/** Repetitions of the stand-alone analyze stage (best of). */
+const ANALYZE_RUNS = 3;
+/** Everything but clip: the work that scales with the recording rather than with the number of clips. */
+const ANALYSIS_STAGES = STAGES.filter((stage) => stage !== 'clip');
+
+const KIB_PER_MIB = 1024;
+const mib = (kib: number): number => round(kib / KIB_PER_MIB, 1);
+const seconds = (ms: number): number => round(ms / 1000, 2);
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Child mode: one pipeline run, measured
+
+const measureSpecSchema = z.object({
+  recording: z.string(),
+  chat: z.string(),
+  metrics: z.string(),
+  captions: z.string(),
+  products: z.string(),
+  concurrency: z.number().int().min(1),
+});
+type MeasureSpec = z.infer<typeof measureSpecSchema>;
+
+interface ClipTiming {
+  readonly clipId: string;
+  readonly clipSeconds: number;
+  readonly cutMs: number;
+}
+
+/** What the child process reports for one show. */
+interface ShowMeasurement {
+  readonly submitMs: number;
+  readonly runWallMs: number;
+  readonly stageMs: Readonly<Record<StageName, number>>;
+  readonly clips: readonly ClipTiming[];
+  readonly memory: TreeMemoryReport;
+  /** `process.resourceUsage().maxRSS` right after the run, KiB. */
+  readonly nodeMaxRssKb: number;
+  /** Best-of-N time of the analyze handler alone on the stored inputs (sentiment, signals, detector, compliance). */
+  readonly analyzeAloneMs: number;
+  readonly highlightsFound: number;
+}
+
+async function measureShow(spec: MeasureSpec): Promise<ShowMeasurement> {
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'postshow-bench-'));
+  try {
+    const media = new FfmpegMedia(); // x264 preset and every other option at their defaults
+    const clipMs = new Map<string, number>();
+    let sampler: TreeMemorySampler | undefined;
+    const pipeline = createLocalPipeline({
+      workspace,
+      concurrency: spec.concurrency,
+      media,
+      onEvent: (event) => {
+        // Phases are exact at concurrency 1; with more, a peak is credited to the stage that started last.
+        if (event.type === 'started') sampler?.phase(event.message.stage);
+        if (event.type === 'succeeded' && event.message.stage === 'clip') clipMs.set(event.message.clipId, event.ms);
+      },
+    });
+
+    const submitStarted = performance.now();
+    const { showId, message } = await submitShow(pipeline.storage, {
+      recordingPath: spec.recording,
+      sideInputs: { chat: spec.chat, metrics: spec.metrics, captions: spec.captions, products: spec.products },
+      options: { maxClips: MAX_CLIPS, language: SAMPLE.language },
+    });
+    const submitMs = performance.now() - submitStarted;
+
+    sampler = startProcessTreeSampler({ intervalMs: MEMORY_SAMPLE_MS });
+    const runStarted = performance.now();
+    let outcome: Awaited<ReturnType<typeof pipeline.run>>;
+    let memory: TreeMemoryReport;
+    try {
+      outcome = await pipeline.run(message);
+    } finally {
+      memory = await sampler.stop();
+    }
+    const runWallMs = performance.now() - runStarted;
+    const nodeMaxRssKb = process.resourceUsage().maxRSS;
+
+    if (outcome.status.state !== 'succeeded' || outcome.deadLetters.length > 0) {
+      const reason = outcome.status.error?.reason ?? outcome.deadLetters[0]?.reason ?? outcome.status.state;
+      throw new Error(`pipeline run of ${spec.recording} did not succeed: ${reason}`);
+    }
+    const keys = showKeys(showId);
+    const manifest = await readJson(pipeline.storage, keys.manifest, manifestSchema);
+    // Guard the premise: with ASR in the run, "analysis excluding transcription" would be wrong.
+    if (manifest.transcriptionSource !== 'captions') throw new Error(`expected captions as the transcript, got ${manifest.transcriptionSource}`);
+
+    const { highlights } = await readJson(pipeline.storage, keys.highlights, highlightsFileSchema);
+    const clips = highlights.map((highlight) => {
+      const cutMs = clipMs.get(highlight.id);
+      if (cutMs === undefined) throw new Error(`no clip timing for highlight ${highlight.id}`);
+      return { clipId: highlight.id, clipSeconds: highlight.end - highlight.start, cutMs };
+    });
+    const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, outcome.status.stages[stage].ms])) as Record<StageName, number>;
+
+    const analyzeAloneMs = await timeAnalyzeAlone(pipeline.storage, showId, media, workspace);
+    return { submitMs, runWallMs, stageMs, clips, memory, nodeMaxRssKb, analyzeAloneMs, highlightsFound: highlights.length };
+  } finally {
+    await rm(workspace, { recursive: true, force: true });
+  }
+}
+
+/** The analyze handler called directly on the stored inputs: no queue, no status writes, no other stages. */
+async function timeAnalyzeAlone(
+  storage: ReturnType<typeof createLocalPipeline>['storage'],
+  showId: Parameters<typeof showKeys>[0],
+  media: FfmpegMedia,
+  workspace: string,
+): Promise<number> {
+  const workDir = await mkdtemp(path.join(workspace, 'analyze-'));
+  const context = { storage, media, transcriber: new PocketsphinxTranscriber(media), logger: silentLogger, workDir, attempt: 1 };
+  let best = Infinity;
+  for (let run = 0; run < ANALYZE_RUNS; run += 1) {
+    const started = performance.now();
+    await stageHandlers.analyze({ stage: 'analyze', showId }, context);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parent mode: samples, baseline, one child per show, table and JSON
+
+interface ShowRow {
+  readonly minutes: number;
+  readonly durationSeconds: number;
+  readonly generatedSeconds: number | null;
+  readonly decodeBaselineSeconds: number;
+  readonly analysisSeconds: number;
+  readonly analysisOverDecode: number;
+  readonly clips: number;
+  readonly meanClipSeconds: number;
+  readonly maxClipSeconds: number;
+  readonly meanClipDurationSeconds: number;
+  /** Total cut time over total clip duration (= mean cut time / mean clip duration). */
+  readonly clipRtf: number;
+  readonly peakTreeRssMb: number;
+  readonly nodeMaxRssMb: number;
+  readonly peakBreakdownMb: Readonly<Record<string, number>>;
+  /** Peak tree RSS while analysis stages ran (everything but clip), and while clips were cut. */
+  readonly peakAnalysisTreeRssMb: number;
+  readonly peakClipTreeRssMb: number;
+  readonly peakByStageMb: Readonly<Record<string, number>>;
+  readonly maxProcesses: number;
+  readonly memorySamples: number;
+  readonly stageSeconds: Readonly<Record<StageName, number>>;
+  readonly runWallSeconds: number;
+  readonly submitSeconds: number;
+  readonly analyzeAloneSeconds: number;
+  readonly clipTimings: readonly { clipId: string; clipSeconds: number; cutSeconds: number; rtf: number }[];
+}
+
+function sampleOptions(minutes: number): SampleShowOptions {
+  return { outDir: path.join(BENCH_DIR, 'shows', `${SAMPLE.language}-${minutes}min-${SAMPLE.width}x${SAMPLE.height}`), minutes, ...SAMPLE };
+}
+
+/** The cached sample when its params.json matches, otherwise a freshly generated one (and how long that took). */
+async function ensureSample(minutes: number): Promise<{ show: SampleShow; generatedMs: number | null }> {
+  const options = sampleOptions(minutes);
+  const cached = await readCachedSampleShow(options);
+  if (cached) return { show: cached, generatedMs: null };
+  process.stderr.write(`generating ${minutes}-minute sample show in ${path.relative(REPO_ROOT, options.outDir)} ...\n`);
+  const started = performance.now();
+  const show = await generateSampleShow(options);
+  return { show, generatedMs: performance.now() - started };
+}
+
+/** Runs a command to completion; rejects with its stderr tail on a non-zero exit. Returns its stdout. */
+function runCommand(command: string, args: readonly string[], stderr: 'pipe' | 'inherit' = 'pipe'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', stderr] });
+    let out = '';
+    let err = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err = (err + chunk).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited with ${code}: ${err.trim()}`))));
+  });
+}
+
+/** Wall time of ffmpeg's audio-only decode to the null muxer, best of `runs`, ms. */
+async function decodeBaselineMs(recording: string, runs: number): Promise<number> {
+  let best = Infinity;
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    await runCommand('ffmpeg', ['-v', 'error', '-i', recording, '-map', '0:a:0', '-f', 'null', '-']);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+/** Measures one show in a fresh node process running this file with `--measure`. */
+async function measureInChild(spec: MeasureSpec): Promise<ShowMeasurement> {
+  const self = fileURLToPath(import.meta.url);
+  // execArgv carries tsx's loader flags, so the child runs this TypeScript file the same way.
+  const stdout = await runCommand(process.execPath, [...process.execArgv, self, '--measure', JSON.stringify(spec)], 'inherit');
+  const last = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as ShowMeasurement;
+}
+
+function toRow(minutes: number, show: SampleShow, generatedMs: number | null, decodeMs: number, m: ShowMeasurement): ShowRow {
+  const analysisMs = ANALYSIS_STAGES.reduce((total, stage) => total + m.stageMs[stage], 0);
+  const cutTotalMs = m.clips.reduce((total, clip) => total + clip.cutMs, 0);
+  const clipTotalSeconds = m.clips.reduce((total, clip) => total + clip.clipSeconds, 0);
+  const count = m.clips.length;
+  return {
+    minutes,
+    durationSeconds: show.durationSeconds,
+    generatedSeconds: generatedMs === null ? null : seconds(generatedMs),
+    decodeBaselineSeconds: seconds(decodeMs),
+    analysisSeconds: seconds(analysisMs),
+    analysisOverDecode: round(analysisMs / decodeMs, 2),
+    clips: count,
+    meanClipSeconds: count ? seconds(cutTotalMs / count) : 0,
+    maxClipSeconds: count ? seconds(Math.max(...m.clips.map((clip) => clip.cutMs))) : 0,
+    meanClipDurationSeconds: count ? round(clipTotalSeconds / count, 2) : 0,
+    clipRtf: clipTotalSeconds > 0 ? round(cutTotalMs / 1000 / clipTotalSeconds, 2) : 0,
+    peakTreeRssMb: mib(m.memory.peakKb),
+    nodeMaxRssMb: mib(m.nodeMaxRssKb),
+    peakBreakdownMb: Object.fromEntries(Object.entries(m.memory.peakBreakdownKb).map(([name, kb]) => [name, mib(kb)])),
+    peakAnalysisTreeRssMb: mib(Math.max(0, ...ANALYSIS_STAGES.map((stage) => m.memory.peakByPhaseKb[stage] ?? 0))),
+    peakClipTreeRssMb: mib(m.memory.peakByPhaseKb.clip ?? 0),
+    peakByStageMb: Object.fromEntries(Object.entries(m.memory.peakByPhaseKb).map(([phase, kb]) => [phase, mib(kb)])),
+    maxProcesses: m.memory.maxProcesses,
+    memorySamples: m.memory.samples,
+    stageSeconds: Object.fromEntries(STAGES.map((stage) => [stage, seconds(m.stageMs[stage])])) as Record<StageName, number>,
+    runWallSeconds: seconds(m.runWallMs),
+    submitSeconds: seconds(m.submitMs),
+    analyzeAloneSeconds: round(m.analyzeAloneMs / 1000, 3),
+    clipTimings: m.clips.map((clip) => ({
+      clipId: clip.clipId,
+      clipSeconds: round(clip.clipSeconds, 2),
+      cutSeconds: seconds(clip.cutMs),
+      rtf: round(clip.cutMs / 1000 / clip.clipSeconds, 2),
+    })),
+  };
+}
+
+const COLUMNS: readonly { title: string; cell: (row: ShowRow) => string }[] = [
+  { title: 'duration', cell: (r) => `${r.minutes} min` },
+  { title: 'decode s', cell: (r) => r.decodeBaselineSeconds.toFixed(2) },
+  { title: 'analysis s', cell: (r) => r.analysisSeconds.toFixed(2) },
+  { title: 'analysis/decode', cell: (r) => `${r.analysisOverDecode.toFixed(2)}x` },
+  { title: 'clips', cell: (r) => String(r.clips) },
+  { title: 'mean clip s', cell: (r) => r.meanClipSeconds.toFixed(2) },
+  { title: 'clip RTF', cell: (r) => r.clipRtf.toFixed(2) },
+  { title: 'peak tree RSS MB', cell: (r) => r.peakTreeRssMb.toFixed(1) },
+  { title: 'node maxRSS MB', cell: (r) => r.nodeMaxRssMb.toFixed(1) },
+];
+
+function formatTable(rows: readonly ShowRow[]): string {
+  const cells = rows.map((row) => COLUMNS.map((column) => column.cell(row)));
+  const widths = COLUMNS.map((column, i) => Math.max(column.title.length, ...cells.map((line) => line[i]?.length ?? 0)));
+  const line = (values: readonly string[]): string => values.map((value, i) => value.padStart(widths[i] ?? 0)).join('  ');
+  return [line(COLUMNS.map((column) => column.title)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+const argsSchema = z.object({
+  minutes: z
+    .string()
+    .transform((list) => list.split(',').map((item) => Number(item.trim())))
+    .pipe(z.array(z.number().min(0.67).max(600)).min(1)),
+  only: z.coerce.number().min(0.67).max(600).optional(),
+  concurrency: z.coerce.number().int().min(1).max(16),
+  measure: z.string().optional(),
+});
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      minutes: { type: 'string', default: '10,60' },
+      only: { type: 'string' },
+      // 1 by default so each clip's time is one uncontended encode (the figure clip RTF is about); the CLI runs 2.
+      concurrency: { type: 'string', default: '1' },
+      measure: { type: 'string' },
+    },
+    strict: true,
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) throw new Error(`invalid arguments: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const args = parsed.data;
+
+  if (args.measure !== undefined) {
+    const measurement = await measureShow(measureSpecSchema.parse(JSON.parse(args.measure)));
+    process.stdout.write(`${JSON.stringify(measurement)}\n`);
+    return;
+  }
+
+  const benchStarted = performance.now();
+  const sizes = args.only !== undefined ? [args.only] : [...new Set(args.minutes)];
+  const rows: ShowRow[] = [];
+  for (const minutes of sizes) {
+    const { show, generatedMs } = await ensureSample(minutes);
+    process.stderr.write(`${minutes} min: decode baseline ...\n`);
+    const decodeMs = await decodeBaselineMs(show.recording, DECODE_RUNS);
+    process.stderr.write(`${minutes} min: pipeline run ...\n`);
+    const measurement = await measureInChild({
+      recording: show.recording,
+      chat: show.chat,
+      metrics: show.metrics,
+      captions: show.captions,
+      products: show.products,
+      concurrency: args.concurrency,
+    });
+    rows.push(toRow(minutes, show, generatedMs, decodeMs, measurement));
+  }
+  const totalSeconds = seconds(performance.now() - benchStarted);
+
+  const smallest = rows.reduce<ShowRow | undefined>((a, r) => (a && a.minutes <= r.minutes ? a : r), undefined);
+  const largest = rows.reduce<ShowRow | undefined>((a, r) => (a && a.minutes >= r.minutes ? a : r), undefined);
+  const growth =
+    smallest && largest && smallest !== largest
+      ? {
+          from: smallest.minutes,
+          to: largest.minutes,
+          peakTreeRssRatio: round(largest.peakTreeRssMb / smallest.peakTreeRssMb, 2),
+          peakAnalysisTreeRssRatio: round(largest.peakAnalysisTreeRssMb / smallest.peakAnalysisTreeRssMb, 2),
+          nodeMaxRssRatio: round(largest.nodeMaxRssMb / smallest.nodeMaxRssMb, 2),
+        }
+      : null;
+  const ffmpegVersion = (await runCommand('ffmpeg', ['-version'])).split('\n')[0] ?? 'unknown';
+  const results = {
+    createdAt: new Date().toISOString(),
+    totalSeconds,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, ffmpeg: ffmpegVersion },
+    settings: {
+      sample: SAMPLE,
+      maxClips: MAX_CLIPS,
+      concurrency: args.concurrency,
+      x264Preset: DEFAULT_FFMPEG_MEDIA_OPTIONS.x264Preset,
+      clipSize: `${DEFAULT_FFMPEG_MEDIA_OPTIONS.verticalWidth}x${DEFAULT_FFMPEG_MEDIA_OPTIONS.verticalHeight} vertical + source-size horizontal`,
+      decodeRuns: DECODE_RUNS,
+      memorySampleMs: MEMORY_SAMPLE_MS,
+      analysisStages: ANALYSIS_STAGES,
+    },
+    shows: rows,
+    growth,
+  };
+  await mkdir(BENCH_DIR, { recursive: true });
+  await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log(`postshow pipeline bench: ${results.machine.cpus} CPUs, concurrency ${args.concurrency}, maxClips ${MAX_CLIPS}, x264 ${DEFAULT_FFMPEG_MEDIA_OPTIONS.x264Preset}, captions as transcript (no ASR)`);
+  console.log(formatTable(rows));
+  for (const row of rows) {
+    const stages = STAGES.map((stage) => `${stage} ${row.stageSeconds[stage].toFixed(2)}`).join(', ');
+    console.log(`${row.minutes} min stages (s): ${stages}; run wall ${row.runWallSeconds.toFixed(1)} s; analyze stage alone ${row.analyzeAloneSeconds.toFixed(3)} s`);
+    console.log(`${row.minutes} min peak tree RSS (MB): analysis stages ${row.peakAnalysisTreeRssMb.toFixed(1)}, clip stage ${row.peakClipTreeRssMb.toFixed(1)}`);
+  }
+  if (growth) {
+    console.log(
+      `memory growth ${growth.to} min / ${growth.from} min: peak tree RSS ${growth.peakTreeRssRatio.toFixed(2)}x ` +
+        `(analysis stages only ${growth.peakAnalysisTreeRssRatio.toFixed(2)}x), node maxRSS ${growth.nodeMaxRssRatio.toFixed(2)}x`,
+    );
+  }
+  console.log(`bench took ${totalSeconds.toFixed(1)} s; results in ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,128 @@
+/**
+ * The whole pipeline on a generated show (real ffmpeg, espeak-ng speech, chat, metrics, products),
+ * checked through its real outputs with ffprobe and pixel reads.
+ */
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SampleShow } from '../../scripts/sampleShow.js';
+import { showKeys } from '../../shared/core/keys.js';
+import { extractFrame, whiteShareInBand } from '../helpers/frames.js';
+import { probe } from '../helpers/media.js';
+import { covers, makeWorkspace, runShow, sampleShow } from '../helpers/pipelineFixture.js';
+
+describe('pipeline on a generated English show with captions, chat, metrics and products', () => {
+  let workspace: Awaited<ReturnType<typeof makeWorkspace>>;
+  let sample: SampleShow;
+  let run: Awaited<ReturnType<typeof runShow>>;
+
+  beforeAll(async () => {
+    workspace = await makeWorkspace();
+    sample = await sampleShow('pipeline-en', { minutes: 2.5, language: 'en', seed: 7, width: 480, height: 270 });
+    run = await runShow(workspace.dir, {
+      recordingPath: sample.recording,
+      sideInputs: { chat: sample.chat, metrics: sample.metrics, products: sample.products, captions: sample.captions },
+      options: { maxClips: 4, minClipSeconds: 10, maxClipSeconds: 30 },
+    });
+  });
+  afterAll(() => workspace?.cleanup());
+
+  it('succeeds, with every stage recorded in status.json', async () => {
+    expect(run.deadLetters).toEqual([]);
+    expect(run.status.state).toBe('succeeded');
+    const status = await run.readJson(showKeys(run.showId).status);
+    for (const stage of ['ingest', 'audio', 'transcribe', 'analyze', 'clip', 'suggest', 'catalog', 'report']) {
+      expect(status.stages[stage].state, stage).toBe('succeeded');
+    }
+  });
+
+  it('uses the captions as the transcript and says so', async () => {
+    const transcript = await run.readJson(showKeys(run.showId).transcript);
+    expect(transcript.engine).toBe('captions');
+    expect(transcript.segments.length).toBeGreaterThan(5);
+  });
+
+  it('finds every planted moment among the highlights, each explained by its signals', async () => {
+    const { highlights } = await run.readJson(showKeys(run.showId).highlights);
+    for (const planted of sample.planted) {
+      expect(highlights.some((h: { start: number; end: number }) => covers(h, planted)), `planted ${planted.start}-${planted.end}`).toBe(true);
+    }
+    for (const highlight of highlights) {
+      expect(highlight.signals.length).toBeGreaterThan(0);
+      expect(highlight.end - highlight.start).toBeGreaterThanOrEqual(10 - 0.01);
+      expect(highlight.end - highlight.start).toBeLessThanOrEqual(30 + 0.01);
+    }
+  });
+
+  it('flags the malformed chat lines as skipped, not fatal', async () => {
+    const manifest = await run.readJson(showKeys(run.showId).manifest);
+    expect(manifest.inputs.chat.report.skipped).toBeGreaterThanOrEqual(2);
+    expect(manifest.inputs.chat.report.accepted).toBeGreaterThan(50);
+  });
+
+  it('cuts accurate horizontal clips and 1080x1920 vertical clips with audio and burned captions', async () => {
+    const { highlights } = await run.readJson(showKeys(run.showId).highlights);
+    expect(highlights.length).toBeGreaterThanOrEqual(sample.planted.length);
+    for (const highlight of highlights) {
+      const meta = await run.readJson(`${showKeys(run.showId).clipPrefix(highlight.id)}meta.json`);
+      const expected = highlight.end - highlight.start;
+      const horizontal = await probe(run.pathOf(meta.files.horizontal));
+      const vertical = await probe(run.pathOf(meta.files.vertical));
+      expect(Number(horizontal.format.duration)).toBeGreaterThan(expected - 0.15);
+      expect(Number(horizontal.format.duration)).toBeLessThan(expected + 0.15);
+      const video = vertical.streams.find((s) => s.codec_type === 'video');
+      const audio = vertical.streams.find((s) => s.codec_type === 'audio');
+      expect(video).toMatchObject({ codec_name: 'h264', width: 1080, height: 1920 });
+      expect(audio?.codec_name).toBe('aac');
+      expect(Number(vertical.format.duration)).toBeGreaterThan(expected - 0.15);
+      expect(Number(vertical.format.duration)).toBeLessThan(expected + 0.15);
+
+      // faststart: the moov atom precedes mdat, so players start before the download ends.
+      const head = (await readFile(run.pathOf(meta.files.vertical))).subarray(0, 64 * 1024).toString('latin1');
+      expect(head.indexOf('moov')).toBeGreaterThan(-1);
+      expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
+
+      const thumbnail = await sharp(run.pathOf(meta.files.thumbnail)).metadata();
+      expect(thumbnail.format).toBe('jpeg');
+      expect(thumbnail.width).toBe(540);
+      expect(thumbnail.height).toBe(960);
+    }
+  });
+
+  it('burns captions into the vertical clip only', async () => {
+    const { highlights } = await run.readJson(showKeys(run.showId).highlights);
+    const highlight = highlights[0];
+    const meta = await run.readJson(`${showKeys(run.showId).clipPrefix(highlight.id)}meta.json`);
+    const cues = (await readFile(run.pathOf(meta.files.captions), 'utf8')).trim();
+    const firstCue = /(\d\d):(\d\d):(\d\d),(\d\d\d) --> (\d\d):(\d\d):(\d\d),(\d\d\d)/.exec(cues);
+    expect(firstCue).not.toBeNull();
+    const toSeconds = (h: string, m: string, s: string, ms: string) => Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
+    const [, h1, m1, s1, ms1, h2, m2, s2, ms2] = firstCue as RegExpExecArray;
+    const at = (toSeconds(h1!, m1!, s1!, ms1!) + toSeconds(h2!, m2!, s2!, ms2!)) / 2;
+    const verticalFrame = await extractFrame(run.pathOf(meta.files.vertical), at, workspace.dir, 'vertical');
+    const horizontalFrame = await extractFrame(run.pathOf(meta.files.horizontal), at, workspace.dir, 'horizontal');
+    // The generated picture has no white; caption text is white, in the lower part of the frame.
+    expect(await whiteShareInBand(verticalFrame, 0.7, 0.98)).toBeGreaterThan(0.002);
+    expect(await whiteShareInBand(horizontalFrame, 0.7, 0.98)).toBeLessThan(0.0005);
+  });
+
+  it('writes topic suggestions with evidence, a catalog entry per clip and a self-contained report', async () => {
+    const keys = showKeys(run.showId);
+    const { topics } = await run.readJson(keys.topics);
+    expect(topics.length).toBeGreaterThan(0);
+    expect(topics.every((topic: { evidence: unknown[] }) => topic.evidence.length > 0)).toBe(true);
+    expect(topics.some((topic: { kind: string }) => topic.kind === 'product')).toBe(true);
+    expect(topics.some((topic: { kind: string }) => topic.kind === 'question')).toBe(true);
+
+    const { entries } = await run.readJson(keys.catalog);
+    const { highlights } = await run.readJson(keys.highlights);
+    expect(entries.map((entry: { clipId: string }) => entry.clipId).sort()).toEqual(highlights.map((h: { id: string }) => h.id).sort());
+    expect(entries.some((entry: { products: string[] }) => entry.products.length > 0)).toBe(true);
+
+    const html = await readFile(run.pathOf(keys.report), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain('data:image/jpeg;base64,');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    for (const highlight of highlights) expect(html).toContain(highlight.id);
+  });
+});
