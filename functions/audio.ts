@@ -16,10 +16,13 @@ export const audio: StageHandler<'audio'> = async (message, { storage, media, tr
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const duration = manifest.media.duration;
+  // Chunks are only written when an ASR engine will read them; captions make them unnecessary.
+  const useAsr = manifest.transcriptionSource === 'asr' && transcriber.supports(manifest.language);
   const result = await media.analyzeAudio(await storage.readLocation(manifest.recordingKey), {
     outDir: workDir,
     chunkSeconds: manifest.options.chunkSeconds,
     duration,
+    writeChunks: useAsr,
     ...(onProgress ? { onProgress } : {}),
   });
   if (result.decodedSeconds < duration * MIN_DECODED_SHARE - 1) {
@@ -29,10 +32,8 @@ export const audio: StageHandler<'audio'> = async (message, { storage, media, tr
     );
   }
 
-  // Chunks are only stored when an ASR engine will read them; captions make them unnecessary.
-  const useAsr = manifest.transcriptionSource === 'asr' && transcriber.supports(manifest.language);
   const chunks: StoredAudioAnalysis['chunks'] = [];
-  for (const chunk of useAsr ? result.chunks : []) {
+  for (const chunk of result.chunks) {
     const key = keys.audioChunk(chunk.index);
     await storage.putFile(key, chunk.path);
     chunks.push({ index: chunk.index, start: chunk.start, end: chunk.end, key });

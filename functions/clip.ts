@@ -51,7 +51,7 @@ export const clip: StageHandler<'clip'> = async (message, { storage, media, work
       hasVideo: Boolean(manifest.media.video),
       horizontalPath: local.horizontal,
       verticalPath: local.vertical,
-      captionsPath: local.captions,
+      ...(cues.length > 0 ? { captionsPath: local.captions } : {}),
       framePath: local.frame,
       frameAt: highlight.peak - highlight.start,
     });

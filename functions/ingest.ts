@@ -6,6 +6,7 @@ import { detectLanguage } from '../shared/core/text/index.js';
 import { parseCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../shared/core/inputs/index.js';
 import { InputError, MediaError } from '../shared/core/errors.js';
 import { recordingPrefix, showKeys } from '../shared/core/keys.js';
+import { looksLikeMedia, MEDIA_SIGNATURE_BYTES } from '../shared/core/mediaSignature.js';
 import type { Language, ParseReport } from '../shared/core/types.js';
 import { jobOptionsSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
@@ -25,7 +26,13 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
   if (!head) throw new InputError(`recording ${sourceName} was not found`);
   if (head.size === 0) throw new MediaError(`recording ${sourceName} is empty (0 bytes)`, { permanent: true });
 
-  const info = await media.probe(await storage.readLocation(recordingKey), sourceName);
+  const info = await media.probe(await storage.readLocation(recordingKey), sourceName).catch(async (error: unknown) => {
+    // ffprobe says "moov atom not found" for anything named .mp4; the first bytes tell damage from garbage.
+    if (!looksLikeMedia(await storage.getRange(recordingKey, 0, MEDIA_SIGNATURE_BYTES))) {
+      throw new MediaError(`recording ${sourceName} is not a readable media file (no known container signature)`, { permanent: true, cause: error });
+    }
+    throw error;
+  });
   if (!info.audio) throw new MediaError(`recording ${sourceName} has no audio track`, { permanent: true });
   if (!(info.duration > 0)) throw new MediaError(`recording ${sourceName} has no measurable duration (truncated or corrupt?)`, { permanent: true });
 

@@ -74,8 +74,8 @@ export interface CutClipRequest {
   readonly hasVideo: boolean;
   readonly horizontalPath: string;
   readonly verticalPath: string;
-  /** SRT with clip-relative times, burned into the vertical variant. */
-  readonly captionsPath: string;
+  /** SRT with clip-relative times, burned into the vertical variant; absent when there is nothing to burn. */
+  readonly captionsPath?: string;
   /** Still frame for the thumbnail, taken from the vertical variant at this clip-relative second. */
   readonly framePath: string;
   readonly frameAt: number;
@@ -86,10 +86,10 @@ export type ProgressListener = (fraction: number) => void;
 /** Every ffmpeg/ffprobe call goes through this port (one module implements it). */
 export interface Media {
   probe(location: string, displayName: string): Promise<MediaInfo>;
-  /** One decode pass: ASR chunks, per-second loudness and silences. */
+  /** One decode pass: per-second loudness and silences, plus 16 kHz mono ASR chunks when `writeChunks`. */
   analyzeAudio(
     location: string,
-    options: { outDir: string; chunkSeconds: number; duration: number; onProgress?: ProgressListener },
+    options: { outDir: string; chunkSeconds: number; duration: number; writeChunks: boolean; onProgress?: ProgressListener },
   ): Promise<AudioPassResult>;
   cutClip(request: CutClipRequest): Promise<void>;
 }
