@@ -9,5 +9,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   ffmpeg pocketsphinx-en-us pocketsphinx-testdata espeak-ng fonts-noto-cjk ca-certificates >/dev/null
-ffmpeg -hide_banner -filters 2>/dev/null | grep -q ' asr ' || { echo "ffmpeg lacks the asr filter" >&2; exit 1; }
+# Read the list whole: `grep -q` closing the pipe early would fail the check under pipefail.
+filters="$(ffmpeg -hide_banner -filters 2>/dev/null)"
+grep -q ' asr ' <<<"$filters" || { echo "ffmpeg lacks the asr filter (pocketsphinx)" >&2; exit 1; }
 echo "system packages ready: $(ffmpeg -version | head -n1)"
