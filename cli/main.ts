@@ -49,6 +49,7 @@ program
   .option('--metrics <file>', 'metrics CSV with header t,viewers,likes,orders,gmv')
   .option('--captions <file>', 'SRT or WebVTT captions; when given they are the transcript')
   .option('--products <file>', 'products JSON [{"name": "...", "aliases": ["..."]}]')
+  .option('--rules <file>', 'compliance rule file (see docs/compliance-rules.example.json); default: built-in zh/en claim rules')
   .addOption(new Option('--lang <lang>', 'show language').choices(['auto', 'en', 'zh']).default('auto'))
   .addOption(workspaceOption())
   .option('--max-clips <n>', 'most clips to cut', positiveInteger('--max-clips'), 8)
@@ -68,7 +69,7 @@ program
     const pipeline = createLocalPipeline({ workspace, logger, concurrency: flags.concurrency, onEvent: progress.onEvent });
     const { showId, message } = await submitShow(pipeline.storage, {
       recordingPath: recording,
-      sideInputs: { chat: flags.chat, metrics: flags.metrics, captions: flags.captions, products: flags.products },
+      sideInputs: { chat: flags.chat, metrics: flags.metrics, captions: flags.captions, products: flags.products, rules: flags.rules },
       options: { language: flags.lang, maxClips: flags.maxClips, minClipSeconds: flags.minClip, maxClipSeconds: flags.maxClip },
       ...(flags.showId ? { showId: flags.showId } : {}),
     });
@@ -138,6 +139,7 @@ interface RunFlags {
   metrics?: string;
   captions?: string;
   products?: string;
+  rules?: string;
   lang: 'auto' | 'en' | 'zh';
   out: string;
   maxClips: number;

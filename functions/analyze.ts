@@ -2,7 +2,7 @@
  * analyze: sentiment timeline, engagement signals, highlight candidates and compliance flags,
  * then one clip message per highlight.
  */
-import { findComplianceFlags } from '../shared/core/compliance/index.js';
+import { DEFAULT_CLAIM_RULES, findComplianceFlags } from '../shared/core/compliance/index.js';
 import { buildSignals, detectHighlights, resolveHighlightConfig } from '../shared/core/highlights/index.js';
 import { findProductMentions } from '../shared/core/inputs/index.js';
 import { showKeys } from '../shared/core/keys.js';
@@ -13,6 +13,7 @@ import {
   analysisSchema,
   audioAnalysisSchema,
   chatMessagesSchema,
+  claimRulesSchema,
   highlightsFileSchema,
   metricsPointsSchema,
   productsSchema,
@@ -34,6 +35,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage }) => 
   const chat = manifest.inputs.chat ? await readJson(storage, manifest.inputs.chat.key, chatMessagesSchema) : [];
   const metrics = manifest.inputs.metrics ? await readJson(storage, manifest.inputs.metrics.key, metricsPointsSchema) : [];
   const products = manifest.inputs.products ? await readJson(storage, manifest.inputs.products.key, productsSchema) : [];
+  const rules = manifest.inputs.rules ? await readJson(storage, manifest.inputs.rules.key, claimRulesSchema) : DEFAULT_CLAIM_RULES;
   const { language } = manifest;
   const duration = audio.duration;
 
@@ -75,7 +77,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage }) => 
     compliance: findComplianceFlags([
       ...segments.map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'speech' as const })),
       ...scoredChat.map((c) => ({ start: c.t, end: c.t, text: c.text, source: 'chat' as const })),
-    ]),
+    ], rules),
     mentions,
   };
   await writeJson(storage, keys.analysis, analysis);

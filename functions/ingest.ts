@@ -2,6 +2,7 @@
  * ingest: validate the recording (ffprobe), parse and normalise the side inputs, resolve the
  * language and write the show manifest. Everything a user can get wrong fails here, early.
  */
+import { parseClaimRules } from '../shared/core/compliance/index.js';
 import { detectLanguage } from '../shared/core/text/index.js';
 import { parseCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../shared/core/inputs/index.js';
 import { InputError, MediaError } from '../shared/core/errors.js';
@@ -112,6 +113,16 @@ function parseSideInput(kind: SideInputKind, text: string, name: string): { valu
     case 'products': {
       const products = parseProducts(text, name);
       return { value: products, report: { format: 'products-json', accepted: products.length, skipped: 0, skippedReasons: {} } };
+    }
+    case 'rules': {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new InputError(`compliance rules ${name} is not valid JSON: ${(error as Error).message}`);
+      }
+      const rules = parseClaimRules(json);
+      return { value: rules, report: { format: 'compliance-rules-json', accepted: rules.length, skipped: 0, skippedReasons: {} } };
     }
   }
 }

@@ -18,6 +18,10 @@ export const metricsPointsSchema = z.array(
 );
 export const productsSchema = z.array(z.object({ name: z.string(), aliases: z.array(z.string()) }));
 
+export const claimRulesSchema = z.array(
+  z.object({ id: z.string(), language: z.enum(['en', 'zh']), pattern: z.string(), severity: z.enum(['block', 'warn']), rule: z.string() }),
+);
+
 export const transcriptEngineSchema = z.enum(['captions', 'pocketsphinx', 'openai', 'whisper-local', 'none']);
 
 export const audioAnalysisSchema = z.object({

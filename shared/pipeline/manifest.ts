@@ -62,6 +62,8 @@ export const manifestSchema = z.object({
     metrics: inputRecordSchema.optional(),
     captions: inputRecordSchema.optional(),
     products: inputRecordSchema.optional(),
+    /** Compliance rule file replacing or extending the built-in claim rules. */
+    rules: inputRecordSchema.optional(),
   }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -5,13 +5,14 @@
 export const JOB_FILE = 'job.json';
 export const RECORDING_BASENAME = 'recording';
 
-export type SideInputKind = 'chat' | 'metrics' | 'captions' | 'products';
+export type SideInputKind = 'chat' | 'metrics' | 'captions' | 'products' | 'rules';
 
 const SIDE_INPUT_PATTERNS: Readonly<Record<SideInputKind, RegExp>> = {
   chat: /^chat\.(jsonl|json|xml|txt|log)$/,
   metrics: /^metrics\.csv$/,
   captions: /^captions\.(srt|vtt)$/,
   products: /^products\.json$/,
+  rules: /^rules\.json$/,
 };
 
 /** Which side input a file name under the recording prefix is, if any. */
@@ -22,7 +23,7 @@ export function sideInputKind(fileName: string): SideInputKind | undefined {
 /** The file name a side input is stored under, keeping a safe extension of the original. */
 export function sideInputFileName(kind: SideInputKind, originalName: string): string {
   const extension = /\.([A-Za-z0-9]{1,8})$/.exec(originalName)?.[1]?.toLowerCase();
-  const fallback = { chat: 'jsonl', metrics: 'csv', captions: 'srt', products: 'json' }[kind];
+  const fallback = { chat: 'jsonl', metrics: 'csv', captions: 'srt', products: 'json', rules: 'json' }[kind];
   const candidate = `${kind}.${extension ?? fallback}`;
   return SIDE_INPUT_PATTERNS[kind].test(candidate) ? candidate : `${kind}.${fallback}`;
 }

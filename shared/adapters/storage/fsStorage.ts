@@ -3,7 +3,6 @@
  * exactly as the S3 buckets do in the cloud.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateKey } from '../../core/keys.js';
@@ -132,10 +131,5 @@ export class FsStorage implements Storage {
     const target = this.pathOf(key);
     if (!(await this.head(key))) throw new ObjectNotFoundError(key);
     return target;
-  }
-
-  /** A readable stream of an object (used by the CLI to hash and copy large files). */
-  stream(key: string) {
-    return createReadStream(this.pathOf(key));
   }
 }
