@@ -19,6 +19,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { mulberry32 } from './prng.js';
+
 
 const execFileAsync = promisify(execFile);
 
@@ -78,18 +80,6 @@ export interface SampleShow {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded randomness
-
-/** mulberry32: a tiny, fast 32-bit seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Independent streams per concern, so changing the chat generator does not move the audio timeline. */
 function stream(seed: number, salt: number): () => number {

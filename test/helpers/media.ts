@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { mulberry32 } from '../../scripts/sampleShow.js';
+import { mulberry32 } from '../../scripts/prng.js';
 
 const execFileAsync = promisify(execFile);
 

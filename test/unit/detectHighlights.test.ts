@@ -1,21 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/prng.js';
 import { DEFAULT_HIGHLIGHT_CONFIG, detectHighlights, resolveHighlightConfig } from '../../shared/core/highlights/index.js';
 import type { HighlightInputs } from '../../shared/core/highlights/index.js';
 import type { ChatMessage, MetricsPoint, ProductMention, Segment, SentimentScore, TimeRange } from '../../shared/core/types.js';
-
-/** Small seeded PRNG so the synthetic shows are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NEUTRAL: SentimentScore = { score: 0, hits: 0 };
 const WORDS = ['today', 'we', 'look', 'at', 'texture', 'colour', 'skin', 'bottle', 'morning', 'routine', 'light', 'fresh'];

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/prng.js';
 import { resolveHighlightConfig } from '../../shared/core/highlights/config.js';
 import { fuseSignals } from '../../shared/core/highlights/fuse.js';
 import { pickPeaks } from '../../shared/core/highlights/pickPeaks.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A flat series of `length` seconds with triangular bumps of the given heights (half-width 5 s). */
 function bumps(length: number, at: Readonly<Record<number, number>>): number[] {

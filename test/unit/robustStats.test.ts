@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/prng.js';
 import {
   MAD_TO_SIGMA,
   mad,
@@ -10,17 +11,6 @@ import {
   rollingMad,
   rollingMedian,
 } from '../../shared/core/highlights/robustStats.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The obvious O(n·w log w) definition the fast versions must agree with. */
 function bruteWindow(values: readonly number[], window: number, reduce: (xs: number[]) => number): number[] {

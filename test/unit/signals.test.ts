@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/prng.js';
 import { DEFAULT_HIGHLIGHT_CONFIG, SIGNAL_NAMES, resolveHighlightConfig } from '../../shared/core/highlights/config.js';
 import type { HighlightInputs } from '../../shared/core/highlights/highlightInputs.js';
 import { buildSignalSet, buildSignals, secondsIn, softClamp } from '../../shared/core/highlights/signals.js';
 import type { SentimentScore, SignalName } from '../../shared/core/types.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NEUTRAL: SentimentScore = { score: 0, hits: 0 };
 const config = DEFAULT_HIGHLIGHT_CONFIG;
