@@ -2,12 +2,13 @@
  * transcribe: one message per audio chunk. Captions, when given, are the transcript; otherwise the
  * configured engine transcribes the chunk. The last chunk to finish merges them, exactly once.
  */
+import { InputError } from '../shared/core/errors.js';
 import { formatSrt } from '../shared/core/inputs/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import type { Segment, TranscriptEngine } from '../shared/core/types.js';
-import { audioAnalysisSchema, segmentsSchema, transcriptChunkSchema, transcriptSchema } from '../shared/pipeline/artifacts.js';
+import { audioAnalysisSchema, segmentsSchema, transcriptChunkSchema, transcriptSchema, type StoredAudioAnalysis } from '../shared/pipeline/artifacts.js';
 import { claimFanIn } from '../shared/pipeline/claims.js';
-import { manifestSchema } from '../shared/pipeline/manifest.js';
+import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageContext } from '../shared/pipeline/ports.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
@@ -19,28 +20,20 @@ export const transcribe: StageHandler<'transcribe'> = async (message, context) =
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const analysis = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
   const chunk = analysis.chunks.find((candidate) => candidate.index === message.chunk);
-  if (!chunk) throw new Error(`chunk ${message.chunk} is not part of show ${message.showId}`);
+  if (!chunk) throw new InputError(`chunk ${message.chunk} is not part of show ${message.showId}`);
 
+  // A redelivered message finds its chunk already transcribed in this run: ASR is the expensive
+  // step (and a paid one with remote providers), so it is never repeated for the same run.
+  const done = await tryReadJson(storage, keys.transcriptChunk(message.chunk), transcriptChunkSchema).catch(() => undefined);
   let engine: TranscriptEngine;
   let segments: Segment[];
-  if (manifest.transcriptionSource === 'captions' && manifest.inputs.captions) {
-    engine = 'captions';
-    segments = await readJson(storage, manifest.inputs.captions.key, segmentsSchema);
-  } else if (chunk.key && transcriber.supports(manifest.language)) {
-    const result = await transcriber.transcribe({
-      location: await storage.readLocation(chunk.key),
-      offset: chunk.start,
-      duration: chunk.end - chunk.start,
-      language: manifest.language,
-      silences: analysis.silences.filter((s) => s.end > chunk.start && s.start < chunk.end),
-    });
-    engine = result.engine;
-    segments = result.segments;
+  if (done?.runId === manifest.runId) {
+    engine = done.engine;
+    segments = done.segments;
   } else {
-    engine = 'none';
-    segments = [];
+    ({ engine, segments } = await transcribeChunk(manifest, chunk, analysis.silences, context));
+    await writeJson(storage, keys.transcriptChunk(message.chunk), { runId: manifest.runId, chunk: message.chunk, engine, segments });
   }
-  await writeJson(storage, keys.transcriptChunk(message.chunk), { runId: manifest.runId, chunk: message.chunk, engine, segments });
 
   const merged = await mergeWhenComplete(message.showId, manifest.runId, analysis.chunks.length, message.chunk, manifest.language, transcriber.engine, context);
   return {
@@ -50,6 +43,28 @@ export const transcribe: StageHandler<'transcribe'> = async (message, context) =
 };
 
 type ChunkTranscript = z.infer<typeof transcriptChunkSchema>;
+
+/** Captions when the show has them; else the configured engine when it covers the language; else nothing. */
+async function transcribeChunk(
+  manifest: Manifest,
+  chunk: StoredAudioAnalysis['chunks'][number],
+  silences: StoredAudioAnalysis['silences'],
+  { storage, transcriber }: StageContext,
+): Promise<{ engine: TranscriptEngine; segments: Segment[] }> {
+  if (manifest.transcriptionSource === 'captions' && manifest.inputs.captions) {
+    return { engine: 'captions', segments: await readJson(storage, manifest.inputs.captions.key, segmentsSchema) };
+  }
+  if (chunk.key && transcriber.supports(manifest.language)) {
+    return transcriber.transcribe({
+      location: await storage.readLocation(chunk.key),
+      offset: chunk.start,
+      duration: chunk.end - chunk.start,
+      language: manifest.language,
+      silences: silences.filter((s) => s.end > chunk.start && s.start < chunk.end),
+    });
+  }
+  return { engine: 'none', segments: [] };
+}
 
 /** Fan-in: when every chunk of this run is written, the claim owner merges them into transcript.json. */
 async function mergeWhenComplete(
