@@ -5,6 +5,7 @@
 import { InputError } from '../shared/core/errors.js';
 import { formatSrt } from '../shared/core/inputs/index.js';
 import { showKeys } from '../shared/core/keys.js';
+import { mergeChunkSegments } from '../shared/core/transcript/mergeChunks.js';
 import type { Segment, TranscriptEngine } from '../shared/core/types.js';
 import { audioAnalysisSchema, segmentsSchema, transcriptChunkSchema, transcriptSchema, type StoredAudioAnalysis } from '../shared/pipeline/artifacts.js';
 import { claimFanIn } from '../shared/pipeline/claims.js';
@@ -12,6 +13,7 @@ import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageContext } from '../shared/pipeline/ports.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
+import path from 'node:path';
 import type { z } from 'zod';
 
 export const transcribe: StageHandler<'transcribe'> = async (message, context) => {
@@ -31,11 +33,11 @@ export const transcribe: StageHandler<'transcribe'> = async (message, context) =
     engine = done.engine;
     segments = done.segments;
   } else {
-    ({ engine, segments } = await transcribeChunk(manifest, chunk, analysis.silences, context));
+    ({ engine, segments } = await transcribeChunk(manifest, analysis, chunk, context));
     await writeJson(storage, keys.transcriptChunk(message.chunk), { runId: manifest.runId, chunk: message.chunk, engine, segments });
   }
 
-  const merged = await mergeWhenComplete(message.showId, manifest.runId, analysis.chunks.length, message.chunk, manifest.language, transcriber.engine, context);
+  const merged = await mergeWhenComplete(message.showId, manifest, analysis, message.chunk, transcriber.engine, context);
   return {
     next: merged ? [{ stage: 'analyze', showId: message.showId }] : [],
     summary: { engine, segments: segments.length },
@@ -47,20 +49,23 @@ type ChunkTranscript = z.infer<typeof transcriptChunkSchema>;
 /** Captions when the show has them; else the configured engine when it covers the language; else nothing. */
 async function transcribeChunk(
   manifest: Manifest,
+  analysis: StoredAudioAnalysis,
   chunk: StoredAudioAnalysis['chunks'][number],
-  silences: StoredAudioAnalysis['silences'],
-  { storage, transcriber }: StageContext,
+  { storage, transcriber, media, workDir }: StageContext,
 ): Promise<{ engine: TranscriptEngine; segments: Segment[] }> {
   if (manifest.transcriptionSource === 'captions' && manifest.inputs.captions) {
     return { engine: 'captions', segments: await readJson(storage, manifest.inputs.captions.key, segmentsSchema) };
   }
-  if (chunk.key && transcriber.supports(manifest.language)) {
+  if (analysis.speechKey && transcriber.supports(manifest.language)) {
+    // The engine hears the chunk with its overlap; the merge keeps only what this chunk owns.
+    const chunkPath = path.join(workDir, `chunk-${chunk.index}.wav`);
+    await media.extractAudio(await storage.readLocation(analysis.speechKey), { start: chunk.extractStart, end: chunk.extractEnd, outPath: chunkPath });
     return transcriber.transcribe({
-      location: await storage.readLocation(chunk.key),
-      offset: chunk.start,
-      duration: chunk.end - chunk.start,
+      location: chunkPath,
+      offset: chunk.extractStart,
+      duration: chunk.extractEnd - chunk.extractStart,
       language: manifest.language,
-      silences: silences.filter((s) => s.end > chunk.start && s.start < chunk.end),
+      silences: analysis.silences.filter((s) => s.end > chunk.extractStart && s.start < chunk.extractEnd),
     });
   }
   return { engine: 'none', segments: [] };
@@ -69,24 +74,27 @@ async function transcribeChunk(
 /** Fan-in: when every chunk of this run is written, the claim owner merges them into transcript.json. */
 async function mergeWhenComplete(
   showId: Parameters<typeof showKeys>[0],
-  runId: string,
-  total: number,
+  manifest: Manifest,
+  analysis: StoredAudioAnalysis,
   chunk: number,
-  language: 'en' | 'zh',
   configuredEngine: TranscriptEngine,
   { storage }: StageContext,
 ): Promise<boolean> {
   const keys = showKeys(showId);
-  const chunks: ChunkTranscript[] = [];
-  for (let index = 0; index < total; index += 1) {
-    const stored = await tryReadJson(storage, keys.transcriptChunk(index), transcriptChunkSchema);
+  const { runId, language } = manifest;
+  const parts: { plan: StoredAudioAnalysis['chunks'][number]; transcript: ChunkTranscript }[] = [];
+  for (const plan of analysis.chunks) {
+    const stored = await tryReadJson(storage, keys.transcriptChunk(plan.index), transcriptChunkSchema);
     if (!stored || stored.runId !== runId) return false;
-    chunks.push(stored);
+    parts.push({ plan, transcript: stored });
   }
   if (!(await claimFanIn(storage, keys.claim(runId, 'transcript'), `chunk-${chunk}`))) return false;
 
-  const segments = chunks.flatMap((part) => part.segments).sort((a, b) => a.start - b.start || a.end - b.end);
-  const engine = chunks[0]?.engine ?? 'none';
+  const segments = mergeChunkSegments(
+    parts.map(({ plan, transcript }) => ({ owned: { start: plan.start, end: plan.end }, segments: transcript.segments })),
+    language,
+  );
+  const engine = parts[0]?.transcript.engine ?? 'none';
   const note =
     engine === 'none'
       ? `no offline speech recognition for ${language === 'zh' ? 'Chinese' : language} (${configuredEngine} handles English only): pass captions, or configure a transcription provider; highlights use audio, chat and metrics`

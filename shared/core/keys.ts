@@ -62,7 +62,7 @@ export function showKeys(showId: ShowId) {
     statusPart: (part: string) => `${base}status/${part}.json`,
     statusParts: `${base}status/`,
     audioAnalysis: `${base}audio/analysis.json`,
-    audioChunk: (index: number) => `${base}audio/chunk-${String(index).padStart(4, '0')}.wav`,
+    speechAudio: `${base}audio/speech.wav`,
     transcriptChunk: (index: number) => `${base}transcript/chunk-${String(index).padStart(4, '0')}.json`,
     transcriptChunks: `${base}transcript/`,
     transcript: `${base}transcript.json`,

@@ -30,7 +30,10 @@ export const audioAnalysisSchema = z.object({
   loudness: z.array(z.number()),
   silences: z.array(z.object(timeRange)),
   integratedLufs: z.number(),
-  chunks: z.array(z.object({ index: z.number().int(), ...timeRange, key: z.string().optional() })),
+  /** The 16 kHz mono track ASR reads, when an engine will run. */
+  speechKey: z.string().optional(),
+  /** Transcription chunks: each owns [start, end) and is transcribed over [extractStart, extractEnd). */
+  chunks: z.array(z.object({ index: z.number().int(), ...timeRange, extractStart: z.number(), extractEnd: z.number() })),
 });
 export type StoredAudioAnalysis = z.infer<typeof audioAnalysisSchema>;
 

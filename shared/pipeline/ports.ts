@@ -51,13 +51,7 @@ export interface MediaInfo {
   readonly audio?: { readonly codec: string; readonly sampleRate: number; readonly channels: number };
 }
 
-export interface AudioChunk extends TimeRange {
-  readonly index: number;
-  readonly path: string;
-}
-
 export interface AudioPassResult {
-  readonly chunks: readonly AudioChunk[];
   /** Per-second short-term loudness, LUFS. */
   readonly loudness: number[];
   readonly silences: TimeRange[];
@@ -86,11 +80,16 @@ export type ProgressListener = (fraction: number) => void;
 /** Every ffmpeg/ffprobe call goes through this port (one module implements it). */
 export interface Media {
   probe(location: string, displayName: string): Promise<MediaInfo>;
-  /** One decode pass: per-second loudness and silences, plus 16 kHz mono ASR chunks when `writeChunks`. */
+  /**
+   * One decode pass: per-second loudness and silences, and, when `speechPath` is given, the whole
+   * track as 16 kHz mono 16-bit WAV there (what every ASR engine reads).
+   */
   analyzeAudio(
     location: string,
-    options: { outDir: string; chunkSeconds: number; duration: number; writeChunks: boolean; onProgress?: ProgressListener },
+    options: { duration: number; speechPath?: string; onProgress?: ProgressListener },
   ): Promise<AudioPassResult>;
+  /** Copies [start, end) of an audio file into a 16 kHz mono 16-bit WAV at `outPath`. */
+  extractAudio(location: string, range: { start: number; end: number; outPath: string }): Promise<void>;
   cutClip(request: CutClipRequest): Promise<void>;
 }
 
@@ -107,15 +106,47 @@ export interface TranscribeRequest {
 
 export interface ChunkTranscript {
   readonly engine: TranscriptEngine;
+  /** Segments on the recording's clock (the request's offset already added), with words where the engine gives them. */
   readonly segments: Segment[];
+  /** Language the engine detected or was told, where it reports one. */
+  readonly language?: Language;
+  /** Model or variant used, e.g. 'whisper-1' or 'ggml-base.bin', for the record in the outputs. */
+  readonly model?: string;
 }
 
 /** Audio chunk -> timed segments. Offline: pocketsphinx behind ffmpeg; later: OpenAI, local Whisper. */
 export interface Transcriber {
   readonly engine: TranscriptEngine;
+  /**
+   * Whether the engine times each word. Only then do chunks overlap: with word timings the merge
+   * keeps each word at a seam once; without them the overlap would only add half-heard utterances,
+   * so chunk boundaries sit in silences instead.
+   */
+  readonly wordTimings: boolean;
   /** Whether this engine can transcribe the language; the pipeline records a readable reason when none can. */
   supports(language: Language): boolean;
   transcribe(request: TranscribeRequest): Promise<ChunkTranscript>;
+}
+
+/** A structured-output request to a language model. Text from the show is data, never instructions. */
+export interface LanguageModelRequest<T> {
+  /** Short task id, e.g. 'clip-copy', 'rerank', 'topics': used for logs, cache keys and budgets. */
+  readonly task: string;
+  /** What to do, written by us. The only instruction text the model sees. */
+  readonly instructions: string;
+  /** Untrusted show data (transcript lines, chat lines): serialised as quoted JSON, bounded by the caller. */
+  readonly data: unknown;
+  /** Validates the model's JSON answer; also converted to the JSON schema sent to the model. */
+  readonly schema: import('zod').ZodType<T>;
+  /** Upper bound for the answer, tokens. */
+  readonly maxOutputTokens?: number;
+}
+
+/** Typed JSON results from a language model (OpenAI or a compatible server). */
+export interface LanguageModel {
+  /** e.g. 'openai:gpt-4o-mini'. */
+  readonly name: string;
+  complete<T>(request: LanguageModelRequest<T>): Promise<T>;
 }
 
 export interface Logger {

@@ -2,7 +2,8 @@
  * Offline transcription on real recorded speech (Debian's pocketsphinx-testdata LibriVox utterances),
  * scored by word error rate, and the pipeline's behaviour when no engine covers the language.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FfmpegMedia } from '../../shared/adapters/media/ffmpegMedia.js';
@@ -43,6 +44,46 @@ describe.skipIf(!existsSync(LIBRIVOX))('pocketsphinx transcriber on LibriVox spe
     console.log(`pocketsphinx WER on ${references.length} LibriVox utterances: ${wer.toFixed(3)}`);
     // ../shared/README.md measured 0.37 for Debian's pocketsphinx on these files.
     expect(wer).toBeLessThan(0.5);
+  });
+});
+
+describe.skipIf(!existsSync(LIBRIVOX))('chunk seams on real speech', () => {
+  let workspace: Awaited<ReturnType<typeof makeWorkspace>>;
+  beforeAll(async () => {
+    workspace = await makeWorkspace();
+  });
+  afterAll(() => workspace?.cleanup());
+
+  it('loses and doubles no words when a recording is cut into chunks', async () => {
+    // Five LibriVox utterances back to back (about 30 s of continuous reading), so 10-second chunks
+    // put seams in the middle of sentences.
+    const references = readFileSync(path.join(LIBRIVOX, 'transcription'), 'utf8').trim().split('\n')
+      .map((line) => /^<s>\s*(.*?)\s*<\/s>\s*\((.+)\)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null);
+    const list = path.join(workspace.dir, 'list.txt');
+    writeFileSync(list, references.map((m) => `file '${path.join(LIBRIVOX, `${m[2]}.wav`)}'`).join('\n'));
+    const joined = path.join(workspace.dir, 'librivox.wav');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', joined]);
+    const reference = references.map((m) => m[1]).join(' ');
+
+    const transcriptOf = async (chunkSeconds: number, name: string) => {
+      const run = await runShow(path.join(workspace.dir, name), { recordingPath: joined, options: { chunkSeconds, minClipSeconds: 3, maxClipSeconds: 10 } });
+      expect(run.status.state).toBe('succeeded');
+      const audio = await run.readJson(showKeys(run.showId).audioAnalysis);
+      const transcript = await run.readJson(showKeys(run.showId).transcript);
+      return { chunks: audio.chunks.length, text: transcript.segments.map((s: { text: string }) => s.text).join(' ') };
+    };
+    const whole = await transcriptOf(120, 'whole');
+    const chunked = await transcriptOf(10, 'chunked');
+    expect(whole.chunks).toBe(1);
+    expect(chunked.chunks).toBeGreaterThanOrEqual(3);
+    const wholeWer = wordErrorRate(reference, whole.text);
+    const chunkedWer = wordErrorRate(reference, chunked.text);
+    console.log(`seams: WER whole ${wholeWer.toFixed(3)}, in ${chunked.chunks} chunks ${chunkedWer.toFixed(3)}`);
+    expect(chunkedWer).toBeLessThan(wholeWer + 0.1);
+    // A doubled seam shows as more words than the single pass heard.
+    const count = (text: string) => text.split(/\s+/).filter(Boolean).length;
+    expect(count(chunked.text)).toBeLessThanOrEqual(count(whole.text) + 4);
   });
 });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { MediaError } from '../../core/errors.js';
 import type { TimeRange } from '../../core/types.js';
-import type { AudioChunk, AudioPassResult, CutClipRequest, Media, MediaInfo, ProgressListener } from '../../pipeline/ports.js';
+import type { AudioPassResult, CutClipRequest, Media, MediaInfo, ProgressListener } from '../../pipeline/ports.js';
 import { LoudnessAccumulator, parseAsrMetadata, parseSilenceLine } from './ffmpegLogParsers.js';
 
 /** Tunables of the media module, with the reasons for their defaults. */
@@ -129,14 +129,13 @@ export class FfmpegMedia implements Media {
 
   async analyzeAudio(
     location: string,
-    options: { outDir: string; chunkSeconds: number; duration: number; writeChunks: boolean; onProgress?: ProgressListener },
+    options: { duration: number; speechPath?: string; onProgress?: ProgressListener },
   ): Promise<AudioPassResult> {
     const { silenceNoiseDb, silenceMinSeconds } = this.options;
     const loudness = new LoudnessAccumulator();
     const silences: TimeRange[] = [];
     let openSilence: number | undefined;
-    const listPath = path.join(options.outDir, 'chunks.csv');
-    // One decode, resampled once to 16 kHz mono, then two branches: the chunks for ASR, and the
+    // One decode, resampled once to 16 kHz mono, then two branches: the track for ASR, and the
     // measurements (ebur128's per-frame log at info level + silencedetect) that only write to the
     // log. Measuring at 16 kHz mono costs a third of measuring the 48 kHz stereo original;
     // dualmono keeps the LUFS values on the original's scale (a stereo mixdown reads 3 dB low).
@@ -145,21 +144,9 @@ export class FfmpegMedia implements Media {
       `[forMeasure]ebur128=framelog=info:dualmono=true,silencedetect=noise=${silenceNoiseDb}dB:d=${silenceMinSeconds},anullsink`,
     ].join(';');
     const command = ffmpeg(location).complexFilter(graph);
-    if (options.writeChunks) {
-      command
-        .outputOptions([
-          '-map', '[asr]',
-          '-c:a', 'pcm_s16le',
-          '-f', 'segment',
-          '-segment_time', String(options.chunkSeconds),
-          '-segment_list', listPath,
-          '-segment_list_type', 'csv',
-          '-reset_timestamps', '1',
-        ])
-        .output(path.join(options.outDir, 'chunk-%04d.wav'));
-    } else {
-      command.outputOptions(['-map', '[asr]', '-f', 'null']).output('-');
-    }
+    command
+      .outputOptions(options.speechPath ? ['-map', '[asr]', '-c:a', 'pcm_s16le', '-f', 'wav'] : ['-map', '[asr]', '-f', 'null'])
+      .output(options.speechPath ?? '-');
     await run(command, {
       what: 'audio decode',
       duration: options.duration,
@@ -178,8 +165,15 @@ export class FfmpegMedia implements Media {
     });
     const decodedSeconds = loudness.lastTime;
     if (openSilence !== undefined) silences.push({ start: openSilence, end: decodedSeconds });
-    const chunks = options.writeChunks ? await readChunkList(listPath, options.outDir) : [];
-    return { chunks, loudness: loudness.perSecond(), silences, integratedLufs: loudness.integrated, decodedSeconds };
+    return { loudness: loudness.perSecond(), silences, integratedLufs: loudness.integrated, decodedSeconds };
+  }
+
+  async extractAudio(location: string, range: { start: number; end: number; outPath: string }): Promise<void> {
+    const command = ffmpeg(location)
+      .inputOptions(['-ss', range.start.toFixed(3)])
+      .outputOptions(['-t', Math.max(0.01, range.end - range.start).toFixed(3), '-map', '0:a:0', '-ac', '1', '-ar', String(ASR_SAMPLE_RATE), '-c:a', 'pcm_s16le'])
+      .output(range.outPath);
+    await run(command, { what: 'audio extract' });
   }
 
   async cutClip(request: CutClipRequest): Promise<void> {
@@ -265,17 +259,4 @@ export class FfmpegMedia implements Media {
       'WrapStyle=0',
     ].join(',');
   }
-}
-
-/** Reads the segment muxer's CSV list: `file,start,end` per chunk. */
-async function readChunkList(listPath: string, outDir: string): Promise<AudioChunk[]> {
-  const text = await readFile(listPath, 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line, index) => {
-      const [file = '', start = '0', end = '0'] = line.split(',');
-      return { index, path: path.join(outDir, file), start: Number(start), end: Number(end) };
-    });
 }

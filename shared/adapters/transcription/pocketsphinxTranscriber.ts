@@ -16,6 +16,7 @@ const ASSUMED_WORDS_PER_SECOND = 2.5;
 
 export class PocketsphinxTranscriber implements Transcriber {
   readonly engine = 'pocketsphinx' as const;
+  readonly wordTimings = false;
   private readonly media: FfmpegMedia;
   private readonly modelDir: string;
 
