@@ -20,6 +20,7 @@ import {
   transcriptSchema,
 } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
+import { rerankHighlights } from '../shared/pipeline/assist/rerankTask.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
 import type { z } from 'zod';
@@ -27,7 +28,7 @@ import type { z } from 'zod';
 /** Sentiment timeline window, seconds: long enough to hold a few chat lines, short enough to show a moment. */
 export const SENTIMENT_WINDOW_SECONDS = 10;
 
-export const analyze: StageHandler<'analyze'> = async (message, { storage }) => {
+export const analyze: StageHandler<'analyze'> = async (message, { storage, languageModel, logger }) => {
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
@@ -63,7 +64,8 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage }) => 
     maxClipSeconds: manifest.options.maxClipSeconds,
     maxClips: Math.max(1, manifest.options.maxClips),
   });
-  const highlights = manifest.options.maxClips === 0 ? [] : detectHighlights(inputs, config);
+  const detected = manifest.options.maxClips === 0 ? [] : detectHighlights(inputs, config);
+  const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger);
 
   const analysis: z.infer<typeof analysisSchema> = {
     sentiment: {
@@ -81,14 +83,14 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage }) => 
     mentions,
   };
   await writeJson(storage, keys.analysis, analysis);
-  await writeJson(storage, keys.highlights, highlightsFileSchema.parse({ runId: manifest.runId, highlights }));
+  await writeJson(storage, keys.highlights, highlightsFileSchema.parse({ runId: manifest.runId, rankedBy, reasons, highlights }));
 
   return {
     next:
       highlights.length > 0
         ? highlights.map((highlight) => ({ stage: 'clip' as const, showId: message.showId, clipId: highlight.id }))
         : [{ stage: 'suggest' as const, showId: message.showId }],
-    summary: { highlights: highlights.length, complianceFlags: analysis.compliance.length, chatMessages: scoredChat.length },
+    summary: { highlights: highlights.length, rankedBy, complianceFlags: analysis.compliance.length, chatMessages: scoredChat.length },
   };
 };
 

@@ -7,13 +7,12 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { captionCues } from '../shared/core/clips/captionCues.js';
-import { clipCopy } from '../shared/core/clips/index.js';
 import { InputError } from '../shared/core/errors.js';
 import { formatSrt } from '../shared/core/inputs/index.js';
 import { showKeys } from '../shared/core/keys.js';
-import { keywords } from '../shared/core/text/index.js';
 import type { ComplianceFlag } from '../shared/core/types.js';
 import { analysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ClipMeta } from '../shared/pipeline/artifacts.js';
+import { writeClipCopy } from '../shared/pipeline/assist/clipCopyTask.js';
 import { claimFanIn } from '../shared/pipeline/claims.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
@@ -22,7 +21,7 @@ import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson
 /** Thumbnail size: 9:16 like the vertical clip, small enough to embed in reports and catalog pages. */
 const THUMBNAIL = { width: 540, height: 960, quality: 82 } as const;
 
-export const clip: StageHandler<'clip'> = async (message, { storage, media, workDir }) => {
+export const clip: StageHandler<'clip'> = async (message, { storage, media, workDir, languageModel, logger }) => {
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
@@ -72,7 +71,7 @@ export const clip: StageHandler<'clip'> = async (message, { storage, media, work
     await storage.putFile(files.captions, local.captions);
 
     const flags = analysis.compliance.filter((flag) => flag.start < highlight.end && flag.end >= highlight.start);
-    const copy = clipCopy(highlight, manifest.language, keywords);
+    const copy = await writeClipCopy(highlight, manifest.language, languageModel, logger);
     const meta: ClipMeta = {
       runId: manifest.runId,
       clipId: highlight.id,
@@ -85,6 +84,7 @@ export const clip: StageHandler<'clip'> = async (message, { storage, media, work
       title: copy.title,
       description: copy.description,
       hashtags: [...copy.hashtags],
+      copyBy: copy.writtenBy,
       products: [...highlight.products],
       language: manifest.language,
       reasons: [...highlight.signals],

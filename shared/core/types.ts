@@ -195,6 +195,8 @@ export interface TopicSuggestion {
   readonly score: number;
   readonly why: string;
   readonly evidence: readonly TopicEvidence[];
+  /** A segment pitch for an upcoming show, where a language model wrote one. */
+  readonly pitch?: string;
 }
 
 export interface TopicEvidence {

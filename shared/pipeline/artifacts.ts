@@ -66,7 +66,14 @@ export const highlightSchema = z.object({
   chat: z.array(z.string()),
   products: z.array(z.string()),
 });
-export const highlightsFileSchema = z.object({ runId: z.string(), highlights: z.array(highlightSchema) });
+export const highlightsFileSchema = z.object({
+  runId: z.string(),
+  /** 'detector', or the language model that re-ranked the candidates. */
+  rankedBy: z.string().default('detector'),
+  /** The re-ranker's one-line reason per highlight id. */
+  reasons: z.record(z.string(), z.string()).default({}),
+  highlights: z.array(highlightSchema),
+});
 
 export const complianceFlagSchema = z.object({
   ...timeRange,
@@ -101,6 +108,8 @@ export const clipMetaSchema = z.object({
   title: z.string(),
   description: z.string(),
   hashtags: z.array(z.string()),
+  /** 'extractive', or the language model that wrote title, description and hashtags. */
+  copyBy: z.string(),
   products: z.array(z.string()),
   language: z.enum(['en', 'zh']),
   reasons: z.array(firedSignalSchema),

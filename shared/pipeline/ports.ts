@@ -161,6 +161,8 @@ export interface StageContext {
   readonly storage: Storage;
   readonly media: Media;
   readonly transcriber: Transcriber;
+  /** Writes titles, re-ranks and pitches when configured; stages fall back to offline code without it. */
+  readonly languageModel?: LanguageModel;
   readonly logger: Logger;
   /** A scratch directory private to this invocation; removed afterwards. */
   readonly workDir: string;
