@@ -5,7 +5,7 @@
 import { stageHandlers } from '../functions/index.js';
 import type { ShowId } from '../shared/core/keys.js';
 import type { StageMessage } from '../shared/pipeline/messages.js';
-import type { Logger, Media, Transcriber } from '../shared/pipeline/ports.js';
+import type { LanguageModel, Logger, Media, Transcriber } from '../shared/pipeline/ports.js';
 import { processMessage, type PipelineEvent } from '../shared/pipeline/processMessage.js';
 import { refreshStatus, type ShowStatus } from '../shared/pipeline/status.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
@@ -20,6 +20,7 @@ export interface LocalPipelineOptions extends Partial<LocalQueueOptions> {
   readonly logger?: Logger;
   readonly media?: Media;
   readonly transcriber?: Transcriber;
+  readonly languageModel?: LanguageModel;
   readonly onEvent?: (event: PipelineEvent) => void;
 }
 
@@ -39,6 +40,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     storage,
     media,
     transcriber,
+    ...(options.languageModel ? { languageModel: options.languageModel } : {}),
     queue,
     logger: options.logger ?? silentLogger,
     handlers: stageHandlers,
@@ -57,4 +59,12 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
       return { status, deadLetters: queue.deadLetters.slice(before) };
     },
   };
+}
+
+/**
+ * The offline engines this machine has, best first: a local Whisper model when one is configured,
+ * then pocketsphinx behind ffmpeg.
+ */
+export function localTranscribers(media: FfmpegMedia, _env: Readonly<Record<string, string | undefined>>): Transcriber[] {
+  return [new PocketsphinxTranscriber(media)];
 }

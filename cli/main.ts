@@ -12,7 +12,9 @@ import { parseShowId } from '../shared/core/keys.js';
 import { createJsonLogger, type LogLevel } from '../shared/adapters/local/jsonLogger.js';
 import { submitShow } from '../shared/adapters/local/submitShow.js';
 import { FsStorage } from '../shared/adapters/storage/fsStorage.js';
-import { createLocalPipeline } from './localPipeline.js';
+import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
+import { LANGUAGE_MODEL_CHOICES, providerSettingsFromEnv, selectProviders, TRANSCRIBER_CHOICES } from '../shared/adapters/providerSelection.js';
+import { createLocalPipeline, localTranscribers } from './localPipeline.js';
 import { createProgressView } from './progress.js';
 import { listCatalog, printCatalog } from './commands/clips.js';
 import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
@@ -55,6 +57,8 @@ program
   .option('--max-clips <n>', 'most clips to cut', positiveInteger('--max-clips'), 8)
   .option('--min-clip <seconds>', 'shortest clip', positiveNumber('--min-clip'), 15)
   .option('--max-clip <seconds>', 'longest clip', positiveNumber('--max-clip'), 60)
+  .addOption(new Option('--transcriber <engine>', 'speech recognition: auto = OpenAI when OPENAI_API_KEY is set, else the best local engine (env POSTSHOW_TRANSCRIBER)').choices([...TRANSCRIBER_CHOICES]))
+  .addOption(new Option('--llm <provider>', 'language model for titles, re-ranking and topic pitches (env POSTSHOW_LLM)').choices([...LANGUAGE_MODEL_CHOICES]))
   .option('--show-id <id>', 'show id (default: file name + content fingerprint)')
   .option('--concurrency <n>', 'stage invocations at once', positiveInteger('--concurrency'), 2)
   .option('--json', 'print a machine-readable summary on stdout')
@@ -65,8 +69,26 @@ program
     mkdirSync(workspace, { recursive: true });
     const logLevel = (process.env.POSTSHOW_LOG_LEVEL ?? 'info') as LogLevel;
     const logger = createJsonLogger(createWriteStream(path.join(workspace, 'postshow.log'), { flags: 'a' }), logLevel);
+    const media = new FfmpegMedia();
+    const storage = new FsStorage(workspace);
+    const providers = selectProviders({
+      settings: providerSettingsFromEnv(process.env, { transcriber: flags.transcriber, languageModel: flags.llm }),
+      env: process.env,
+      localEngines: localTranscribers(media, process.env),
+      storage,
+      logger,
+    });
+    logger.info('providers', providers.description);
     const progress = createProgressView();
-    const pipeline = createLocalPipeline({ workspace, logger, concurrency: flags.concurrency, onEvent: progress.onEvent });
+    const pipeline = createLocalPipeline({
+      workspace,
+      logger,
+      media,
+      transcriber: providers.transcriber,
+      ...(providers.languageModel ? { languageModel: providers.languageModel } : {}),
+      concurrency: flags.concurrency,
+      onEvent: progress.onEvent,
+    });
     const { showId, message } = await submitShow(pipeline.storage, {
       recordingPath: recording,
       sideInputs: { chat: flags.chat, metrics: flags.metrics, captions: flags.captions, products: flags.products, rules: flags.rules },
@@ -74,7 +96,7 @@ program
       ...(flags.showId ? { showId: flags.showId } : {}),
     });
     const { status } = await pipeline.run(message).finally(() => progress.stop());
-    const summary = await runSummary(pipeline.storage, showId, status);
+    const summary = { ...(await runSummary(pipeline.storage, showId, status)), providers: providers.description };
     if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else printRunSummary(summary);
     if (status.state !== 'succeeded') {
@@ -146,6 +168,8 @@ interface RunFlags {
   minClip: number;
   maxClip: number;
   showId?: string;
+  transcriber?: string;
+  llm?: string;
   concurrency: number;
   json?: boolean;
 }
