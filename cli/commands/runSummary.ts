@@ -18,6 +18,8 @@ export interface RunSummary {
   readonly clips: { id: string; title: string; vertical: string; horizontal: string; thumbnail: string; captions: string; compliance: string }[];
   readonly topics: { topic: string; kind: string; score: number }[];
   readonly stages: Record<string, { state: string; items: number; ms: number }>;
+  /** Which speech recognition and language model were configured (the outputs say which really ran). */
+  readonly providers?: { readonly transcriber: string; readonly languageModel: string };
 }
 
 const topicsFileSchema = z.object({ topics: z.array(z.object({ topic: z.string(), kind: z.string(), score: z.number() }).passthrough()) });
@@ -65,6 +67,7 @@ export function printRunSummary(summary: RunSummary): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(`show ${summary.showId}: ${summary.status}`);
   if (summary.error) out(`  ${summary.error.stage} failed: ${summary.error.reason}`);
+  if (summary.providers) out(`providers: speech ${summary.providers.transcriber}; writing ${summary.providers.languageModel}`);
   if (summary.transcriptEngine) out(`transcript: ${summary.transcriptEngine}${summary.transcriptNote ? ` (${summary.transcriptNote})` : ''}`);
   if (summary.clips.length > 0) {
     out(`clips (${summary.clips.length}):`);
