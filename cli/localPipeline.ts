@@ -2,7 +2,10 @@
  * The embedded default: the whole pipeline in one process, behind a filesystem store and an
  * in-process queue, with the same stage handlers and orchestration the cloud runs.
  */
+import { existsSync } from 'node:fs';
 import { stageHandlers } from '../functions/index.js';
+import { resolveWhisperModelPath } from '../shared/adapters/models/modelPaths.js';
+import { WhisperLocalTranscriber } from '../shared/adapters/transcription/whisperLocalTranscriber.js';
 import type { ShowId } from '../shared/core/keys.js';
 import type { StageMessage } from '../shared/pipeline/messages.js';
 import type { LanguageModel, Logger, Media, Transcriber } from '../shared/pipeline/ports.js';
@@ -65,6 +68,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
  * The offline engines this machine has, best first: a local Whisper model when one is configured,
  * then pocketsphinx behind ffmpeg.
  */
-export function localTranscribers(media: FfmpegMedia, _env: Readonly<Record<string, string | undefined>>): Transcriber[] {
-  return [new PocketsphinxTranscriber(media)];
+export function localTranscribers(media: FfmpegMedia, env: Readonly<Record<string, string | undefined>>): Transcriber[] {
+  const modelPath = resolveWhisperModelPath({ env });
+  return [...(existsSync(modelPath) ? [new WhisperLocalTranscriber({ modelPath })] : []), new PocketsphinxTranscriber(media)];
 }

@@ -17,6 +17,7 @@ import { LANGUAGE_MODEL_CHOICES, providerSettingsFromEnv, selectProviders, TRANS
 import { createLocalPipeline, localTranscribers } from './localPipeline.js';
 import { createProgressView } from './progress.js';
 import { listCatalog, printCatalog } from './commands/clips.js';
+import { registerModelsCommand } from './commands/models.js';
 import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
 import { printRunSummary, runSummary } from './commands/runSummary.js';
 
@@ -143,6 +144,8 @@ program
     if (flags.json) process.stdout.write(`${JSON.stringify(suggestions, null, 2)}\n`);
     else printSuggestions(suggestions);
   });
+
+registerModelsCommand(program);
 
 program
   .command('status')
