@@ -1,6 +1,10 @@
 /** The one place that builds the SDK client, and the only reader of the API key. */
 import OpenAI from 'openai';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../providers/retry.js';
+import type { Logger } from '../../pipeline/ports.js';
+import type { ConcurrencyLimit } from '../providers/concurrencyLimit.js';
+import type { ResponseCache } from '../providers/responseCache.js';
+import { DEFAULT_RETRY_POLICY, type RetryHooks, type RetryPolicy } from '../providers/retry.js';
+import type { TokenBudget } from '../providers/tokenBudget.js';
 import type { OpenAiConfig } from './openaiConfig.js';
 
 /**
@@ -26,4 +30,20 @@ export function retryPolicyOf(config: OpenAiConfig): RetryPolicy {
     maxDelayMs: config.retryMaxDelayMs,
     maxRetryAfterMs: DEFAULT_RETRY_POLICY.maxRetryAfterMs,
   };
+}
+
+/** Collaborators of the OpenAI transcriber and language model; all but `config` are optional. */
+export interface OpenAiCallOptions {
+  readonly config: OpenAiConfig;
+  /** Defaults to a client for `config`. */
+  readonly client?: OpenAI;
+  /** The show's token budget; no ceiling when absent. whisper-1 bills by duration and charges nothing here. */
+  readonly budget?: TokenBudget;
+  /** Answers cache; every call is paid when absent. */
+  readonly cache?: ResponseCache;
+  /** Shared by the transcriber and the language model to bound all calls in flight; defaults to `config.concurrency`. */
+  readonly limit?: ConcurrencyLimit;
+  readonly logger?: Logger;
+  /** Sleep and randomness of the retry loop (tests). */
+  readonly retryHooks?: RetryHooks;
 }

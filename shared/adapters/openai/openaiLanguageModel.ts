@@ -10,7 +10,7 @@ import { createConcurrencyLimit } from '../providers/concurrencyLimit.js';
 import { cacheKeyOf, sha256Hex, stableStringify, type ResponseCache } from '../providers/responseCache.js';
 import { withRetry, type RetryHooks } from '../providers/retry.js';
 import type { TokenBudget } from '../providers/tokenBudget.js';
-import { createOpenAiClient, retryPolicyOf } from './openaiClient.js';
+import { createOpenAiClient, retryPolicyOf, type OpenAiCallOptions } from './openaiClient.js';
 import type { OpenAiConfig } from './openaiConfig.js';
 import { MalformedAnswerError, openAiRetryDecision, scrub, translateOpenAiError } from './openaiErrors.js';
 import { dropNullsForOptional, toStrictJsonSchema, type StrictJsonSchema } from './strictJsonSchema.js';
@@ -21,21 +21,7 @@ const ANSWER_ATTEMPTS = 2;
 /** Rough characters per token, to charge the budget when a compatible server reports no usage. */
 const CHARS_PER_TOKEN = 4;
 
-/** Collaborators of the language model; all but `config` are optional. */
-export interface OpenAiLanguageModelOptions {
-  readonly config: OpenAiConfig;
-  /** Defaults to a client for `config`. */
-  readonly client?: OpenAI;
-  /** The show's token budget; no ceiling when absent. */
-  readonly budget?: TokenBudget;
-  /** Answers cache; every call is paid when absent. */
-  readonly cache?: ResponseCache;
-  /** Shared with the transcriber to bound all calls in flight; defaults to `config.concurrency`. */
-  readonly limit?: ConcurrencyLimit;
-  readonly logger?: Logger;
-  /** Sleep and randomness of the retry loop (tests). */
-  readonly retryHooks?: RetryHooks;
-}
+export type OpenAiLanguageModelOptions = OpenAiCallOptions;
 
 /** LanguageModel over `POST /chat/completions` with `response_format: json_schema` (strict). */
 export class OpenAiLanguageModel implements LanguageModel {

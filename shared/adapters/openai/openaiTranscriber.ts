@@ -14,7 +14,7 @@ import { createConcurrencyLimit, type ConcurrencyLimit } from '../providers/conc
 import { cacheKeyOf, sha256Hex, type ResponseCache } from '../providers/responseCache.js';
 import { withRetry, type RetryHooks } from '../providers/retry.js';
 import type { TokenBudget } from '../providers/tokenBudget.js';
-import { createOpenAiClient, retryPolicyOf } from './openaiClient.js';
+import { createOpenAiClient, retryPolicyOf, type OpenAiCallOptions } from './openaiClient.js';
 import type { OpenAiConfig } from './openaiConfig.js';
 import {
   AudioTooLargeError,
@@ -34,20 +34,7 @@ import {
 const NO_SPEECH_THRESHOLD = 0.6;
 const LOG_PROB_THRESHOLD = -1;
 
-/** Collaborators of the transcriber; all but `config` are optional. */
-export interface OpenAiTranscriberOptions {
-  readonly config: OpenAiConfig;
-  /** Defaults to a client for `config`. */
-  readonly client?: OpenAI;
-  /** Charged with `usage.total_tokens` where the model reports tokens (gpt-4o transcribe); whisper-1 bills by duration. */
-  readonly budget?: TokenBudget;
-  readonly cache?: ResponseCache;
-  /** Shared with the language model to bound all calls in flight; defaults to `config.concurrency`. */
-  readonly limit?: ConcurrencyLimit;
-  readonly logger?: Logger;
-  /** Sleep and randomness of the retry loop (tests). */
-  readonly retryHooks?: RetryHooks;
-}
+export type OpenAiTranscriberOptions = OpenAiCallOptions;
 
 const nullishNumber = z.number().nullish();
 const verboseResponseSchema = z.object({
