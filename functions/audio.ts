@@ -5,10 +5,12 @@
  */
 import path from 'node:path';
 import { MediaError } from '../shared/core/errors.js';
-import { showKeys } from '../shared/core/keys.js';
+import { showKeys, type ShowId } from '../shared/core/keys.js';
+import type { Language } from '../shared/core/types.js';
 import { planChunks } from '../shared/core/transcript/chunkPlan.js';
 import { audioAnalysisSchema, type StoredAudioAnalysis } from '../shared/pipeline/artifacts.js';
-import { manifestSchema } from '../shared/pipeline/manifest.js';
+import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
+import type { StageContext } from '../shared/pipeline/ports.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
 
@@ -39,6 +41,7 @@ export const audio: StageHandler<'audio'> = async (message, { storage, media, tr
   const silences = result.silences.map((s) => ({ start: round(s.start), end: round(s.end) }));
 
   if (speechPath) await storage.putFile(keys.speechAudio, speechPath);
+  const language = speechPath ? await detectShowLanguage(manifest, speechPath, duration, silences, { storage, media, transcriber, workDir }) : manifest.language;
   const chunks: StoredAudioAnalysis['chunks'] = useAsr
     ? planChunks(duration, silences, {
         chunkSeconds: manifest.options.chunkSeconds,
@@ -58,8 +61,35 @@ export const audio: StageHandler<'audio'> = async (message, { storage, media, tr
   await writeJson(storage, keys.audioAnalysis, audioAnalysisSchema.parse(analysis));
   return {
     next: chunks.map((chunk) => ({ stage: 'transcribe' as const, showId: message.showId, chunk: chunk.index })),
-    summary: { chunks: chunks.length, integratedLufs: result.integratedLufs, silences: silences.length },
+    summary: { chunks: chunks.length, language, integratedLufs: result.integratedLufs, silences: silences.length },
   };
 };
+
+/** Seconds of speech a multilingual engine hears to tell the show's language. */
+const LANGUAGE_PROBE_SECONDS = 30;
+
+/**
+ * With no captions, chat or --lang, the language was a default: a multilingual engine listens to
+ * an excerpt and the manifest records what it heard (`languageSource: 'audio'`).
+ */
+async function detectShowLanguage(
+  manifest: Manifest,
+  speechPath: string,
+  duration: number,
+  silences: readonly { start: number; end: number }[],
+  { storage, media, transcriber, workDir }: Pick<StageContext, 'storage' | 'media' | 'transcriber' | 'workDir'>,
+): Promise<Language> {
+  if (manifest.languageSource !== 'default' || !transcriber.detectLanguage || !(transcriber.supports('en') && transcriber.supports('zh'))) {
+    return manifest.language;
+  }
+  // Start where the first silence ends: shows often open with music or a countdown.
+  const start = Math.min(silences.find((s) => s.start < 1)?.end ?? 0, Math.max(0, duration - LANGUAGE_PROBE_SECONDS));
+  const excerpt = path.join(workDir, 'language-probe.wav');
+  await media.extractAudio(speechPath, { start, end: Math.min(duration, start + LANGUAGE_PROBE_SECONDS), outPath: excerpt });
+  const heard = await transcriber.detectLanguage(excerpt);
+  if (!heard) return manifest.language;
+  await writeJson(storage, showKeys(manifest.showId as ShowId).manifest, { ...manifest, language: heard, languageSource: 'audio' });
+  return heard;
+}
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;

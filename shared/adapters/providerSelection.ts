@@ -128,6 +128,9 @@ function chainLocal(engines: readonly Transcriber[]): Transcriber {
     engine: first.engine,
     wordTimings: engines.every((engine) => engine.wordTimings),
     supports: (language) => engines.some((engine) => engine.supports(language)),
+    async detectLanguage(location: string) {
+      return engines.find((engine) => engine.detectLanguage)?.detectLanguage?.(location);
+    },
     async transcribe(request: TranscribeRequest) {
       const engine = engines.find((candidate) => candidate.supports(request.language));
       if (!engine) throw new ProviderSelectionError(`no local engine supports ${request.language}`);

@@ -22,7 +22,8 @@ export const jobOptionsSchema = z
     minClipSeconds: z.number().min(3).max(600).default(DEFAULT_MIN_CLIP_SECONDS),
     maxClipSeconds: z.number().min(3).max(600).default(DEFAULT_MAX_CLIP_SECONDS),
     maxClips: z.number().int().min(0).max(100).default(DEFAULT_MAX_CLIPS),
-    chunkSeconds: z.number().min(10).max(1800).default(DEFAULT_CHUNK_SECONDS),
+    // At most 10 minutes: 16 kHz mono 16-bit WAV of 600 s + overlap is ~19.4 MB, under OpenAI's 25 MB upload limit.
+    chunkSeconds: z.number().min(10).max(600).default(DEFAULT_CHUNK_SECONDS),
   })
   .refine((job) => job.minClipSeconds <= job.maxClipSeconds, { message: 'min clip length must not exceed max clip length' });
 export type JobOptions = z.infer<typeof jobOptionsSchema>;
@@ -49,7 +50,7 @@ export const manifestSchema = z.object({
     audio: z.object({ codec: z.string(), sampleRate: z.number(), channels: z.number() }).optional(),
   }),
   language: z.enum(['en', 'zh']),
-  languageSource: z.enum(['flag', 'captions', 'chat', 'default']),
+  languageSource: z.enum(['flag', 'captions', 'chat', 'audio', 'default']),
   options: z.object({
     minClipSeconds: z.number(),
     maxClipSeconds: z.number(),

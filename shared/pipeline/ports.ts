@@ -126,6 +126,11 @@ export interface Transcriber {
   /** Whether this engine can transcribe the language; the pipeline records a readable reason when none can. */
   supports(language: Language): boolean;
   transcribe(request: TranscribeRequest): Promise<ChunkTranscript>;
+  /**
+   * Multilingual engines only: the spoken language of a short excerpt (16 kHz mono WAV), used when a
+   * show has no captions, chat or `--lang` to tell its language. Undefined when unsure.
+   */
+  detectLanguage?(location: string): Promise<Language | undefined>;
 }
 
 /** A structured-output request to a language model. Text from the show is data, never instructions. */

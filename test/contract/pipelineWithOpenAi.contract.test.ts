@@ -11,6 +11,7 @@ import { providerSettingsFromEnv, selectProviders } from '../../shared/adapters/
 import { showKeys } from '../../shared/core/keys.js';
 import type { SampleShow } from '../../scripts/sampleShow.js';
 import { chatCompletion, formDataOf, recordingLogger, startOpenAiStub, type OpenAiStub, type RecordedRequest } from '../helpers/openaiStubServer.js';
+import { makeSpeechWav } from '../helpers/media.js';
 import { makeWorkspace, runShow, sampleShow, testMedia } from '../helpers/pipelineFixture.js';
 
 const API_KEY = 'sk-contract-test-key-do-not-leak-0123456789';
@@ -127,6 +128,33 @@ describe('pipeline with OpenAI configured (contract)', () => {
       expect((await readFile(file)).includes(API_KEY), file).toBe(false);
     }
     expect(result.lines.join('\n')).not.toContain(API_KEY);
+  });
+
+  it('tells the language of a show without captions or chat from its audio, then transcribes in it', async () => {
+    const speech = await makeSpeechWav(workspace.dir, '大家好，欢迎来到直播间，今天给大家介绍一款精华液。', 'cmn', 'zh-speech.wav');
+    const languagesSent: (string | null)[] = [];
+    stub.respond('/v1/audio/transcriptions', async (request) => {
+      const form = await formDataOf(request);
+      languagesSent.push(form.get('language') as string | null);
+      const seconds = ((form.get('file') as File).size - 44) / 32_000;
+      return { body: { task: 'transcribe', language: 'chinese', duration: seconds, text: '大家好欢迎来到直播间', words: [], segments: [{ id: 0, seek: 0, start: 0, end: Math.min(3, seconds), text: '大家好，欢迎来到直播间', tokens: [], temperature: 0, avg_logprob: -0.2, compression_ratio: 1, no_speech_prob: 0.01 }] } };
+    });
+    stub.respond('/v1/chat/completions', chatReply);
+    const { logger } = recordingLogger();
+    const env = { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: stub.baseUrl };
+    const media = testMedia();
+    const providers = selectProviders({ settings: providerSettingsFromEnv(env), env, localEngines: localTranscribers(media, env), logger });
+    const result = await runShow(path.join(workspace.dir, 'zh-audio'), { recordingPath: speech, options: { minClipSeconds: 3, maxClipSeconds: 6 } }, { media, transcriber: providers.transcriber, logger });
+    expect(result.status.error?.reason).toBeUndefined();
+    expect(result.status.state).toBe('succeeded');
+    const manifest = await result.readJson(showKeys(result.showId).manifest);
+    expect(manifest).toMatchObject({ language: 'zh', languageSource: 'audio' });
+    // First the detection request without a language, then every chunk in the detected language.
+    expect(languagesSent[0]).toBeNull();
+    expect(languagesSent.slice(1).length).toBeGreaterThan(0);
+    expect(languagesSent.slice(1).every((language) => language === 'zh')).toBe(true);
+    const transcript = await result.readJson(showKeys(result.showId).transcript);
+    expect(transcript).toMatchObject({ engine: 'openai', language: 'zh' });
   });
 
   it('cannot be steered by a chat line into ranking an id it was not given', async () => {

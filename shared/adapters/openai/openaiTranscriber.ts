@@ -157,6 +157,24 @@ export class OpenAiTranscriber implements Transcriber {
     await this.cache?.put(cacheHash, relative);
     return toRecordingClock(relative, request, model);
   }
+
+  /** One request without a language: Whisper reports what it heard. Any failure means "unsure". */
+  async detectLanguage(location: string): Promise<Language | undefined> {
+    try {
+      const audio = await readChunk(location, this.config.transcribeTimeoutMs);
+      const file = await toFile(audio.bytes, audio.name, { type: mimeTypeOf(audio.name) });
+      const response = await this.limit(() =>
+        this.client.audio.transcriptions.create(
+          { file, model: this.config.transcribeVerbose ? this.config.transcribeModel : 'whisper-1', response_format: 'verbose_json' },
+          { timeout: this.config.transcribeTimeoutMs, maxRetries: 1 },
+        ),
+      );
+      return languageFromOpenAi((response as { language?: string }).language);
+    } catch (error) {
+      this.logger?.warn('language detection failed', { reason: error instanceof Error ? scrub(error.message, this.config.apiKey) : 'unknown' });
+      return undefined;
+    }
+  }
 }
 
 /** Maps OpenAI's language report ('english', 'chinese', 'en', 'zh-CN', ...) to a Language, where it is one. */

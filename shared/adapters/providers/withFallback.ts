@@ -40,6 +40,9 @@ export function transcriberWithFallback(primary: Transcriber, fallback: Transcri
     // only when both time words, or a fallen-back chunk would add half-heard utterances at its seams.
     wordTimings: primary.wordTimings && fallback.wordTimings,
     supports: (language) => primary.supports(language) || fallback.supports(language),
+    async detectLanguage(location: string) {
+      return (await primary.detectLanguage?.(location).catch(() => undefined)) ?? fallback.detectLanguage?.(location);
+    },
     async transcribe(request: TranscribeRequest): Promise<ChunkTranscript> {
       if (!primary.supports(request.language)) {
         report(onFallback, { from: primary.engine, to: fallback.engine, reason: `${primary.engine} does not support ${request.language}` });

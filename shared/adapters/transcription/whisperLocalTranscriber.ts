@@ -89,6 +89,13 @@ export class WhisperLocalTranscriber implements Transcriber {
     return { engine: this.engine, segments, model: this.model, ...(language ? { language } : {}) };
   }
 
+  async detectLanguage(location: string): Promise<Language | undefined> {
+    const loaded = await loadModel(this.modelPath);
+    if (!loaded.multilingual) return 'en';
+    const result = await loaded.queue.run(() => runWithWatchdog(loaded.context, location, { language: 'auto', maxThreads: this.threads, temperature: 0 }, MIN_TIMEOUT_MS));
+    return result.language === 'en' || result.language === 'zh' ? result.language : undefined;
+  }
+
   /** Frees the native model of this transcriber's path (also freed by the OS at exit). */
   async close(): Promise<void> {
     await releaseModel(this.modelPath);
