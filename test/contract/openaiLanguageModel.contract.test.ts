@@ -17,13 +17,12 @@ import {
   SHOW_DATA_CLOSE,
   SHOW_DATA_OPEN,
   UNTRUSTED_DATA_NOTICE,
-  openAiConfigFromEnv,
   type OpenAiConfig,
 } from '../../shared/adapters/openai/index.js';
 import { BudgetExceededError, ResponseCache, TokenBudget, languageModelWithFallback, type FallbackReport } from '../../shared/adapters/providers/index.js';
 import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import type { LanguageModel, LanguageModelRequest } from '../../shared/pipeline/ports.js';
-import { chatCompletion, recordingLogger, startOpenAiStub, type OpenAiStub, type RecordedRequest } from '../helpers/openaiStubServer.js';
+import { chatCompletion, recordingLogger, startOpenAiStub, type OpenAiStub, type RecordedRequest, stubOpenAiConfig } from '../helpers/openaiStubServer.js';
 
 const API_KEY = 'sk-test-CONTRACT-chat-0123456789abcdef';
 const ROUTE = '/v1/chat/completions';
@@ -44,17 +43,7 @@ afterEach(async () => {
 });
 
 function configFor(extra: Record<string, string> = {}): OpenAiConfig {
-  const config = openAiConfigFromEnv({
-    OPENAI_API_KEY: API_KEY,
-    OPENAI_BASE_URL: stub.baseUrl,
-    POSTSHOW_OPENAI_TIMEOUT_MS: '300',
-    POSTSHOW_OPENAI_MAX_RETRIES: '2',
-    POSTSHOW_OPENAI_RETRY_BASE_MS: '5',
-    POSTSHOW_OPENAI_RETRY_MAX_MS: '20',
-    ...extra,
-  });
-  if (!config) throw new Error('config expected');
-  return config;
+  return stubOpenAiConfig(stub.baseUrl, API_KEY, extra);
 }
 
 /** The caller-side rerank schema: ids can only be the candidates'. */

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPermanent } from '../../shared/core/errors.js';
-import { AudioTooLargeError, ChunkReadError, OpenAiRequestError, OpenAiTranscriber, openAiConfigFromEnv, type OpenAiConfig } from '../../shared/adapters/openai/index.js';
+import { AudioTooLargeError, ChunkReadError, OpenAiRequestError, OpenAiTranscriber, type OpenAiConfig } from '../../shared/adapters/openai/index.js';
 import { ResponseCache, TokenBudget, transcriberWithFallback, type FallbackReport } from '../../shared/adapters/providers/index.js';
 import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import type { Transcriber, TranscribeRequest } from '../../shared/pipeline/ports.js';
-import { formDataOf, recordingLogger, startOpenAiStub, type OpenAiStub } from '../helpers/openaiStubServer.js';
+import { formDataOf, recordingLogger, startOpenAiStub, type OpenAiStub, stubOpenAiConfig } from '../helpers/openaiStubServer.js';
 
 const API_KEY = 'sk-test-CONTRACT-transcribe-0123456789abcdef';
 const ROUTE = '/v1/audio/transcriptions';
@@ -78,17 +78,7 @@ afterEach(async () => {
 });
 
 function configFor(extra: Record<string, string> = {}): OpenAiConfig {
-  const config = openAiConfigFromEnv({
-    OPENAI_API_KEY: API_KEY,
-    OPENAI_BASE_URL: stub.baseUrl,
-    POSTSHOW_OPENAI_TIMEOUT_MS: '300',
-    POSTSHOW_OPENAI_MAX_RETRIES: '2',
-    POSTSHOW_OPENAI_RETRY_BASE_MS: '5',
-    POSTSHOW_OPENAI_RETRY_MAX_MS: '20',
-    ...extra,
-  });
-  if (!config) throw new Error('config expected');
-  return config;
+  return stubOpenAiConfig(stub.baseUrl, API_KEY, extra);
 }
 
 const request = (overrides: Partial<TranscribeRequest> = {}): TranscribeRequest => ({

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { openAiConfigFromEnv } from '../../shared/adapters/openai/index.js';
 
 /** One scripted answer. */
 export interface StubReply {
@@ -121,4 +122,19 @@ export function recordingLogger(): { lines: string[]; logger: import('../../shar
       lines.push(JSON.stringify({ level, message, ...fields }));
     };
   return { lines, logger: { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') } };
+}
+
+/** OpenAI settings pointing at a stub, with short timeouts and retries so failure paths run fast. */
+export function stubOpenAiConfig(baseUrl: string, apiKey: string, extra: Record<string, string> = {}): import('../../shared/adapters/openai/index.js').OpenAiConfig {
+  const config = openAiConfigFromEnv({
+    OPENAI_API_KEY: apiKey,
+    OPENAI_BASE_URL: baseUrl,
+    POSTSHOW_OPENAI_TIMEOUT_MS: '300',
+    POSTSHOW_OPENAI_MAX_RETRIES: '2',
+    POSTSHOW_OPENAI_RETRY_BASE_MS: '5',
+    POSTSHOW_OPENAI_RETRY_MAX_MS: '20',
+    ...extra,
+  });
+  if (!config) throw new Error('config expected');
+  return config;
 }

@@ -1,7 +1,7 @@
 /** The one place that builds the SDK client, and the only reader of the API key. */
 import OpenAI from 'openai';
 import type { Logger } from '../../pipeline/ports.js';
-import type { ConcurrencyLimit } from '../providers/concurrencyLimit.js';
+import { createConcurrencyLimit, type ConcurrencyLimit } from '../providers/concurrencyLimit.js';
 import type { ResponseCache } from '../providers/responseCache.js';
 import { DEFAULT_RETRY_POLICY, type RetryHooks, type RetryPolicy } from '../providers/retry.js';
 import type { TokenBudget } from '../providers/tokenBudget.js';
@@ -46,4 +46,25 @@ export interface OpenAiCallOptions {
   readonly logger?: Logger;
   /** Sleep and randomness of the retry loop (tests). */
   readonly retryHooks?: RetryHooks;
+}
+
+/** What the OpenAI transcriber and language model share: one client and the cost and rate controls. */
+export abstract class OpenAiCaller {
+  protected readonly config: OpenAiConfig;
+  protected readonly client: OpenAI;
+  protected readonly budget: TokenBudget | undefined;
+  protected readonly cache: ResponseCache | undefined;
+  protected readonly limit: ConcurrencyLimit;
+  protected readonly logger: Logger | undefined;
+  protected readonly retryHooks: RetryHooks;
+
+  constructor(options: OpenAiCallOptions) {
+    this.config = options.config;
+    this.client = options.client ?? createOpenAiClient(options.config);
+    this.budget = options.budget;
+    this.cache = options.cache;
+    this.limit = options.limit ?? createConcurrencyLimit(options.config.concurrency);
+    this.logger = options.logger;
+    this.retryHooks = options.retryHooks ?? {};
+  }
 }

@@ -2,16 +2,11 @@
  * Structured JSON answers from OpenAI's chat completions (or a compatible server) with strict
  * JSON-schema output, validated again with the caller's zod schema, cached, budgeted and rate-bounded.
  */
-import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { LanguageModel, LanguageModelRequest, Logger } from '../../pipeline/ports.js';
-import type { ConcurrencyLimit } from '../providers/concurrencyLimit.js';
-import { createConcurrencyLimit } from '../providers/concurrencyLimit.js';
-import { cacheKeyOf, sha256Hex, stableStringify, type ResponseCache } from '../providers/responseCache.js';
-import { withRetry, type RetryHooks } from '../providers/retry.js';
-import type { TokenBudget } from '../providers/tokenBudget.js';
-import { createOpenAiClient, retryPolicyOf, type OpenAiCallOptions } from './openaiClient.js';
-import type { OpenAiConfig } from './openaiConfig.js';
+import type { LanguageModel, LanguageModelRequest } from '../../pipeline/ports.js';
+import { cacheKeyOf, sha256Hex, stableStringify } from '../providers/responseCache.js';
+import { withRetry } from '../providers/retry.js';
+import { OpenAiCaller, retryPolicyOf, type OpenAiCallOptions } from './openaiClient.js';
 import { MalformedAnswerError, openAiRetryDecision, scrub, translateOpenAiError } from './openaiErrors.js';
 import { dropNullsForOptional, toStrictJsonSchema, type StrictJsonSchema } from './strictJsonSchema.js';
 import { systemMessageFor, userMessageFor } from './untrustedData.js';
@@ -24,25 +19,12 @@ const CHARS_PER_TOKEN = 4;
 export type OpenAiLanguageModelOptions = OpenAiCallOptions;
 
 /** LanguageModel over `POST /chat/completions` with `response_format: json_schema` (strict). */
-export class OpenAiLanguageModel implements LanguageModel {
+export class OpenAiLanguageModel extends OpenAiCaller implements LanguageModel {
   readonly name: string;
-  private readonly config: OpenAiConfig;
-  private readonly client: OpenAI;
-  private readonly budget: TokenBudget | undefined;
-  private readonly cache: ResponseCache | undefined;
-  private readonly limit: ConcurrencyLimit;
-  private readonly logger: Logger | undefined;
-  private readonly retryHooks: RetryHooks;
 
   constructor(options: OpenAiLanguageModelOptions) {
-    this.config = options.config;
+    super(options);
     this.name = `openai:${options.config.model}`;
-    this.client = options.client ?? createOpenAiClient(options.config);
-    this.budget = options.budget;
-    this.cache = options.cache;
-    this.limit = options.limit ?? createConcurrencyLimit(options.config.concurrency);
-    this.logger = options.logger;
-    this.retryHooks = options.retryHooks ?? {};
   }
 
   async complete<T>(request: LanguageModelRequest<T>): Promise<T> {

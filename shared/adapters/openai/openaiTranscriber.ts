@@ -5,17 +5,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type OpenAI from 'openai';
 import { toFile } from 'openai';
 import { z } from 'zod';
 import type { Language, Segment, Word } from '../../core/types.js';
-import type { ChunkTranscript, Logger, Transcriber, TranscribeRequest } from '../../pipeline/ports.js';
-import { createConcurrencyLimit, type ConcurrencyLimit } from '../providers/concurrencyLimit.js';
-import { cacheKeyOf, sha256Hex, type ResponseCache } from '../providers/responseCache.js';
-import { withRetry, type RetryHooks } from '../providers/retry.js';
-import type { TokenBudget } from '../providers/tokenBudget.js';
-import { createOpenAiClient, retryPolicyOf, type OpenAiCallOptions } from './openaiClient.js';
-import type { OpenAiConfig } from './openaiConfig.js';
+import type { ChunkTranscript, Transcriber, TranscribeRequest } from '../../pipeline/ports.js';
+import { cacheKeyOf, sha256Hex } from '../providers/responseCache.js';
+import { withRetry } from '../providers/retry.js';
+import { OpenAiCaller, retryPolicyOf, type OpenAiCallOptions } from './openaiClient.js';
 import {
   AudioTooLargeError,
   ChunkReadError,
@@ -64,27 +60,14 @@ const cachedChunkSchema = z.object({
 type RelativeChunk = z.infer<typeof cachedChunkSchema>;
 
 /** Transcriber over OpenAI's transcription endpoint (engine 'openai'). */
-export class OpenAiTranscriber implements Transcriber {
+export class OpenAiTranscriber extends OpenAiCaller implements Transcriber {
   readonly engine = 'openai' as const;
   /** True when the server returns word timestamps (`verbose_json`: whisper-1 and compatible Whisper servers). */
   readonly wordTimings: boolean;
-  private readonly config: OpenAiConfig;
-  private readonly client: OpenAI;
-  private readonly budget: TokenBudget | undefined;
-  private readonly cache: ResponseCache | undefined;
-  private readonly limit: ConcurrencyLimit;
-  private readonly logger: Logger | undefined;
-  private readonly retryHooks: RetryHooks;
 
   constructor(options: OpenAiTranscriberOptions) {
-    this.config = options.config;
+    super(options);
     this.wordTimings = options.config.transcribeVerbose;
-    this.client = options.client ?? createOpenAiClient(options.config);
-    this.budget = options.budget;
-    this.cache = options.cache;
-    this.limit = options.limit ?? createConcurrencyLimit(options.config.concurrency);
-    this.logger = options.logger;
-    this.retryHooks = options.retryHooks ?? {};
   }
 
   /** Whisper and the gpt-4o transcribe models cover English and Chinese. */
