@@ -3,9 +3,10 @@ import OpenAI from 'openai';
 import type { Logger } from '../../pipeline/ports.js';
 import { createConcurrencyLimit, type ConcurrencyLimit } from '../providers/concurrencyLimit.js';
 import type { ResponseCache } from '../providers/responseCache.js';
-import { DEFAULT_RETRY_POLICY, type RetryHooks, type RetryPolicy } from '../providers/retry.js';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryHooks, type RetryPolicy } from '../providers/retry.js';
 import type { TokenBudget } from '../providers/tokenBudget.js';
 import type { OpenAiConfig } from './openaiConfig.js';
+import { openAiRetryDecision, scrub, translateOpenAiError } from './openaiErrors.js';
 
 /**
  * An SDK client for the configured endpoint. The SDK's own retries are off (`maxRetries: 0`):
@@ -66,5 +67,43 @@ export abstract class OpenAiCaller {
     this.limit = options.limit ?? createConcurrencyLimit(options.config.concurrency);
     this.logger = options.logger;
     this.retryHooks = options.retryHooks ?? {};
+  }
+
+  /**
+   * One logical request: each attempt waits for a slot in the concurrency limit, errors are
+   * translated (key scrubbed) and transient ones retried with backoff; every retry is logged
+   * with `logFields`.
+   */
+  protected async request<T>(
+    what: string,
+    timeoutMs: number,
+    attempt: (options: { timeout: number; maxRetries: 0 }) => Promise<T>,
+    logFields: Record<string, unknown>,
+  ): Promise<T> {
+    return withRetry(
+      () =>
+        this.limit(async () => {
+          try {
+            return await attempt({ timeout: timeoutMs, maxRetries: 0 });
+          } catch (error) {
+            throw translateOpenAiError(error, what, this.config.apiKey, timeoutMs);
+          }
+        }),
+      retryPolicyOf(this.config),
+      openAiRetryDecision,
+      {
+        ...this.retryHooks,
+        onRetry: (event) => {
+          this.logger?.warn('openai request retried', {
+            ...logFields,
+            retry: event.retry,
+            delayMs: event.delayMs,
+            serverRequested: event.serverRequested,
+            reason: event.error instanceof Error ? scrub(event.error.message, this.config.apiKey) : 'unknown',
+          });
+          this.retryHooks.onRetry?.(event);
+        },
+      },
+    );
   }
 }

@@ -5,9 +5,8 @@
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { LanguageModel, LanguageModelRequest } from '../../pipeline/ports.js';
 import { cacheKeyOf, sha256Hex, stableStringify } from '../providers/responseCache.js';
-import { withRetry } from '../providers/retry.js';
-import { OpenAiCaller, retryPolicyOf, type OpenAiCallOptions } from './openaiClient.js';
-import { MalformedAnswerError, openAiRetryDecision, scrub, translateOpenAiError } from './openaiErrors.js';
+import { OpenAiCaller, type OpenAiCallOptions } from './openaiClient.js';
+import { MalformedAnswerError } from './openaiErrors.js';
 import { dropNullsForOptional, toStrictJsonSchema, type StrictJsonSchema } from './strictJsonSchema.js';
 import { systemMessageFor, userMessageFor } from './untrustedData.js';
 
@@ -95,33 +94,11 @@ export class OpenAiLanguageModel extends OpenAiCaller implements LanguageModel {
 
   /** One logical request: bounded by the concurrency limit per attempt, retried on transient failures. */
   private send(body: ChatCompletionCreateParamsNonStreaming, task: string): Promise<ChatCompletion> {
-    const what = `openai chat ${this.config.model} (${task})`;
-    const timeoutMs = this.config.chatTimeoutMs;
-    return withRetry(
-      () =>
-        this.limit(async () => {
-          try {
-            return await this.client.chat.completions.create(body, { timeout: timeoutMs, maxRetries: 0 });
-          } catch (error) {
-            throw translateOpenAiError(error, what, this.config.apiKey, timeoutMs);
-          }
-        }),
-      retryPolicyOf(this.config),
-      openAiRetryDecision,
-      {
-        ...this.retryHooks,
-        onRetry: (event) => {
-          this.logger?.warn('openai request retried', {
-            model: this.name,
-            task,
-            retry: event.retry,
-            delayMs: event.delayMs,
-            serverRequested: event.serverRequested,
-            reason: event.error instanceof Error ? scrub(event.error.message, this.config.apiKey) : 'unknown',
-          });
-          this.retryHooks.onRetry?.(event);
-        },
-      },
+    return this.request(
+      `openai chat ${this.config.model} (${task})`,
+      this.config.chatTimeoutMs,
+      (options) => this.client.chat.completions.create(body, options),
+      { model: this.name, task },
     );
   }
 

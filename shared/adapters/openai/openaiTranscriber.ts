@@ -10,16 +10,13 @@ import { z } from 'zod';
 import type { Language, Segment, Word } from '../../core/types.js';
 import type { ChunkTranscript, Transcriber, TranscribeRequest } from '../../pipeline/ports.js';
 import { cacheKeyOf, sha256Hex } from '../providers/responseCache.js';
-import { withRetry } from '../providers/retry.js';
-import { OpenAiCaller, retryPolicyOf, type OpenAiCallOptions } from './openaiClient.js';
+import { OpenAiCaller, type OpenAiCallOptions } from './openaiClient.js';
 import {
   AudioTooLargeError,
   ChunkReadError,
   MalformedAnswerError,
   OPENAI_MAX_UPLOAD_BYTES,
-  openAiRetryDecision,
   scrub,
-  translateOpenAiError,
 } from './openaiErrors.js';
 
 /**
@@ -97,39 +94,16 @@ export class OpenAiTranscriber extends OpenAiCaller implements Transcriber {
     const what = `openai transcription ${model}`;
     this.budget?.ensureAvailable(what);
     const file = await toFile(audio.bytes, audio.name, { type: mimeTypeOf(audio.name) });
-    const timeoutMs = this.config.transcribeTimeoutMs;
-    const response = await withRetry(
-      () =>
-        this.limit(async () => {
-          try {
-            const params = { file, model, language: request.language };
-            // gpt-4o(-mini)-transcribe accept only `json` (text, no timings); whisper-1 and compatible Whisper servers give both.
-            return this.config.transcribeVerbose
-              ? await this.client.audio.transcriptions.create(
-                  { ...params, response_format: 'verbose_json', timestamp_granularities: ['word', 'segment'] },
-                  { timeout: timeoutMs, maxRetries: 0 },
-                )
-              : await this.client.audio.transcriptions.create({ ...params, response_format: 'json' }, { timeout: timeoutMs, maxRetries: 0 });
-          } catch (error) {
-            throw translateOpenAiError(error, what, this.config.apiKey, timeoutMs);
-          }
-        }),
-      retryPolicyOf(this.config),
-      openAiRetryDecision,
-      {
-        ...this.retryHooks,
-        onRetry: (event) => {
-          this.logger?.warn('openai request retried', {
-            model,
-            offset: request.offset,
-            retry: event.retry,
-            delayMs: event.delayMs,
-            serverRequested: event.serverRequested,
-            reason: event.error instanceof Error ? scrub(event.error.message, this.config.apiKey) : 'unknown',
-          });
-          this.retryHooks.onRetry?.(event);
-        },
-      },
+    const params = { file, model, language: request.language };
+    const response = await this.request<unknown>(
+      what,
+      this.config.transcribeTimeoutMs,
+      // gpt-4o(-mini)-transcribe accept only `json` (text, no timings); whisper-1 and compatible Whisper servers give both.
+      (options) =>
+        this.config.transcribeVerbose
+          ? this.client.audio.transcriptions.create({ ...params, response_format: 'verbose_json', timestamp_granularities: ['word', 'segment'] }, options)
+          : this.client.audio.transcriptions.create({ ...params, response_format: 'json' }, options),
+      { model, offset: request.offset },
     );
 
     const parsed = verboseResponseSchema.safeParse(response);
