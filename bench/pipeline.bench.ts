@@ -9,7 +9,8 @@
  * - decode baseline: ffmpeg's own audio-only decode of the file (best of 2), the floor any audio analysis pays;
  * - analysis: summed stage time of everything except clip, with captions as the transcript (no ASR);
  * - clip cut: per-clip stage time and its real-time factor (cut seconds / clip seconds), default x264 preset;
- * - memory: peak RSS of the whole process tree (node + ffmpeg children, /proc every 100 ms) and node's maxRSS.
+ * - memory: peak RSS of the whole process tree (node + ffmpeg children, /proc every 100 ms) and node's maxRSS;
+ * - detector: the highlight detector alone on a generated 2-hour show's signals (bench/detectorBench.ts).
  *
  * Each show is measured in a fresh child process (this file with `--measure`): node's maxRSS is a lifetime maximum,
  * so measuring both shows (and the sample generation) in one process would make the second show report the first's
@@ -37,6 +38,7 @@ import { manifestSchema } from '../shared/pipeline/manifest.js';
 import { STAGES, type StageName } from '../shared/pipeline/messages.js';
 import { readJson } from '../shared/pipeline/storageJson.js';
 import { generateSampleShow, readCachedSampleShow, type SampleShow, type SampleShowOptions } from '../scripts/sampleShow.js';
+import { benchDetector, formatDetectorBench } from './detectorBench.js';
 import { startProcessTreeSampler, type TreeMemoryReport, type TreeMemorySampler } from './processTreeMemory.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -360,6 +362,8 @@ async function main(): Promise<void> {
     });
     rows.push(toRow(minutes, show, generatedMs, decodeMs, measurement));
   }
+  process.stderr.write('detector on a 2-hour show ...\n');
+  const detector = await benchDetector(120);
   const totalSeconds = seconds(performance.now() - benchStarted);
 
   const smallest = rows.reduce<ShowRow | undefined>((a, r) => (a && a.minutes <= r.minutes ? a : r), undefined);
@@ -391,6 +395,7 @@ async function main(): Promise<void> {
     },
     shows: rows,
     growth,
+    detector,
   };
   await mkdir(BENCH_DIR, { recursive: true });
   await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
@@ -408,6 +413,7 @@ async function main(): Promise<void> {
         `(analysis stages only ${growth.peakAnalysisTreeRssRatio.toFixed(2)}x), node maxRSS ${growth.nodeMaxRssRatio.toFixed(2)}x`,
     );
   }
+  console.log(formatDetectorBench(detector));
   console.log(`bench took ${totalSeconds.toFixed(1)} s; results in ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
 }
 

@@ -3,11 +3,9 @@
  * then one clip message per highlight.
  */
 import { DEFAULT_CLAIM_RULES, findComplianceFlags } from '../shared/core/compliance/index.js';
-import { buildSignals, detectHighlights, resolveHighlightConfig } from '../shared/core/highlights/index.js';
-import { findProductMentions } from '../shared/core/inputs/index.js';
+import { assembleHighlightInputs, buildSignals, detectHighlights, resolveHighlightConfig } from '../shared/core/highlights/index.js';
 import { showKeys } from '../shared/core/keys.js';
-import { findCallToActionMentions } from '../shared/core/mentions/callToActionMentions.js';
-import { scoreSentiment, sentimentTimeline } from '../shared/core/sentiment/index.js';
+import { sentimentTimeline } from '../shared/core/sentiment/index.js';
 import type { MetricsPoint } from '../shared/core/types.js';
 import {
   analysisSchema,
@@ -40,25 +38,18 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
   const { language } = manifest;
   const duration = audio.duration;
 
-  const segments = transcript.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, language) }));
-  const scoredChat = chat.filter((line) => line.t < duration).map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
-  const mentions = findProductMentions(
-    [
-      ...segments.map((segment) => ({ t: segment.start, text: segment.text, source: 'speech' as const })),
-      ...scoredChat.map((line) => ({ t: line.t, text: line.text, source: 'chat' as const })),
-    ],
-    products,
-  );
-  const inputs = {
+  const inputs = assembleHighlightInputs({
     showId: message.showId,
+    language,
     duration,
     audio: { duration, loudness: audio.loudness, silences: audio.silences, integratedLufs: audio.integratedLufs },
-    segments,
-    chat: scoredChat,
+    sceneChanges: audio.sceneChanges ?? [],
+    segments: transcript.segments,
+    chat,
     metrics,
-    mentions,
-    ctaMentions: findCallToActionMentions(segments),
-  };
+    products,
+  });
+  const { segments, chat: scoredChat, mentions } = inputs;
   const config = resolveHighlightConfig({
     minClipSeconds: manifest.options.minClipSeconds,
     maxClipSeconds: manifest.options.maxClipSeconds,
@@ -80,7 +71,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
       ...segments.map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'speech' as const })),
       ...scoredChat.map((c) => ({ start: c.t, end: c.t, text: c.text, source: 'chat' as const })),
     ], rules),
-    mentions,
+    mentions: [...mentions],
   };
   await writeJson(storage, keys.analysis, analysis);
   await writeJson(storage, keys.highlights, highlightsFileSchema.parse({ runId: manifest.runId, rankedBy, reasons, highlights }));

@@ -30,7 +30,7 @@ import { corpusErrorRate, countErrors, metricFor, type ErrorCount } from './asrE
 import { EVAL_ENGINE_NAMES, resolveEngines, type EvalEngineName, type ResolvedEngine } from './asrEval/evalEngines.js';
 import { prepareAsrWav } from './asrEval/prepareAudio.js';
 import { loadLibrivoxSet, loadSharedSpeechSet, type SpeechSample, type SpeechSet, type TrustLevel } from './asrEval/speechSets.js';
-import { renderTextTable } from './asrEval/textTable.js';
+import { renderTextTable } from './textTable.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SET_NAMES = ['librivox', 'shared-en', 'shared-zh'] as const;

@@ -122,12 +122,16 @@ export interface SentimentTimeline {
 /** Names of the signals fused into the highlight score. */
 export type SignalName =
   | 'loudness'
+  | 'speechRate'
+  | 'speechSentiment'
+  | 'mentions'
   | 'chatRate'
   | 'chatSentiment'
-  | 'speechSentiment'
+  | 'reactions'
+  | 'questions'
   | 'viewers'
   | 'orders'
-  | 'mentions';
+  | 'scenes';
 
 /** A per-second time series of one signal, already normalised to a z-like scale (0 = baseline). */
 export interface SignalSeries {

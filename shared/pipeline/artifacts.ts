@@ -3,6 +3,7 @@
  * or foreign object from flowing into the core as if it were valid.
  */
 import { z } from 'zod';
+import { SIGNAL_NAMES } from '../core/highlights/config.js';
 
 const timeRange = { start: z.number(), end: z.number() };
 
@@ -34,6 +35,8 @@ export const audioAnalysisSchema = z.object({
   speechKey: z.string().optional(),
   /** Transcription chunks: each owns [start, end) and is transcribed over [extractStart, extractEnd). */
   chunks: z.array(z.object({ index: z.number().int(), ...timeRange, extractStart: z.number(), extractEnd: z.number() })),
+  /** Seconds where the picture cuts to another scene ([] for audio-only recordings and older artifacts). */
+  sceneChanges: z.array(z.number()).default([]),
 });
 export type StoredAudioAnalysis = z.infer<typeof audioAnalysisSchema>;
 
@@ -48,7 +51,7 @@ export const transcriptSchema = z.object({
 });
 
 const firedSignalSchema = z.object({
-  name: z.enum(['loudness', 'chatRate', 'chatSentiment', 'speechSentiment', 'viewers', 'orders', 'mentions']),
+  name: z.enum(SIGNAL_NAMES),
   value: z.number(),
   threshold: z.number(),
   at: z.number(),

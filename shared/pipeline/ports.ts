@@ -91,6 +91,13 @@ export interface Media {
   /** Copies [start, end) of an audio file into a 16 kHz mono 16-bit WAV at `outPath`. */
   extractAudio(location: string, range: { start: number; end: number; outPath: string }): Promise<void>;
   cutClip(request: CutClipRequest): Promise<void>;
+  /**
+   * Seconds (3 decimals, ascending, no duplicates) where the picture cuts to another scene, measured
+   * on intra frames only (cheap): a cut is reported at the first intra frame after it, which is the
+   * cut itself when the encoder put a keyframe there and up to one GOP (2 s for OBS) later otherwise.
+   * [] when the recording has no video stream; a permanent MediaError when the video cannot be decoded.
+   */
+  detectSceneChanges(location: string, options: { duration: number; onProgress?: ProgressListener }): Promise<number[]>;
 }
 
 export interface TranscribeRequest {

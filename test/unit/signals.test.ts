@@ -26,17 +26,18 @@ function quietShow(seed = 1, duration = 600): HighlightInputs {
     metrics: [],
     mentions: [],
     ctaMentions: [],
+    sceneChanges: [],
   };
 }
 
 /** Steady background chat (one message every 2 s) plus optional bursts. */
 function chatWith(bursts: readonly { at: number; count: number; score?: number }[], duration = 600) {
   const chat = [];
-  for (let t = 0.5; t < duration; t += 2) chat.push({ t, user: 'bg', text: 'ok', kind: 'message' as const, sentiment: NEUTRAL });
+  for (let t = 0.5; t < duration; t += 2) chat.push({ t, user: `bg${Math.round(t) % 97}`, text: 'ok', kind: 'message' as const, sentiment: NEUTRAL });
   for (const burst of bursts) {
     for (let k = 0; k < burst.count; k++) {
       const sentiment = burst.score === undefined ? NEUTRAL : { score: burst.score, hits: 2 };
-      chat.push({ t: burst.at + (k * 8) / burst.count, user: `f${k}`, text: 'wow', kind: 'message' as const, sentiment });
+      chat.push({ t: burst.at + (k * 8) / burst.count, user: `f${k}`, text: 'amazing', kind: 'message' as const, sentiment });
     }
   }
   return chat.sort((a, b) => a.t - b.t);
@@ -82,7 +83,7 @@ describe('buildSignals', () => {
   it('explains the chat peak with message counts', () => {
     const inputs = { ...quietShow(), chat: chatWith([{ at: 300, count: 40 }]) };
     const { series, evidence } = buildSignalSet(inputs, config);
-    const peak = argmax(series[1]?.values ?? []);
+    const peak = argmax(series.find((s) => s.name === 'chatRate')?.values ?? []);
     expect(evidence.chatCount[peak]).toBeGreaterThanOrEqual(40);
     expect(evidence.chatBaseline[peak]).toBe(5);
   });
@@ -158,6 +159,67 @@ describe('buildSignals', () => {
     const values = seriesOf({ ...base, segments }, 'speechSentiment');
     expect(Math.max(...values.slice(295, 310))).toBeGreaterThanOrEqual(config.thresholds.speechSentiment);
     expect(Math.max(...values.slice(95, 110))).toBeLessThan(config.thresholds.speechSentiment);
+  });
+});
+
+describe('signals added for quality (speech rate, reactions, questions, scenes, spam damping)', () => {
+  /** Steady speech: 2.5 words per second in 4-second sentences, with one fast stretch when asked. */
+  function talk(fastFrom?: number): { start: number; end: number; text: string; sentiment: SentimentScore }[] {
+    const segments = [];
+    for (let t = 1; t < 595; t += 5) {
+      const fast = fastFrom !== undefined && t >= fastFrom && t < fastFrom + 15;
+      const words = fast ? 18 : 10;
+      segments.push({ start: t, end: t + 4, text: Array.from({ length: words }, (_, k) => `word${k}`).join(' '), sentiment: NEUTRAL });
+    }
+    return segments;
+  }
+
+  it('fires speech rate where the host talks much faster than usual, in words or Chinese characters', () => {
+    const values = seriesOf({ ...quietShow(), segments: talk(301) }, 'speechRate');
+    expect(argmax(values)).toBeGreaterThanOrEqual(300);
+    expect(argmax(values)).toBeLessThanOrEqual(316);
+    expect(Math.max(...values.slice(295, 320))).toBeGreaterThanOrEqual(config.thresholds.speechRate);
+    expect(Math.max(...values.slice(0, 280))).toBeLessThan(config.thresholds.speechRate);
+    // Ten characters are ten units: a Chinese stretch read twice as fast fires the same way.
+    const zh = talk().map((s) => ({ ...s, text: s.start >= 301 && s.start < 316 ? '这个价格真的太划算了大家快点抢购吧我们马上上链接啊' : '今天给大家介绍这款产品' }));
+    expect(Math.max(...seriesOf({ ...quietShow(), segments: zh }, 'speechRate').slice(295, 320))).toBeGreaterThanOrEqual(config.thresholds.speechRate);
+  });
+
+  it('counts laughter and emotes as reactions and questions as questions, each apart from chat sentiment', () => {
+    const base = quietShow();
+    const burst = (at: number, texts: readonly string[]) =>
+      Array.from({ length: 16 }, (_, k) => ({ t: at + k * 0.5, user: `v${k}`, text: texts[k % texts.length] ?? '', kind: 'message' as const, sentiment: { score: 0.6, hits: 1 } }));
+    const chat = [...chatWith([]), ...burst(200, ['哈哈哈哈', '233333', 'LUL', 'lmao 😂']), ...burst(400, ['多少钱?', 'link?', '有链接吗'])].sort((a, b) => a.t - b.t);
+    const inputs = { ...base, chat };
+    const reactions = seriesOf(inputs, 'reactions');
+    const questions = seriesOf(inputs, 'questions');
+    expect(Math.max(...reactions.slice(190, 215))).toBeGreaterThanOrEqual(config.thresholds.reactions);
+    expect(Math.max(...reactions.slice(390, 415))).toBeLessThan(config.thresholds.reactions);
+    expect(Math.max(...questions.slice(390, 415))).toBeGreaterThanOrEqual(config.thresholds.questions);
+    expect(Math.max(...questions.slice(190, 215))).toBeLessThan(config.thresholds.questions);
+    // Their (positive) sentiment is not counted again as chat sentiment.
+    expect(Math.max(...seriesOf(inputs, 'chatSentiment'))).toBeLessThan(config.thresholds.chatSentiment);
+  });
+
+  it('does not let one viewer spamming a line make a chat burst', () => {
+    const base = quietShow();
+    const spam = Array.from({ length: 40 }, (_, k) => ({ t: 300 + k * 0.2, user: 'spammer', text: 'buy buy buy', kind: 'message' as const, sentiment: NEUTRAL }));
+    const crowd = spam.map((m, k) => ({ ...m, user: `fan${k}` }));
+    const spammed = seriesOf({ ...base, chat: [...chatWith([]), ...spam].sort((a, b) => a.t - b.t) }, 'chatRate');
+    const crowded = seriesOf({ ...base, chat: [...chatWith([]), ...crowd].sort((a, b) => a.t - b.t) }, 'chatRate');
+    expect(Math.max(...spammed)).toBeLessThan(config.thresholds.chatRate);
+    expect(Math.max(...crowded)).toBeGreaterThanOrEqual(config.thresholds.chatRate);
+    const lenient = seriesOf({ ...base, chat: [...chatWith([]), ...spam].sort((a, b) => a.t - b.t) }, 'chatRate', resolveHighlightConfig({ maxMessagesPerViewer: 100 }));
+    expect(Math.max(...lenient)).toBeGreaterThanOrEqual(config.thresholds.chatRate);
+  });
+
+  it('turns clustered scene cuts into a scene signal, and a show without video into zeros', () => {
+    const base = quietShow();
+    const values = seriesOf({ ...base, sceneChanges: [120, 400, 404, 409] }, 'scenes');
+    expect(argmax(values)).toBeGreaterThanOrEqual(395);
+    expect(argmax(values)).toBeLessThanOrEqual(415);
+    expect(Math.max(...values.slice(395, 415))).toBeGreaterThanOrEqual(config.thresholds.scenes);
+    expect(seriesOf(base, 'scenes').every((v) => v === 0)).toBe(true);
   });
 });
 

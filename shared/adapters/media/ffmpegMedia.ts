@@ -10,7 +10,7 @@ import ffmpeg from 'fluent-ffmpeg';
 import { MediaError } from '../../core/errors.js';
 import type { TimeRange } from '../../core/types.js';
 import type { AudioPassResult, CutClipRequest, Media, MediaInfo, ProgressListener } from '../../pipeline/ports.js';
-import { LoudnessAccumulator, parseAsrMetadata, parseSilenceLine } from './ffmpegLogParsers.js';
+import { isSceneChange, KeyframeChangeReader, LoudnessAccumulator, parseAsrMetadata, parseSilenceLine } from './ffmpegLogParsers.js';
 
 /** Tunables of the media module, with the reasons for their defaults. */
 export interface FfmpegMediaOptions {
@@ -44,6 +44,18 @@ export const DEFAULT_FFMPEG_MEDIA_OPTIONS: FfmpegMediaOptions = {
 
 const ASR_SAMPLE_RATE = 16_000;
 
+/**
+ * Scene detection compares intra frames scaled down to this size. Averaging (`flags=area`) to 64x36
+ * removes sensor noise and small motion but keeps the layout and colours a cut changes; the scale
+ * and the comparison cost nothing next to decoding the frames.
+ */
+const SCENE_FRAME_SIZE = '64:36';
+
+/** ffmpeg's words for "the input has no video stream to map". */
+const NO_VIDEO_STREAM = /does not contain any stream|matches no streams/i;
+/** ffmpeg's words for a video stream that exists but cannot be read: retrying will not help. */
+const UNDECODABLE_VIDEO = /Invalid data found|moov atom not found|could not find codec parameters|Decoder \(codec [^)]*\) not found|no decoder found/i;
+
 /** Maps ffprobe's complaint onto a reason a user can act on. */
 function explainProbeFailure(displayName: string, message: string): string {
   if (/moov atom not found/i.test(message)) return `recording ${displayName} is truncated or corrupt (moov atom not found)`;
@@ -66,12 +78,16 @@ function run(
   handlers: { onStderr?: (line: string) => void; onProgress?: ProgressListener; duration?: number; what: string },
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    const { onProgress, duration } = handlers;
+    // Only listen for progress when someone wants it: fluent-ffmpeg runs an extra ffprobe of the
+    // input (a second read of a remote recording) as soon as a 'progress' listener exists.
+    if (onProgress && duration) {
+      command.on('progress', (progress: { timemark?: string }) => {
+        if (progress.timemark) onProgress(Math.min(1, timemarkSeconds(progress.timemark) / duration));
+      });
+    }
     command
       .on('stderr', (line: string) => handlers.onStderr?.(line))
-      .on('progress', (progress: { timemark?: string }) => {
-        if (!handlers.onProgress || !handlers.duration || !progress.timemark) return;
-        handlers.onProgress(Math.min(1, timemarkSeconds(progress.timemark) / handlers.duration));
-      })
       .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
         const tail = (stderr ?? '').trim().split('\n').slice(-3).join(' | ');
         reject(new MediaError(`${handlers.what} failed: ${tail || error.message}`.slice(0, 600), { permanent: false, cause: error }));
@@ -215,6 +231,59 @@ export class FfmpegMedia implements Media {
       .outputOptions(['-frames:v', '1', '-update', '1'])
       .output(request.framePath);
     await run(frame, { what: 'thumbnail frame' });
+  }
+
+  /**
+   * Decodes only intra frames (`-skip_frame nointra`: keyframes, plus the non-IDR I-frames x264 puts at
+   * a cut that comes too soon after a keyframe), scales each to 64x36 and lets `scdet` measure how much
+   * it differs from the previous one; `metadata=print` writes the measures to the log, read line by line.
+   * `nointra` rather than `nokey`: a cut within x264's min-keyint (1 s at 25 fps) of a keyframe gets a
+   * plain I-frame, and `nokey` would only see it at the next keyframe, up to 10 s later.
+   * scdet rather than `select='gt(scene,x)'`: both score min(difference, change of difference), which
+   * hides the second of two cuts on consecutive keyframes; scdet also reports the difference itself.
+   */
+  async detectSceneChanges(location: string, options: { duration: number; onProgress?: ProgressListener }): Promise<number[]> {
+    const times = new Set<number>();
+    const reader = new KeyframeChangeReader((frame) => {
+      if (isSceneChange(frame)) times.add(Math.round(frame.t * 1000) / 1000);
+    });
+    let noVideo = false;
+    let undecodable: string | undefined;
+    const command = ffmpeg(location)
+      // One decoder thread: frame threads wait for frames that are never decoded, and the stage runs
+      // this beside the audio decode on two cores. Halves the CPU time on a 320x180 test recording.
+      .inputOptions(['-skip_frame', 'nointra', '-threads', '1'])
+      .outputOptions([
+        // `?`: a recording without video maps nothing and ffmpeg says so, instead of picking cover art by guess.
+        '-map', '0:v:0?', '-an', '-sn', '-dn',
+        // scdet's own threshold is out of reach (100 %): the decision is isSceneChange's, made on both measures.
+        '-vf', `scale=${SCENE_FRAME_SIZE}:flags=area,scdet=threshold=100,metadata=mode=print`,
+        // Frames go to the null muxer as decoded, never duplicated to a constant rate.
+        '-fps_mode', 'passthrough',
+        '-filter_threads', '1',
+        '-f', 'null',
+      ])
+      .output('-');
+    try {
+      await run(command, {
+        what: 'scene detection',
+        duration: options.duration,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        onStderr: (line) => {
+          if (reader.consume(line)) return;
+          if (NO_VIDEO_STREAM.test(line)) noVideo = true;
+          else if (!undecodable && UNDECODABLE_VIDEO.test(line)) undecodable = line.replace(/^\[[^\]]*\]\s*/, '').trim();
+        },
+      });
+    } catch (error) {
+      if (noVideo) return [];
+      if (undecodable) {
+        throw new MediaError(`the video track could not be decoded for scene detection: ${undecodable}`.slice(0, 600), { permanent: true, cause: error });
+      }
+      throw error;
+    }
+    reader.flush();
+    return [...times].sort((a, b) => a - b);
   }
 
   /**

@@ -3,19 +3,13 @@
  * and the storage keys of its files. Validated with zod because catalog files are read back from storage.
  */
 import { z } from 'zod';
-import type { SignalName, TranscriptEngine } from '../types.js';
+import { SIGNAL_NAMES } from '../highlights/config.js';
+import type { TranscriptEngine } from '../types.js';
 
 const languageSchema = z.enum(['en', 'zh']);
 
-const signalNames = [
-  'loudness',
-  'chatRate',
-  'chatSentiment',
-  'speechSentiment',
-  'viewers',
-  'orders',
-  'mentions',
-] as const satisfies readonly SignalName[];
+/** The catalog filters by the detector's own signal names. */
+const signalNames = SIGNAL_NAMES;
 
 const transcriptEngines = [
   'captions',

@@ -9,31 +9,31 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SignalName } from '../types.js';
 
-/** Every signal fused into the highlight score, in a fixed order (the order of `buildSignals` output). */
-export const SIGNAL_NAMES: readonly SignalName[] = [
+/**
+ * Every signal fused into the highlight score, in a fixed order (the order of `buildSignals` output):
+ * host-side signals first (audio, speech), then the audience (chat), then business metrics and video.
+ */
+export const SIGNAL_NAMES = [
   'loudness',
+  'speechRate',
+  'speechSentiment',
+  'mentions',
   'chatRate',
   'chatSentiment',
-  'speechSentiment',
+  'reactions',
+  'questions',
   'viewers',
   'orders',
-  'mentions',
-];
+  'scenes',
+] as const satisfies readonly SignalName[];
 
 /** A non-negative number per signal; each key defaults independently. */
 function perSignal(defaults: Readonly<Record<SignalName, number>>) {
-  return z
-    .object({
-      loudness: z.number().min(0).default(defaults.loudness),
-      chatRate: z.number().min(0).default(defaults.chatRate),
-      chatSentiment: z.number().min(0).default(defaults.chatSentiment),
-      speechSentiment: z.number().min(0).default(defaults.speechSentiment),
-      viewers: z.number().min(0).default(defaults.viewers),
-      orders: z.number().min(0).default(defaults.orders),
-      mentions: z.number().min(0).default(defaults.mentions),
-    })
-    .strict()
-    .prefault({});
+  const shape = Object.fromEntries(SIGNAL_NAMES.map((name) => [name, z.number().min(0).default(defaults[name])])) as Record<
+    SignalName,
+    z.ZodDefault<z.ZodNumber>
+  >;
+  return z.object(shape).strict().prefault({});
 }
 
 const seconds = (min: number, max: number, fallback: number) => z.number().min(min).max(max).default(fallback);
@@ -48,26 +48,36 @@ export const highlightConfigSchema = z
      */
     weights: perSignal({
       loudness: 1,
+      speechRate: 0.75,
+      speechSentiment: 0.5,
+      mentions: 0.75,
       chatRate: 1.5,
       chatSentiment: 0.75,
-      speechSentiment: 0.5,
+      reactions: 1,
+      questions: 0.75,
       viewers: 0.75,
       orders: 1.5,
-      mentions: 0.75,
+      scenes: 0.5,
     }),
     /**
      * Value (normalised units) at which a signal counts as "fired" and is listed as a reason.
-     * 3 robust spreads is the classic outlier cut; loudness and mentions fire a little earlier because
-     * their spreads are wide (speech loudness varies a lot; mentions are sparse counts).
+     * 3 robust spreads is the classic outlier cut; loudness, speech rate and mentions fire a little earlier
+     * because their spreads are wide (speech varies a lot; mentions are sparse counts); chat sentiment,
+     * reactions and questions each count a thin slice of the chat, whose bursts are small in absolute
+     * numbers; and a scene cut is a rare event whose density rarely reaches 3.
      */
     thresholds: perSignal({
       loudness: 2.5,
-      chatRate: 3,
-      chatSentiment: 3,
+      speechRate: 2.5,
       speechSentiment: 3,
+      mentions: 2.5,
+      chatRate: 3,
+      chatSentiment: 2.5,
+      reactions: 2.5,
+      questions: 2.5,
       viewers: 3,
       orders: 3,
-      mentions: 2.5,
+      scenes: 2,
     }),
     /** Width of the rolling median baseline, seconds. 2 min follows the show's slow drift (segments, breaks) but not a single moment. @default 120 */
     baselineWindowSeconds: seconds(10, 1800, 120),
@@ -82,8 +92,15 @@ export const highlightConfigSchema = z
     smoothingSeconds: seconds(1, 60, 3),
     /** Window over which chat messages (and chat sentiment) are counted, seconds. @default 10 */
     chatWindowSeconds: seconds(1, 120, 10),
+    /**
+     * Most messages one viewer adds to a chat window: beyond it, a viewer's messages are spam and not
+     * counted (one user pasting a line 20 times is not 20 people reacting). @default 2
+     */
+    maxMessagesPerViewer: z.number().int().min(1).max(100).default(2),
     /** Window over which product and call-to-action mentions are counted, seconds. @default 20 */
     mentionWindowSeconds: seconds(1, 300, 20),
+    /** Window over which scene cuts are counted, seconds. @default 20 */
+    sceneWindowSeconds: seconds(1, 300, 20),
     /** Horizon of the viewers / orders jump (difference across this span), seconds. @default 30 */
     metricsHorizonSeconds: seconds(1, 600, 30),
     /** How late chat reacts to a moment, seconds; chat-derived signals are shifted back by this much. @default 4 */
@@ -98,6 +115,15 @@ export const highlightConfigSchema = z
      * is summed, so seven signals idling at z≈1 do not add up to a fake peak. @default 1
      */
     noiseFloor: z.number().min(0).max(10).default(1),
+    /**
+     * Distinct signals that must fire (reach their thresholds) within a peak's clip window for it to become a
+     * highlight. Every single signal has look-alikes that are not highlights (a dropped mic is loud, a host
+     * reads specs fast, one viewer spams, a camera cuts for no reason), while real moments move the host and
+     * the audience together. Shows where fewer signals carry data ask for a third of those, at least one
+     * (a recording with only a transcript has five: loudness, pace, speech sentiment, mentions, scenes -> 2).
+     * @default 3
+     */
+    minFiredSignals: z.number().int().min(1).max(11).default(3),
     /** Minimum fused score (weighted normalised units) for a peak to become a highlight. @default 3 */
     minFusedScore: z.number().min(0).default(3),
     /** Shortest clip, seconds. 15 s is the shortest clip short-video platforms reward. @default 15 */

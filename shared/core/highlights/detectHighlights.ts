@@ -26,11 +26,20 @@ interface Window extends TimeRange {
  * Returns [] when nothing stands out (a show without excitement has no highlights).
  */
 export function detectHighlights(inputs: HighlightInputs, config: HighlightConfig = DEFAULT_HIGHLIGHT_CONFIG): Highlight[] {
+  if (secondsIn(inputs.duration) === 0) return [];
+  return detectHighlightsFromSignals(inputs, buildSignalSet(inputs, config), config);
+}
+
+/**
+ * `detectHighlights` over signals already built from the same inputs. Building signals reads every
+ * setting except the weights and thresholds, so variants that differ only in those (the evaluation's
+ * ablations) can share one SignalSet.
+ */
+export function detectHighlightsFromSignals(inputs: HighlightInputs, signals: SignalSet, config: HighlightConfig): Highlight[] {
   const n = secondsIn(inputs.duration);
   if (n === 0) return [];
-  const signals = buildSignalSet(inputs, config);
   const fused = fuseSignals(signals.series, config);
-  const eligible = secondsNearAFiredSignal(signals, n, config);
+  const eligible = secondsWithCorroboration(signals, n, config);
   const peaks = pickPeaks(fused, config, (i) => eligible[i] === 1);
   const windows = mergeOverlapping(
     peaks.map((peak) => ({ ...snapBoundaries(peak, inputs, config), peak, score: fused[peak] ?? 0 })),
@@ -46,27 +55,29 @@ export function detectHighlights(inputs: HighlightInputs, config: HighlightConfi
 }
 
 /**
- * 1 where some weighted signal reaches its threshold within the nominal clip window around the second,
- * so every highlight has at least one reason a person can read.
+ * 1 where enough distinct weighted signals reach their thresholds within the nominal clip window around the
+ * second: `minFiredSignals`, or a third of the signals that carry any data when that is fewer (at least one),
+ * so every highlight has corroborated reasons a person can read.
  */
-function secondsNearAFiredSignal(signals: SignalSet, n: number, config: HighlightConfig): Uint8Array {
-  const firing = new Uint8Array(n);
-  for (const series of signals.series) {
-    if (config.weights[series.name] === 0) continue;
-    const threshold = config.thresholds[series.name];
-    series.values.forEach((v, i) => {
-      if (v >= threshold && v > 0) firing[i] = 1;
-    });
-  }
+function secondsWithCorroboration(signals: SignalSet, n: number, config: HighlightConfig): Uint8Array {
+  const weighted = signals.series.filter((series) => config.weights[series.name] > 0);
+  const withData = weighted.filter((series) => series.values.some((v) => v > 0)).length;
+  const required = Math.max(1, Math.min(config.minFiredSignals, Math.ceil(withData / 3)));
+  const firedNearby = new Uint8Array(n);
   const prefix = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] ?? 0) + (firing[i] ?? 0);
-  const eligible = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const from = Math.max(0, Math.floor(i - config.preRollSeconds));
-    const to = Math.min(n, Math.ceil(i + config.postRollSeconds) + 1);
-    eligible[i] = (prefix[to] ?? 0) - (prefix[from] ?? 0) > 0 ? 1 : 0;
+  for (const series of weighted) {
+    const threshold = config.thresholds[series.name];
+    for (let i = 0; i < n; i++) {
+      const v = series.values[i] ?? 0;
+      prefix[i + 1] = (prefix[i] ?? 0) + (v >= threshold && v > 0 ? 1 : 0);
+    }
+    for (let i = 0; i < n; i++) {
+      const from = Math.max(0, Math.floor(i - config.preRollSeconds));
+      const to = Math.min(n, Math.ceil(i + config.postRollSeconds) + 1);
+      if ((prefix[to] ?? 0) - (prefix[from] ?? 0) > 0) firedNearby[i] = (firedNearby[i] ?? 0) + 1;
+    }
   }
-  return eligible;
+  return firedNearby.map((count) => (count >= required ? 1 : 0));
 }
 
 /**

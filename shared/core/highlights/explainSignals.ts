@@ -48,6 +48,14 @@ export function explainSignal(
   switch (name) {
     case 'loudness':
       return `loudness ${signed(ev(evidence.loudnessExcessLu), 1)} LU over baseline`;
+    case 'speechRate':
+      return `speech rate ${ev(evidence.speechRate).toFixed(1)}/s (usually ${ev(evidence.speechRateBaseline).toFixed(1)}/s), z=${z}`;
+    case 'reactions':
+      return `reactions z=${z} (${Math.round(ev(evidence.reactionCount))} laughter/emote msgs in ${chatWindow})`;
+    case 'questions':
+      return `questions z=${z} (${Math.round(ev(evidence.questionCount))} audience questions in ${chatWindow})`;
+    case 'scenes':
+      return `${Math.round(ev(evidence.sceneCuts))} scene cut(s) in ${formatNumber(config.sceneWindowSeconds)} s`;
     case 'chatRate':
       return `chat rate z=${z} (${Math.round(ev(evidence.chatCount))} msgs in ${chatWindow}, usually ${formatNumber(ev(evidence.chatBaseline))})`;
     case 'chatSentiment':

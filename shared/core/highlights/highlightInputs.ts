@@ -16,4 +16,6 @@ export interface HighlightInputs {
   readonly mentions: readonly ProductMention[];
   /** Call-to-action keyword hits in speech (price, link, countdown, 链接, 秒杀, 上车 ...), computed by the caller. */
   readonly ctaMentions: readonly { readonly t: number; readonly term: string }[];
+  /** Scene cuts found between keyframes, seconds ([] for audio-only recordings or shows measured without video). */
+  readonly sceneChanges: readonly number[];
 }

@@ -10,4 +10,6 @@ export type { SnapInputs } from './snapBoundaries.js';
 export { snapBoundaries } from './snapBoundaries.js';
 export { explainSignal, explainSignals } from './explainSignals.js';
 export { highlightId } from './highlightId.js';
-export { detectHighlights } from './detectHighlights.js';
+export { detectHighlights, detectHighlightsFromSignals } from './detectHighlights.js';
+export type { ShowEvidence } from './assembleInputs.js';
+export { assembleHighlightInputs } from './assembleInputs.js';

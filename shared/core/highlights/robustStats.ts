@@ -178,3 +178,4 @@ function removeSorted(sorted: Float64Array, size: number, x: number): number {
   sorted.copyWithin(at, at + 1, size);
   return size - 1;
 }
+

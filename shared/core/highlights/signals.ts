@@ -13,6 +13,8 @@ import type {
   SignalName,
   SignalSeries,
 } from '../types.js';
+import { isQuestion } from '../chat/isQuestion.js';
+import { isReaction } from '../chat/isReaction.js';
 import type { HighlightConfig } from './config.js';
 import type { HighlightInputs } from './highlightInputs.js';
 import { SIGNAL_NAMES } from './config.js';
@@ -32,6 +34,14 @@ export interface SignalEvidence {
   /** Positive / negative chat messages in the chat window. */
   readonly chatPositive: readonly number[];
   readonly chatNegative: readonly number[];
+  /** Speech units (words; Chinese characters) per second, smoothed, and the show's rolling median of it. */
+  readonly speechRate: readonly number[];
+  readonly speechRateBaseline: readonly number[];
+  /** Emote/laughter reactions and audience questions in the chat window (spam-damped). */
+  readonly reactionCount: readonly number[];
+  readonly questionCount: readonly number[];
+  /** Scene cuts in the scene window. */
+  readonly sceneCuts: readonly number[];
   /** Signed sentiment score of the most intense speech segment covering the second (0 if none). */
   readonly speechScore: readonly number[];
   /** Rise of the step-interpolated viewers / orders series across the metrics horizon. */
@@ -57,6 +67,15 @@ const SILENCE_LUFS = -70;
 const LOUDNESS_GATE_BELOW_INTEGRATED_LU = 20;
 /** Smallest loudness spread, LU: below ~1 LU nobody hears a difference. */
 const MIN_LOUDNESS_SPREAD_LU = 1;
+/**
+ * Smallest speech-rate spread, as a share of the show's median rate: captions and ASR segments give a
+ * rate per sentence, and a show read at a steady pace would otherwise make a 5 % faster line an outlier.
+ */
+const MIN_SPEECH_RATE_SPREAD_SHARE = 0.08;
+/** A second counts as spoken when a transcript segment covers at least this share of it. */
+const SPOKEN_SHARE = 0.5;
+/** Smallest scene-cut density spread, cuts per window. */
+const MIN_SCENE_SPREAD = 0.75;
 /** Smallest chat-count spread, messages per window, so a silent chat cannot make 2 messages a burst. */
 const MIN_CHAT_SPREAD_MSGS = 1.5;
 /** Chat count spread over the Poisson √baseline: real chat is burstier than Poisson. */
@@ -89,29 +108,40 @@ export function buildSignalSet(inputs: HighlightInputs, config: HighlightConfig)
   const clamp = (values: readonly number[]) => values.map((v) => softClamp(v, config.signalCeiling));
 
   const loudness = loudnessSignal(inputs.audio, n, config);
-  const chat = chatSignals(inputs.chat, n, config);
+  const speechRate = speechRateSignal(inputs.segments, n, config);
   const speech = speechSentimentSignal(inputs.segments, n, config);
+  const mentions = mentionSignal(inputs.mentions, inputs.ctaMentions, n, config);
+  const chat = chatSignals(inputs.chat, n, config);
   const viewers = metricJumpSignal(inputs.metrics, 'viewers', n, config);
   const orders = metricJumpSignal(inputs.metrics, 'orders', n, config);
-  const mentions = mentionSignal(inputs.mentions, inputs.ctaMentions, n, config);
+  const scenes = sceneSignal(inputs.sceneChanges, n, config);
 
   const byName: Record<SignalName, readonly number[]> = {
     loudness: loudness.z,
+    speechRate: speechRate.z,
+    speechSentiment: speech.z,
+    mentions: mentions.z,
     chatRate: chat.rateZ,
     chatSentiment: chat.sentimentZ,
-    speechSentiment: speech.z,
+    reactions: chat.reactionsZ,
+    questions: chat.questionsZ,
     viewers: viewers.z,
     orders: orders.z,
-    mentions: mentions.z,
+    scenes: scenes.z,
   };
   return {
     series: SIGNAL_NAMES.map((name) => ({ name, values: clamp(byName[name]) })),
     evidence: {
       loudnessExcessLu: loudness.excess,
+      speechRate: speechRate.rate,
+      speechRateBaseline: speechRate.baseline,
       chatCount: chat.count,
       chatBaseline: chat.baseline,
       chatPositive: chat.positive,
       chatNegative: chat.negative,
+      reactionCount: chat.reactions,
+      questionCount: chat.questions,
+      sceneCuts: scenes.cuts,
       speechScore: speech.score,
       viewersDelta: viewers.delta,
       ordersDelta: orders.delta,
@@ -158,8 +188,9 @@ function loudnessGate(audio: AudioAnalysis, raw: readonly number[]): number {
 }
 
 /**
- * Chat rate and chat sentiment. Message times are shifted back by the chat lag first, so the series
- * line up with the moment the audience reacted to rather than with their typing.
+ * Chat rate, chat sentiment, reactions and questions. Message times are shifted back by the chat lag first,
+ * so the series line up with the moment the audience reacted to rather than with their typing; a viewer's
+ * messages beyond `maxMessagesPerViewer` per chat window are spam and count for nothing.
  */
 function chatSignals(
   chat: readonly (ChatMessage & { readonly sentiment: SentimentScore })[],
@@ -170,29 +201,36 @@ function chatSignals(
   const intensityPerSecond = new Array<number>(n).fill(0);
   const positivePerSecond = new Array<number>(n).fill(0);
   const negativePerSecond = new Array<number>(n).fill(0);
-  for (const message of chat) {
+  const reactionsPerSecond = new Array<number>(n).fill(0);
+  const questionsPerSecond = new Array<number>(n).fill(0);
+  const counted = countedMessages(chat, config);
+  chat.forEach((message, index) => {
     // Pre-stream messages (negative t) and messages past the end belong to no second of the show.
-    if (!Number.isFinite(message.t) || message.t < 0 || message.t >= n) continue;
+    if (counted[index] !== 1 || !Number.isFinite(message.t) || message.t < 0 || message.t >= n) return;
     const i = Math.max(0, Math.floor(message.t - config.chatLagSeconds));
     perSecond[i] = (perSecond[i] ?? 0) + 1;
+    // Each line feeds one of reactions, questions or sentiment, so those signals are separate evidence:
+    // laughter is positive by nature, and counting it again as sentiment would let one burst corroborate itself.
+    if (isQuestion(message.text)) {
+      questionsPerSecond[i] = (questionsPerSecond[i] ?? 0) + 1;
+      return;
+    }
+    if (isReaction(message.text)) {
+      reactionsPerSecond[i] = (reactionsPerSecond[i] ?? 0) + 1;
+      return;
+    }
     const intensity = sentimentIntensity(message.sentiment);
     if (intensity > 0) {
       intensityPerSecond[i] = (intensityPerSecond[i] ?? 0) + intensity;
       if (message.sentiment.score > 0) positivePerSecond[i] = (positivePerSecond[i] ?? 0) + 1;
       else negativePerSecond[i] = (negativePerSecond[i] ?? 0) + 1;
     }
-  }
+  });
   const window = config.chatWindowSeconds;
   const count = movingSum(perSecond, window);
-  const baseline = rollingQuantile(count, config.baselineWindowSeconds, config.baselineQuantile);
-  // Chat counts are roughly Poisson with some overdispersion, so the spread is modelled as
-  // CHAT_OVERDISPERSION·√baseline rather than measured: a window's MAD is inflated by the very
-  // bursts we look for whenever they are frequent.
-  const rateZ = count.map((c, i) => {
-    const b = baseline[i] ?? 0;
-    const spread = Math.max(CHAT_OVERDISPERSION * Math.sqrt(Math.max(b, 1)), MIN_CHAT_SPREAD_MSGS);
-    return (c - b) / spread;
-  });
+  const rate = countBurst(count, config);
+  const reactions = movingSum(reactionsPerSecond, window);
+  const questions = movingSum(questionsPerSecond, window);
 
   const intensity = movingSum(intensityPerSecond, window);
   const intensityBaseline = rollingMedian(intensity, config.baselineWindowSeconds);
@@ -200,12 +238,58 @@ function chatSignals(
   const intensitySpread = robustSpread(intensityExcess, MIN_CHAT_SENTIMENT_SPREAD, 0);
   return {
     count,
-    baseline,
-    rateZ,
+    baseline: rate.baseline,
+    rateZ: rate.z,
     positive: movingSum(positivePerSecond, window),
     negative: movingSum(negativePerSecond, window),
     sentimentZ: intensityExcess.map((v) => v / intensitySpread),
+    reactions,
+    reactionsZ: countBurst(reactions, config).z,
+    questions,
+    questionsZ: countBurst(questions, config).z,
   };
+}
+
+/**
+ * Robust z of a windowed event count against its rolling low quantile. Counts are roughly Poisson with
+ * some overdispersion, so the spread is modelled as CHAT_OVERDISPERSION·√baseline rather than measured:
+ * a window's MAD is inflated by the very bursts we look for whenever they are frequent.
+ */
+function countBurst(count: readonly number[], config: HighlightConfig) {
+  const baseline = rollingQuantile(count, config.baselineWindowSeconds, config.baselineQuantile);
+  const z = count.map((c, i) => {
+    const b = baseline[i] ?? 0;
+    const spread = Math.max(CHAT_OVERDISPERSION * Math.sqrt(Math.max(b, 1)), MIN_CHAT_SPREAD_MSGS);
+    return (c - b) / spread;
+  });
+  return { baseline, z };
+}
+
+/**
+ * 1 for each message that counts, 0 for spam: within any chat window a viewer counts at most
+ * `maxMessagesPerViewer` times. Messages without a user name always count (nothing to group them by).
+ */
+function countedMessages(chat: readonly ChatMessage[], config: HighlightConfig): Uint8Array {
+  const counted = new Uint8Array(chat.length);
+  const order = chat.map((_, i) => i).sort((a, b) => (chat[a]?.t ?? 0) - (chat[b]?.t ?? 0) || a - b);
+  const recent = new Map<string, number[]>();
+  for (const index of order) {
+    const message = chat[index];
+    if (message === undefined) continue;
+    const user = message.user.trim();
+    if (user.length === 0) {
+      counted[index] = 1;
+      continue;
+    }
+    const times = recent.get(user) ?? [];
+    while (times.length > 0 && message.t - (times[0] ?? 0) >= config.chatWindowSeconds) times.shift();
+    if (times.length < config.maxMessagesPerViewer) {
+      times.push(message.t);
+      counted[index] = 1;
+    }
+    recent.set(user, times);
+  }
+  return counted;
 }
 
 /** Emotional intensity of one text: |score|, positive emphasised, 0 when no lexicon evidence. */
@@ -239,6 +323,76 @@ function speechSentimentSignal(
   const center = median(smoothed);
   const spread = robustSpread(smoothed, MIN_SPEECH_SENTIMENT_SPREAD, center);
   return { score, z: smoothed.map((v) => (v - center) / spread) };
+}
+
+/**
+ * Speech rate: words (English) or characters (Chinese) per second of speech, from each transcript segment's
+ * text over its duration, smoothed over the spoken seconds and compared with the show's rolling median
+ * pace. Only faster-than-usual talk counts: hosts speed up when they get excited or count down a sale.
+ */
+function speechRateSignal(segments: readonly Segment[], n: number, config: HighlightConfig) {
+  const units = new Float64Array(n);
+  const covered = new Float64Array(n);
+  for (const segment of segments) {
+    const length = segment.end - segment.start;
+    const count = speechUnits(segment.text);
+    if (!(length > 0) || count === 0) continue;
+    const pace = count / length;
+    const from = Math.max(0, Math.floor(segment.start));
+    const to = Math.min(n, Math.ceil(segment.end));
+    for (let i = from; i < to; i++) {
+      const overlap = Math.min(i + 1, segment.end) - Math.max(i, segment.start);
+      if (overlap <= 0) continue;
+      units[i] = (units[i] ?? 0) + pace * overlap;
+      covered[i] = (covered[i] ?? 0) + overlap;
+    }
+  }
+  const spokenSum = new Array<number>(n);
+  const spokenCount = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const spoken = (covered[i] ?? 0) >= SPOKEN_SHARE;
+    spokenSum[i] = spoken ? (units[i] ?? 0) / (covered[i] ?? 1) : 0;
+    spokenCount[i] = spoken ? 1 : 0;
+  }
+  const sums = movingSum(spokenSum, config.smoothingSeconds);
+  const counts = movingSum(spokenCount, config.smoothingSeconds);
+  const rate = sums.map((sum, i) => (spokenCount[i] === 1 && (counts[i] ?? 0) > 0 ? sum / (counts[i] ?? 1) : Number.NaN));
+  const baseline = rollingMedian(rate, config.baselineWindowSeconds);
+  const excess = rate.map((r, i) => (Number.isFinite(r) && Number.isFinite(baseline[i]) ? r - (baseline[i] ?? 0) : 0));
+  const spoken = rate.filter(Number.isFinite);
+  const spread = robustSpread(
+    excess.filter((_, i) => Number.isFinite(rate[i])),
+    Math.max(1e-6, MIN_SPEECH_RATE_SPREAD_SHARE * median(spoken)),
+    0,
+  );
+  return {
+    rate: rate.map((r) => (Number.isFinite(r) ? r : 0)),
+    baseline: baseline.map((b) => (Number.isFinite(b) ? b : 0)),
+    z: excess.map((e) => e / spread),
+  };
+}
+
+/** Latin words plus Han characters: one unit is roughly one syllable-ish chunk of speech in either language. */
+function speechUnits(text: string): number {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.replace(/\p{Script=Han}/gu, ' ').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  return han + words;
+}
+
+/**
+ * Scene cuts (from keyframes) per scene window against the show's low quantile: a cut to a close-up or a
+ * new set is weak evidence on its own (directors also cut for routine reasons), so it weighs little.
+ */
+function sceneSignal(sceneChanges: readonly number[], n: number, config: HighlightConfig) {
+  const perSecond = new Array<number>(n).fill(0);
+  for (const t of sceneChanges) {
+    const i = secondIndex(t, n, false);
+    if (i !== undefined) perSecond[i] = (perSecond[i] ?? 0) + 1;
+  }
+  const cuts = movingSum(perSecond, config.sceneWindowSeconds);
+  const center = quantile(cuts, config.baselineQuantile);
+  const spread = robustSpread(cuts, MIN_SCENE_SPREAD, center);
+  return { cuts, z: cuts.map((c) => (c - center) / spread) };
 }
 
 /**

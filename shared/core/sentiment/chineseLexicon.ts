@@ -30,7 +30,10 @@ const POSITIVE: Readonly<Record<string, number>> = {
   兴奋: 2, 期待: 2, 感动: 2, 感人: 2, 泪目: 1, 感谢: 2, 谢谢: 2, 辛苦了: 1, 加油: 2, 支持: 2, 恭喜: 3,
   成功: 2, 赢: 2, 赢麻了: 3, 有趣: 2, 有意思: 2, 好耍: 2, 笑死: 2, 笑哭: 2, 哇塞: 2, 哇: 1, 欢迎: 1,
   没毛病: 2, 没得说: 2, 灿烂: 2, 珍贵: 2, 宝贵: 2, 高能: 2, 神作: 3, 名场面: 2, 学到了: 2,
-  涨知识: 2, 妙: 2, 燃爆: 3, 大佬: 1, 经典: 2, 怀念: 1, 顶: 1, 顶级: 2, 最好: 2, 最爱: 3, 喜大普奔: 3, 好家伙: 1, 爽: 2,
+  涨知识: 2, 妙: 2,
+  // added while tuning on the dev split of eval/sentiment: 不贵 is praise of a price (and 不贵不贵 must not
+  // read as 不 cancelling 不); 好多了 / 好了很多 = "much better" (好多 alone is "many", 好了 "done")
+  不贵: 2, 好多了: 2, 好了很多: 2, 燃爆: 3, 大佬: 1, 经典: 2, 怀念: 1, 顶: 1, 顶级: 2, 最好: 2, 最爱: 3, 喜大普奔: 3, 好家伙: 1, 爽: 2,
 };
 
 const NEGATIVE: Readonly<Record<string, number>> = {
@@ -54,6 +57,8 @@ const NEGATIVE: Readonly<Record<string, number>> = {
   哭死: -2, 担心: -1, 害怕: -2, 焦虑: -2, 怀疑: -1, 不爽: -2, 恐怖: -2, 吓人: -2, 吵: -1, 吵死: -2,
   一言难尽: -2, 滚: -3, 闭嘴: -3, 傻: -2, 傻逼: -4, 傻子: -3, 蠢: -2, 智障: -3, 脑残: -3, 菜鸡: -2,
   别买: -3, 千万别买: -4, 呕: -2, 烦恼: -2,
+  // added while tuning on the dev split of eval/sentiment: lag and "useless" in stream and product talk
+  卡死: -3, 鸡肋: -2,
 };
 
 /** 不 and friends flip the polarity of the next few words (不喜欢, 没有想象中好, 并不便宜). */
@@ -91,6 +96,8 @@ const NEUTRAL = [
   '真相', '真实', '真人', '巨大', '盗贼', '坑位', '坑位费', '顶部', '一顶', '慢慢', '强调', '强制', '勉强',
   '冲突', '冲动', '爱人', '恋爱', '策略', '忽略', '简略', '略微', '特点', '特殊', '特色', '独特', '奇特',
   '极了', '积极', '南极', '北极', '哭笑不得', '坏处', '不好意思', '一般来说', '幸亏', '多亏', '亏本', '坏笑',
+  // 这不就是X吗 ("isn't this just X?") asserts X; 不 here does not negate
+  '不就是',
   '认真', '真正', '天真', '赞助', '差一点', '差价', '贵宾', '贵州', '滚动', '未来', '未必',
 ];
 

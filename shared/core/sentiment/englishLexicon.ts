@@ -17,6 +17,10 @@ const CHAT_SLANG: Readonly<Record<string, number>> = {
   tmd: -3, expensive: -2, pricey: -1, affordable: 2,
   // "fire" is praise in chat ("this is fire"), not a disaster as AFINN's -2 assumes.
   fire: 2,
+  // Live-commerce words AFINN lacks (added while tuning on the dev split of eval/sentiment): a cheap price
+  // and a restock are good news to a buyer; "don't buy" is a warning, matched as a phrase so that "don't"
+  // does not flip what follows ("don't buy from fake sellers" must stay negative).
+  cheap: 2, yay: 2, restock: 2, restocked: 2, incredible: 3, bestseller: 2, "don't buy": -3, 'dont buy': -3,
   // Twitch "W" / "L" votes (win / loss); whole tokens only, and see SIZE_LETTERS for Chinese lines.
   w: 2, l: -2,
 };

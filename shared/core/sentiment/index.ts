@@ -14,3 +14,17 @@ export { CHINESE_LEXICON } from './chineseLexicon.js';
 export { ENGLISH_LEXICON } from './englishLexicon.js';
 export { EMOJI_VALENCE, EMOTICON_VALENCE } from './emojiLexicon.js';
 export type { LexiconEntry } from './lexiconEntry.js';
+export {
+  classifySentiment,
+  evaluateSentiment,
+  evaluatePredictions,
+  calibrateNeutralBand,
+  labelledTextSchema,
+  SENTIMENT_NEUTRAL_BAND,
+  NEUTRAL_BAND_CANDIDATES,
+  SENTIMENT_LABELS,
+  type SentimentLabel,
+  type LabelledText,
+  type LabelMetrics,
+  type SentimentEvaluation,
+} from './evaluateSentiment.js';

@@ -1,6 +1,7 @@
 /**
  * Finds the questions viewers asked in chat, merges repeats, and checks whether the host answered them.
  */
+import { isQuestion } from '../chat/isQuestion.js';
 import type { ChatMessage, Language, Segment } from '../types.js';
 import { compareText } from './compareText.js';
 import { lowerBound } from './timeSpans.js';
@@ -12,20 +13,8 @@ export const ANSWER_WINDOW_SECONDS = 180;
 /** Share of a question's keywords the transcript must cover to count as an answer. @default 0.5 */
 export const ANSWER_KEYWORD_SHARE = 0.5;
 
-// Openers are matched at the start of the message only: "how", "what" inside a sentence are too often not questions.
-// "what a ..." / "how cute" are exclamations, not questions.
-const EN_OPENER =
-  /^\s*(?:@\S+\s+)?(?:how(?!\s+(?:cute|nice|cool|funny)\b)|what(?!\s+(?:a|an)\b)|when|where|which|who|why|can|could|does|do|is there|is it|are there|will)\b/i;
-// "price" and "link" are requests wherever they appear ("price pls", "link??").
-const EN_REQUEST = /\b(?:price|prices|link|links)\b/i;
-// 吗/呢 end yes-no and follow-up questions; the rest are interrogative words. 几 is kept out of 几乎 ("almost").
-const ZH_MARKER = /吗|呢|怎么|多少|什么|啥|哪里|哪儿|哪个|几(?!乎)|有没有|能不能|可不可以|是不是|求链接/;
-const QUESTION_MARK = /[?？]/;
-
-/** True when a chat line reads as a question in English or Chinese (both are checked: chat mixes languages). */
-export function isQuestion(text: string): boolean {
-  return QUESTION_MARK.test(text) || EN_OPENER.test(text) || EN_REQUEST.test(text) || ZH_MARKER.test(text);
-}
+/** Re-exported: topic mining and the highlight detector share one notion of a question. */
+export { isQuestion };
 
 interface SegmentKeywords {
   readonly start: number;

@@ -1,0 +1,55 @@
+/**
+ * CLI: generates a labelled set of synthetic shows (signals level, no recording) for the highlight evaluation harness.
+ *
+ *   tsx scripts/generateLabelledShows.ts --out bench/labelled --count 20 --seed 1 --min-minutes 5 --max-minutes 120
+ *
+ * Prints one line per show: id, language, minutes, moments, distractors.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { reasonOf } from '../shared/core/errors.js';
+import { generateLabelledSet } from './labelledShows/writeLabelledSet.js';
+
+const number = (label: string) => (value: string) => {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) throw new InvalidArgumentError(`${label} must be a number`);
+  return parsed;
+};
+
+const languages = (value: string) => {
+  const list = value.split(',').map((l) => l.trim()).filter((l) => l !== '');
+  if (list.length === 0 || list.some((l) => l !== 'en' && l !== 'zh')) throw new InvalidArgumentError('--languages takes en, zh or en,zh');
+  return list as ('en' | 'zh')[];
+};
+
+const program = new Command()
+  .name('generate-labelled-shows')
+  .description('Generate labelled synthetic shows (signals, captions, chat, metrics, labels) for highlight evaluation.')
+  .requiredOption('--out <dir>', 'directory of the set (one sub-directory per show)')
+  .option('--count <n>', 'number of shows', number('--count'), 20)
+  .option('--seed <n>', 'set seed', number('--seed'), 1)
+  .option('--min-minutes <n>', 'shortest show, minutes', number('--min-minutes'), 5)
+  .option('--max-minutes <n>', 'longest show, minutes', number('--max-minutes'), 120)
+  .option('--languages <list>', 'languages, alternating across the set', languages, ['en', 'zh'] as ('en' | 'zh')[])
+  .action(async (flags: { out: string; count: number; seed: number; minMinutes: number; maxMinutes: number; languages: ('en' | 'zh')[] }) => {
+    const summary = await generateLabelledSet({
+      outDir: flags.out,
+      count: flags.count,
+      seed: flags.seed,
+      minMinutes: flags.minMinutes,
+      maxMinutes: flags.maxMinutes,
+      languages: flags.languages,
+    });
+    for (const show of summary.shows) {
+      const minutes = (show.durationSeconds / 60).toFixed(1);
+      console.log(
+        `${show.id}\t${show.language}\t${minutes} min\t${show.moments} moments\t${show.distractors} distractors` +
+          (show.distractors < show.distractorsWanted ? ` (of ${show.distractorsWanted} wanted; no room)` : ''),
+      );
+    }
+    console.log(`wrote ${summary.shows.length} shows to ${summary.outDir}`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`generate-labelled-shows: ${reasonOf(error)}`);
+  process.exitCode = 1;
+});

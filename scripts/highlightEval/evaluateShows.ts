@@ -1,0 +1,164 @@
+/**
+ * Runs the detector (and its ablation variants) over loaded labelled shows and scores the results.
+ * Pure apart from measuring how long detection takes.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  ablationVariants,
+  aggregateScores,
+  scoreShow,
+  type DetectorVariant,
+  type SetScore,
+  type ShowScore,
+} from '../../shared/core/evaluation/index.js';
+import {
+  assembleHighlightInputs,
+  buildSignalSet,
+  detectHighlightsFromSignals,
+  resolveHighlightConfig,
+  type HighlightConfig,
+} from '../../shared/core/highlights/index.js';
+import type { Language, SignalName } from '../../shared/core/types.js';
+import type { LabelledShow } from './loadLabelledShow.js';
+
+/**
+ * Highlights the harness asks for per show: effectively uncapped, so recall measures the detector and not
+ * the product's clip budget (`--max-clips`, 8 by default). Precision@k still looks at the top k only.
+ */
+export const EVALUATION_MAX_CLIPS = 100;
+
+export interface PredictedHighlight {
+  readonly rank: number;
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+  readonly signals: readonly SignalName[];
+  /** Index into the show's labels when this prediction is a hit. */
+  readonly label: number | undefined;
+}
+
+export interface ShowResult {
+  readonly name: string;
+  readonly language: Language;
+  readonly minutes: number;
+  readonly measuredFrom: LabelledShow['measuredFrom'];
+  readonly transcriptFrom: LabelledShow['transcriptFrom'];
+  readonly score: Omit<ShowScore, 'matches'>;
+  readonly highlights: readonly PredictedHighlight[];
+  /** Labelled windows no prediction matched. */
+  readonly missed: readonly { readonly start: number; readonly end: number; readonly kind: string }[];
+  /** Signal building + detection of the fused detector, seconds. */
+  readonly detectSeconds: number;
+}
+
+export interface VariantResult {
+  readonly name: string;
+  readonly kind: DetectorVariant['kind'];
+  readonly signal?: SignalName;
+  readonly overall: SetScore;
+}
+
+export interface HighlightEvaluation {
+  readonly config: HighlightConfig;
+  readonly shows: readonly ShowResult[];
+  readonly overall: SetScore;
+  readonly byLanguage: Readonly<Partial<Record<Language, SetScore>>>;
+  /** Recall per label kind, pooled over shows. */
+  readonly recallByKind: Readonly<Record<string, { readonly labels: number; readonly found: number; readonly recall: number }>>;
+  /** Fused first, then "without X" and "only X" per signal; absent when ablations were not asked for. */
+  readonly ablations?: readonly VariantResult[];
+}
+
+export interface EvaluateOptions {
+  /** Partial highlight configuration on top of the defaults (same shape as the pipeline's). */
+  readonly config?: unknown;
+  readonly ablations?: boolean;
+}
+
+/** Detects and scores every show with the configured detector, and with each ablation variant when asked. */
+export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateOptions = {}): HighlightEvaluation {
+  const config = resolveHighlightConfig({ maxClips: EVALUATION_MAX_CLIPS, ...(options.config as object | undefined) });
+  const variants = options.ablations ? ablationVariants(config) : ablationVariants(config).slice(0, 1);
+  const perVariant = variants.map(() => [] as ShowScore[]);
+  const results: ShowResult[] = [];
+
+  for (const show of shows) {
+    const started = performance.now();
+    const inputs = assembleHighlightInputs(show.evidence);
+    const signals = buildSignalSet(inputs, config);
+    const labels = show.labels;
+    variants.forEach((variant, v) => {
+      const highlights = detectHighlightsFromSignals(inputs, signals, variant.config);
+      const score = scoreShow(highlights, labels);
+      perVariant[v]?.push(score);
+      if (v !== 0) return;
+      const detectSeconds = (performance.now() - started) / 1000;
+      const matchedLabels = new Set(score.matches.filter((m): m is number => m !== undefined));
+      const { matches, ...rest } = score;
+      results.push({
+        name: show.name,
+        language: show.evidence.language,
+        minutes: round(show.evidence.duration / 60, 1),
+        measuredFrom: show.measuredFrom,
+        transcriptFrom: show.transcriptFrom,
+        score: rest,
+        highlights: highlights.map((h, i) => ({
+          rank: h.rank,
+          start: h.start,
+          end: h.end,
+          score: h.score,
+          signals: h.signals.map((s) => s.name),
+          label: matches[i],
+        })),
+        missed: labels.filter((_, i) => !matchedLabels.has(i)).map(({ start, end, kind }) => ({ start, end, kind })),
+        detectSeconds: round(detectSeconds, 3),
+      });
+    });
+  }
+
+  const fusedScores = perVariant[0] ?? [];
+  const byLanguage: Partial<Record<Language, SetScore>> = {};
+  for (const language of ['en', 'zh'] as const) {
+    const scores = fusedScores.filter((_, i) => results[i]?.language === language);
+    if (scores.length > 0) byLanguage[language] = aggregateScores(scores);
+  }
+  return {
+    config,
+    shows: results,
+    overall: aggregateScores(fusedScores),
+    byLanguage,
+    recallByKind: recallByKind(shows, results),
+    ...(options.ablations
+      ? {
+          ablations: variants.map((variant, v) => ({
+            name: variant.name,
+            kind: variant.kind,
+            ...(variant.signal ? { signal: variant.signal } : {}),
+            overall: aggregateScores(perVariant[v] ?? []),
+          })),
+        }
+      : {}),
+  };
+}
+
+function recallByKind(shows: readonly LabelledShow[], results: readonly ShowResult[]): HighlightEvaluation['recallByKind'] {
+  const counts: Record<string, { labels: number; found: number }> = {};
+  shows.forEach((show, i) => {
+    const missed = new Set((results[i]?.missed ?? []).map((m) => `${m.start}:${m.end}`));
+    for (const label of show.labels) {
+      const entry = (counts[label.kind] ??= { labels: 0, found: 0 });
+      entry.labels += 1;
+      if (!missed.has(`${label.start}:${label.end}`)) entry.found += 1;
+    }
+  });
+  return Object.fromEntries(
+    Object.entries(counts)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([kind, c]) => [kind, { ...c, recall: c.labels > 0 ? c.found / c.labels : 1 }]),
+  );
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,96 @@
+/**
+ * Writes a labelled set: one sub-directory per show with show.json, labels.json, signals.json, captions.srt,
+ * chat.jsonl, metrics.csv, products.json and truth.json. Options are validated here (the edge); planning and
+ * rendering are pure, so the same options give byte-identical files.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../../shared/core/errors.js';
+import type { Language } from '../../shared/core/types.js';
+import { planSetShows, planShow, type LabelledSetOptions } from './planShow.js';
+import { LABELLED_SHOW_FILES, renderShowFiles } from './renderSignals.js';
+
+/** Options of {@link generateLabelledSet}; everything but `outDir` has a default. */
+export interface GenerateLabelledSetOptions extends Partial<LabelledSetOptions> {
+  readonly outDir: string;
+}
+
+/** One generated show, as the CLI prints it. */
+export interface GeneratedShowSummary {
+  readonly id: string;
+  readonly dir: string;
+  readonly language: Language;
+  readonly durationSeconds: number;
+  readonly chatRate: number;
+  readonly baseLufs: number;
+  readonly audience: number;
+  readonly moments: number;
+  readonly distractors: number;
+  /** Distractors planned before a short show ran out of room. */
+  readonly distractorsWanted: number;
+}
+
+/** What {@link generateLabelledSet} wrote. */
+export interface GeneratedSetSummary {
+  readonly outDir: string;
+  readonly options: LabelledSetOptions;
+  readonly shows: readonly GeneratedShowSummary[];
+}
+
+/** Schema of the set options, with the documented defaults. */
+export const labelledSetOptionsSchema = z
+  .object({
+    outDir: z.string().min(1),
+    count: z.number().int().min(1).max(1000).default(20),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    // 4 minutes is the shortest show that holds the minimum of 5 labelled moments.
+    minMinutes: z.number().min(4).max(600).default(5),
+    maxMinutes: z.number().min(4).max(600).default(120),
+    languages: z.array(z.enum(['en', 'zh'])).min(1).default(['en', 'zh']),
+  })
+  .refine((o) => o.minMinutes <= o.maxMinutes, { message: 'minMinutes must not exceed maxMinutes', path: ['minMinutes'] });
+
+/** Validates set options and fills in the defaults. @throws InputError naming the bad field. */
+export function resolveLabelledSetOptions(options: unknown): LabelledSetOptions & { outDir: string } {
+  const result = labelledSetOptionsSchema.safeParse(options);
+  if (result.success) return result.data;
+  const reasons = result.error.issues.map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`).join('; ');
+  throw new InputError(`invalid labelled-set options: ${reasons}`, { cause: result.error });
+}
+
+/**
+ * Generates a labelled set into `outDir` (created if needed). Each show directory is replaced as a whole; other
+ * entries of `outDir` (e.g. shows of an earlier, larger run) are left alone.
+ */
+export async function generateLabelledSet(options: GenerateLabelledSetOptions): Promise<GeneratedSetSummary> {
+  const resolved = resolveLabelledSetOptions(options);
+  const { outDir, ...setOptions } = resolved;
+  await mkdir(outDir, { recursive: true });
+  const shows: GeneratedShowSummary[] = [];
+  for (const { options: showOptions, seed } of planSetShows(setOptions)) {
+    const plan = planShow(showOptions, seed);
+    const files = renderShowFiles(plan, {
+      setSeed: setOptions.seed,
+      momentKindOffset: showOptions.momentKindOffset ?? 0,
+      distractorKindOffset: showOptions.distractorKindOffset ?? 0,
+    });
+    const dir = join(outDir, plan.id);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    for (const name of LABELLED_SHOW_FILES) await writeFile(join(dir, name), files[name]);
+    shows.push({
+      id: plan.id,
+      dir,
+      language: plan.language,
+      durationSeconds: plan.duration,
+      chatRate: plan.chatRate,
+      baseLufs: plan.baseLufs,
+      audience: plan.audience,
+      moments: plan.moments.length,
+      distractors: plan.distractors.length,
+      distractorsWanted: plan.distractorsWanted,
+    });
+  }
+  return { outDir, options: setOptions, shows };
+}

@@ -1,0 +1,2 @@
+export { isQuestion } from './isQuestion.js';
+export { isReaction } from './isReaction.js';

@@ -1,0 +1,11 @@
+export { labelSchema, labelsSchema, parseLabels, type HighlightLabel } from './labels.js';
+export { MIN_HIT_IOU, intersectionOverUnion, isHit, matchHighlights } from './matchHighlights.js';
+export {
+  PRECISION_CUTOFFS,
+  aggregateScores,
+  scoreShow,
+  type PrecisionCutoff,
+  type SetScore,
+  type ShowScore,
+} from './scoreHighlights.js';
+export { ablationVariants, type DetectorVariant } from './ablations.js';
