@@ -8,40 +8,18 @@
  * changing how chat is timed does not move the timeline.
  */
 import { InputError } from '../../shared/core/errors.js';
-import type { Language } from '../../shared/core/types.js';
+import { SIGNAL_NAMES } from '../../shared/core/highlights/config.js';
+import type { Language, SignalName } from '../../shared/core/types.js';
 import { mulberry32 } from '../prng.js';
 import { LANGUAGE_POOLS, speechLength, type CatalogProduct, type LanguagePools, type MomentKind } from './scripts.js';
 
 export type { MomentKind } from './scripts.js';
 
-/** The detector's per-second signals the generator can drive. */
-export type LabelledSignal =
-  | 'loudness'
-  | 'speechRate'
-  | 'speechSentiment'
-  | 'mentions'
-  | 'chatRate'
-  | 'chatSentiment'
-  | 'reactions'
-  | 'questions'
-  | 'viewers'
-  | 'orders'
-  | 'scenes';
+/** The detector's per-second signals the generator can drive: all of them. */
+export type LabelledSignal = SignalName;
 
-/** Every signal, in a fixed order. */
-export const LABELLED_SIGNALS: readonly LabelledSignal[] = [
-  'loudness',
-  'speechRate',
-  'speechSentiment',
-  'mentions',
-  'chatRate',
-  'chatSentiment',
-  'reactions',
-  'questions',
-  'viewers',
-  'orders',
-  'scenes',
-];
+/** Every signal, in the detector's order. */
+export const LABELLED_SIGNALS: readonly LabelledSignal[] = SIGNAL_NAMES;
 
 /** Every moment kind, in the order kinds are dealt across a set. */
 export const MOMENT_KINDS: readonly MomentKind[] = ['product-reveal', 'flash-sale', 'funny', 'giveaway', 'demo', 'qa-rush'];

