@@ -19,7 +19,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { mulberry32 } from './prng.js';
+import { intBetween, mulberry32, pick, round3, seededStream, uniform } from './prng.js';
 
 
 const execFileAsync = promisify(execFile);
@@ -82,18 +82,7 @@ export interface SampleShow {
 // Seeded randomness
 
 /** Independent streams per concern, so changing the chat generator does not move the audio timeline. */
-function stream(seed: number, salt: number): () => number {
-  return mulberry32((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(salt, 0x85ebca6b)) >>> 0);
-}
-
-const uniform = (rng: () => number, lo: number, hi: number): number => lo + (hi - lo) * rng();
-const intBetween = (rng: () => number, lo: number, hi: number): number => Math.floor(uniform(rng, lo, hi + 1));
-function pick<T>(rng: () => number, items: readonly T[]): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+const stream = seededStream;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Script (what the host and the audience say)

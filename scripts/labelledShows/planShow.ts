@@ -10,7 +10,7 @@
 import { InputError } from '../../shared/core/errors.js';
 import { SIGNAL_NAMES } from '../../shared/core/highlights/config.js';
 import type { Language, SignalName } from '../../shared/core/types.js';
-import { mulberry32 } from '../prng.js';
+import { gaussian, intBetween, logUniform, pick, round3, seededStream, shuffled, uniform } from '../prng.js';
 import { LANGUAGE_POOLS, speechLength, type CatalogProduct, type LanguagePools, type MomentKind } from './scripts.js';
 
 export type { MomentKind } from './scripts.js';
@@ -228,36 +228,6 @@ export const STREAM_SALTS = {
   loudness: 10,
 } as const;
 
-/** A seeded stream for one concern (same mixing as sampleShow.ts). */
-export function seededStream(seed: number, salt: number): () => number {
-  return mulberry32((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(salt, 0x85ebca6b)) >>> 0);
-}
-
-/** Uniform in [lo, hi). */
-export const uniform = (rng: () => number, lo: number, hi: number): number => lo + (hi - lo) * rng();
-/** Integer in [lo, hi]. */
-export const intBetween = (rng: () => number, lo: number, hi: number): number => Math.floor(uniform(rng, lo, hi + 1));
-/** Log-uniform in [lo, hi). */
-export const logUniform = (rng: () => number, lo: number, hi: number): number => lo * Math.pow(hi / lo, rng());
-/** One item of a non-empty list. */
-export function pick<T>(rng: () => number, items: readonly T[]): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
-/** Fisher-Yates shuffle into a new array. */
-export function shuffled<T>(rng: () => number, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-/** Standard normal (Box-Muller). */
-export function gaussian(rng: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-}
 /** Poisson count (Knuth; fine for the small means used here). */
 function poisson(rng: () => number, mean: number): number {
   if (mean <= 0) return 0;
@@ -271,8 +241,6 @@ function poisson(rng: () => number, mean: number): number {
   }
   return k;
 }
-/** Milliseconds precision keeps files short and byte-stable. */
-export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
 // ---------------------------------------------------------------------------------------------------------------

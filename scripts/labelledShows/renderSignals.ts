@@ -6,17 +6,8 @@
 import { stringifySync } from 'subtitle';
 import type { TimeRange } from '../../shared/core/types.js';
 import { LANGUAGE_POOLS } from './scripts.js';
-import {
-  gaussian,
-  intBetween,
-  pick,
-  round3,
-  seededStream,
-  STREAM_SALTS,
-  uniform,
-  type ChatCategory,
-  type ShowPlan,
-} from './planShow.js';
+import { gaussian, intBetween, pick, round3, seededStream, uniform } from '../prng.js';
+import { STREAM_SALTS, type ChatCategory, type ShowPlan } from './planShow.js';
 
 /** Version of the labelled-show format and generator, written into show.json. Bump when output changes. */
 export const LABELLED_SHOW_GENERATOR_VERSION = 1;
