@@ -43,7 +43,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     language,
     duration,
     audio: { duration, loudness: audio.loudness, silences: audio.silences, integratedLufs: audio.integratedLufs },
-    sceneChanges: audio.sceneChanges ?? [],
+    sceneChanges: audio.sceneChanges,
     segments: transcript.segments,
     chat,
     metrics,

@@ -81,6 +81,8 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
   const variants = options.ablations ? ablationVariants(config) : ablationVariants(config).slice(0, 1);
   const perVariant = variants.map(() => [] as ShowScore[]);
   const results: ShowResult[] = [];
+  /** Per show, per label: whether the fused detector matched it. */
+  const labelFound: boolean[][] = [];
 
   for (const show of shows) {
     const started = performance.now();
@@ -94,6 +96,7 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
       if (v !== 0) return;
       const detectSeconds = (performance.now() - started) / 1000;
       const matchedLabels = new Set(score.matches.filter((m): m is number => m !== undefined));
+      labelFound.push(labels.map((_, i) => matchedLabels.has(i)));
       const { matches, ...rest } = score;
       results.push({
         name: show.name,
@@ -127,7 +130,7 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
     shows: results,
     overall: aggregateScores(fusedScores),
     byLanguage,
-    recallByKind: recallByKind(shows, results),
+    recallByKind: recallByKind(shows, labelFound),
     ...(options.ablations
       ? {
           ablations: variants.map((variant, v) => ({
@@ -141,15 +144,14 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
   };
 }
 
-function recallByKind(shows: readonly LabelledShow[], results: readonly ShowResult[]): HighlightEvaluation['recallByKind'] {
+function recallByKind(shows: readonly LabelledShow[], labelFound: readonly (readonly boolean[])[]): HighlightEvaluation['recallByKind'] {
   const counts: Record<string, { labels: number; found: number }> = {};
-  shows.forEach((show, i) => {
-    const missed = new Set((results[i]?.missed ?? []).map((m) => `${m.start}:${m.end}`));
-    for (const label of show.labels) {
+  shows.forEach((show, s) => {
+    show.labels.forEach((label, i) => {
       const entry = (counts[label.kind] ??= { labels: 0, found: 0 });
       entry.labels += 1;
-      if (!missed.has(`${label.start}:${label.end}`)) entry.found += 1;
-    }
+      if (labelFound[s]?.[i]) entry.found += 1;
+    });
   });
   return Object.fromEntries(
     Object.entries(counts)

@@ -15,6 +15,7 @@ import { parseCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../
 import { detectLanguage } from '../../shared/core/text/language.js';
 import type { Language, Segment } from '../../shared/core/types.js';
 import type { Media, Transcriber } from '../../shared/pipeline/ports.js';
+import { sideInputKind, type SideInputKind } from '../../shared/pipeline/sideInputs.js';
 
 /** `show.json`: everything optional; the folder name is the id, the language is detected when absent. */
 const showFileSchema = z
@@ -37,8 +38,6 @@ const transcriptFileSchema = z.union([
 ]);
 
 const RECORDING = /^recording\.(mp4|mkv|mov|flv|ts|webm|m4a|mp3|wav|aac|ogg|opus)$/i;
-const CHAT = /^chat\.(jsonl|json|xml|txt|log)$/i;
-const CAPTIONS = /^captions\.(srt|vtt)$/i;
 
 export interface LabelledShow {
   readonly name: string;
@@ -77,6 +76,8 @@ export async function loadLabelledShow(dir: string, tools: MeasurementTools): Pr
   const name = path.basename(dir);
   const files = await readdir(dir);
   const find = (pattern: RegExp) => files.find((file) => pattern.test(file));
+  // Side inputs are named as beside a recording in the pipeline (chat.jsonl, captions.srt, ...), in any case.
+  const sideInput = (kind: SideInputKind) => files.find((file) => sideInputKind(file.toLowerCase()) === kind);
   const readText = (file: string) => readFile(path.join(dir, file), 'utf8');
   const readJsonFile = async (file: string): Promise<unknown> => {
     try {
@@ -90,7 +91,7 @@ export async function loadLabelledShow(dir: string, tools: MeasurementTools): Pr
   const labels = parseLabels(await readJsonFile('labels.json'), name);
   const show = files.includes('show.json') ? parsed(showFileSchema, await readJsonFile('show.json'), `${name}/show.json`) : {};
 
-  const chatFile = find(CHAT);
+  const chatFile = sideInput('chat');
   const chatLog = chatFile ? parseChatLog(await readText(chatFile), chatFile) : undefined;
   if (chatLog && chatLog.report.skipped > 0) notes.push(`${chatFile}: ${chatLog.report.skipped} lines skipped`);
   const metricsText = files.includes('metrics.csv') ? await readText('metrics.csv') : undefined;
@@ -99,7 +100,7 @@ export async function loadLabelledShow(dir: string, tools: MeasurementTools): Pr
 
   let segments: Segment[] = [];
   let transcriptFrom: LabelledShow['transcriptFrom'] = 'none';
-  const captionsFile = find(CAPTIONS);
+  const captionsFile = sideInput('captions');
   if (captionsFile) {
     segments = parseCaptions(await readText(captionsFile), captionsFile);
     transcriptFrom = 'captions';
