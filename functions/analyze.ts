@@ -3,7 +3,12 @@
  * then one clip message per highlight.
  */
 import { DEFAULT_CLAIM_RULES, findComplianceFlags } from '../shared/core/compliance/index.js';
-import { assembleHighlightInputs, buildSignals, detectHighlights, resolveHighlightConfig } from '../shared/core/highlights/index.js';
+import {
+  assembleHighlightInputs,
+  buildSignalSet,
+  detectHighlightsFromSignals,
+  resolveHighlightConfig,
+} from '../shared/core/highlights/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import { sentimentTimeline } from '../shared/core/sentiment/index.js';
 import type { MetricsPoint } from '../shared/core/types.js';
@@ -55,7 +60,9 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     maxClipSeconds: manifest.options.maxClipSeconds,
     maxClips: Math.max(1, manifest.options.maxClips),
   });
-  const detected = manifest.options.maxClips === 0 ? [] : detectHighlights(inputs, config);
+  // Built once: the detector and the stored per-second series read the same signals.
+  const signalSet = buildSignalSet(inputs, config);
+  const detected = manifest.options.maxClips === 0 ? [] : detectHighlightsFromSignals(inputs, signalSet, config);
   const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger);
 
   const analysis: z.infer<typeof analysisSchema> = {
@@ -64,7 +71,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
       speech: sentimentTimeline(segments.map((s) => ({ t: (s.start + s.end) / 2, score: s.sentiment })), duration, SENTIMENT_WINDOW_SECONDS),
       chat: sentimentTimeline(scoredChat.map((c) => ({ t: c.t, score: c.sentiment })), duration, SENTIMENT_WINDOW_SECONDS),
     },
-    signals: buildSignals(inputs, config).map((series) => ({ name: series.name, values: series.values.map(round2) })),
+    signals: signalSet.series.map((series) => ({ name: series.name, values: series.values.map(round2) })),
     chatPerSecond: perSecondCounts(scoredChat.map((line) => line.t), duration),
     ...(metrics.some((point) => point.viewers !== undefined) ? { viewersPerSecond: stepSeries(metrics, 'viewers', duration) } : {}),
     compliance: findComplianceFlags([
