@@ -37,6 +37,7 @@ import { highlightsFileSchema } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
 import { STAGES, type StageName } from '../shared/pipeline/messages.js';
 import { readJson } from '../shared/pipeline/storageJson.js';
+import { FileCatalogIndex } from '../shared/adapters/local/fileCatalogIndex.js';
 import { generateSampleShow, readCachedSampleShow, type SampleShow, type SampleShowOptions } from '../scripts/sampleShow.js';
 import { benchDetector, formatDetectorBench } from './detectorBench.js';
 import { startProcessTreeSampler, type TreeMemoryReport, type TreeMemorySampler } from './processTreeMemory.js';
@@ -166,7 +167,7 @@ async function timeAnalyzeAlone(
   workspace: string,
 ): Promise<number> {
   const workDir = await mkdtemp(path.join(workspace, 'analyze-'));
-  const context = { storage, media, transcriber: new PocketsphinxTranscriber(media), logger: silentLogger, workDir, attempt: 1 };
+  const context = { storage, media, transcriber: new PocketsphinxTranscriber(media), catalogIndex: new FileCatalogIndex(storage), logger: silentLogger, workDir, attempt: 1 };
   let best = Infinity;
   for (let run = 0; run < ANALYZE_RUNS; run += 1) {
     const started = performance.now();

@@ -15,6 +15,7 @@ import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import { LocalQueue, type DeadLetter, type LocalQueueOptions } from '../shared/adapters/queue/localQueue.js';
 import { FsStorage } from '../shared/adapters/storage/fsStorage.js';
 import { PocketsphinxTranscriber } from '../shared/adapters/transcription/pocketsphinxTranscriber.js';
+import { FileCatalogIndex } from '../shared/adapters/local/fileCatalogIndex.js';
 import { silentLogger } from '../shared/adapters/local/jsonLogger.js';
 
 export interface LocalPipelineOptions extends Partial<LocalQueueOptions> {
@@ -43,6 +44,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     storage,
     media,
     transcriber,
+    catalogIndex: new FileCatalogIndex(storage),
     ...(options.languageModel ? { languageModel: options.languageModel } : {}),
     queue,
     logger: options.logger ?? silentLogger,

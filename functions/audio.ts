@@ -13,8 +13,8 @@ import { planChunks } from '../shared/core/transcript/chunkPlan.js';
 import { audioAnalysisSchema, type StoredAudioAnalysis } from '../shared/pipeline/artifacts.js';
 import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageContext } from '../shared/pipeline/ports.js';
-import type { StageHandler } from '../shared/pipeline/stage.js';
-import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
+import type { StageHandler, StageResult } from '../shared/pipeline/stage.js';
+import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
 
 /** Decoding less than this share of the probed duration means the file is truncated. */
 const MIN_DECODED_SHARE = 0.9;
@@ -24,6 +24,16 @@ export const CHUNK_OVERLAP_SECONDS = 3;
 export const audio: StageHandler<'audio'> = async (message, { storage, media, transcriber, workDir, onProgress, logger }) => {
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
+  // The analysis is the stage's last write: a redelivered or duplicated message of this run re-sends
+  // from it instead of decoding the whole recording again (minutes on a long show).
+  const done = await tryReadJson(storage, keys.audioAnalysis, audioAnalysisSchema).catch(() => undefined);
+  if (done?.runId === manifest.runId) {
+    const reused: StageResult = {
+      next: done.chunks.map((chunk) => ({ stage: 'transcribe' as const, showId: message.showId, chunk: chunk.index })),
+      summary: { chunks: done.chunks.length, language: manifest.language, integratedLufs: done.integratedLufs, silences: done.silences.length, sceneChanges: done.sceneChanges.length, reused: true },
+    };
+    return reused;
+  }
   const probed = manifest.media.duration;
   // The speech track is only written when an ASR engine will read it; captions make it unnecessary.
   const useAsr = manifest.transcriptionSource === 'asr' && transcriber.supports(manifest.language);

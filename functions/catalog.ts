@@ -8,7 +8,7 @@ import { manifestSchema } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
 
-export const catalog: StageHandler<'catalog'> = async (message, { storage }) => {
+export const catalog: StageHandler<'catalog'> = async (message, { storage, catalogIndex }) => {
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
@@ -42,5 +42,6 @@ export const catalog: StageHandler<'catalog'> = async (message, { storage }) => 
     );
   }
   await writeJson(storage, keys.catalog, { showId: message.showId, runId: manifest.runId, entries });
+  await catalogIndex.replaceShow(message.showId, manifest.runId, entries);
   return { next: [{ stage: 'report', showId: message.showId }], summary: { clips: entries.length } };
 };

@@ -9,10 +9,10 @@ import { InputError, MediaError } from '../shared/core/errors.js';
 import { recordingPrefix, showKeys } from '../shared/core/keys.js';
 import { looksLikeMedia, MEDIA_SIGNATURE_BYTES } from '../shared/core/mediaSignature.js';
 import type { Language, ParseReport } from '../shared/core/types.js';
-import { jobOptionsSchema, type Manifest } from '../shared/pipeline/manifest.js';
+import { jobOptionsSchema, manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { JOB_FILE, sideInputKind, type SideInputKind } from '../shared/pipeline/sideInputs.js';
-import { writeJson } from '../shared/pipeline/storageJson.js';
+import { tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
 
 export const ingest: StageHandler<'ingest'> = async (message, { storage, media }) => {
   const { showId, recordingKey, runId } = message;
@@ -20,6 +20,11 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
   if (!recordingKey.startsWith(recordingPrefix(showId))) {
     throw new InputError(`recording key ${recordingKey} is not under ${recordingPrefix(showId)}`);
   }
+
+  // The manifest is ingest's last write: finding it for this run means a redelivered or duplicated
+  // notification, and the run goes on from it (re-parsing would also undo a language the audio stage detected).
+  const done = await tryReadJson(storage, keys.manifest, manifestSchema).catch(() => undefined);
+  if (done?.runId === runId) return { next: [{ stage: 'audio', showId }], summary: { ...ingestSummary(done), reused: true } };
 
   const job = await readJobOptions(storage, `${recordingPrefix(showId)}${JOB_FILE}`);
   const sourceName = job.sourceName ?? recordingKey.split('/').pop() ?? recordingKey;
@@ -72,11 +77,17 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     inputs,
   };
   await writeJson(storage, keys.manifest, manifest);
-  return {
-    next: [{ stage: 'audio', showId }],
-    summary: { duration: Math.round(info.duration), language, video: Boolean(info.video), sideInputs: Object.keys(inputs).join(',') || 'none' },
-  };
+  return { next: [{ stage: 'audio', showId }], summary: ingestSummary(manifest) };
 };
+
+function ingestSummary(manifest: Manifest): Record<string, string | number | boolean> {
+  return {
+    duration: Math.round(manifest.media.duration),
+    language: manifest.language,
+    video: Boolean(manifest.media.video),
+    sideInputs: Object.keys(manifest.inputs).join(',') || 'none',
+  };
+}
 
 async function readJobOptions(storage: Parameters<StageHandler<'ingest'>>[1]['storage'], key: string) {
   const body = await storage.tryGet(key);

@@ -1,7 +1,7 @@
 /**
- * CDK app entry. The environment is read here, once; stacks take typed props.
- * The cloud topology (queues, Lambdas per stage, catalog API) arrives with the deployment issue;
- * this stack already owns the two data buckets so synth is exercised in CI from day one.
+ * CDK app entry. The environment is read here, once; the stack reads its own CDK context
+ * (openAiSecretArn, alarmEmail, captionFont: see infra/context.ts). Without credentials
+ * CDK_DEFAULT_* are unset and the stack is synthesised environment-agnostic.
  */
 import { App } from 'aws-cdk-lib';
 import { PostshowStack } from './postshowStack.js';

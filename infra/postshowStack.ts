@@ -1,27 +1,105 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+/**
+ * postshow's AWS resources, composed from small constructs:
+ * storage (two retained buckets) -> S3 upload events -> ingest queue -> one queue + Lambda per stage
+ * (stagePipeline) -> catalog table <- IAM-authorised catalog API; layers for ffmpeg and native
+ * modules; the OpenAI secret; alarms on dead letters and function errors.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { STAGES } from '../shared/pipeline/messages.js';
+import { PipelineAlarms } from './alarms.js';
+import { resolveCaptionFont, type CaptionFont } from './assets/captionFont.js';
+import { PostshowLayers } from './assets/layers.js';
+import { CatalogApi } from './catalogApi.js';
+import { catalogTable } from './catalogTable.js';
+import { readPostshowContext } from './context.js';
+import { openAiSecret } from './openAiSecret.js';
+import { REPO_NODE_MODULES, REPO_ROOT } from './paths.js';
+import { unzippedSizeValidation } from './sizeBudget.js';
+import { isMediaStage, type RateLimitedStage } from './stageConfig.js';
+import { StagePipeline } from './stagePipeline.js';
+import { DataBuckets } from './storage.js';
 
-export type PostshowStackProps = StackProps;
+export interface PostshowStackProps extends StackProps {
+  /** Caps on concurrent invocations of the stages that call rate-limited APIs. @default DEFAULT_MAX_CONCURRENCY */
+  readonly maxConcurrency?: Partial<Record<RateLimitedStage, number>>;
+  /** Directory with functions/lambda/*.ts and package-lock.json. @default the repository root */
+  readonly projectRoot?: string;
+  /** node_modules the layers are staged from. @default the repository's node_modules */
+  readonly nodeModules?: string;
+  /** Parent directory for staged layer contents. @default os.tmpdir()/postshow-layer-staging */
+  readonly layerStagingRoot?: string;
+}
 
-/** postshow's AWS resources. Data buckets are retained: they hold users' recordings and clips. */
 export class PostshowStack extends Stack {
-  readonly recordings: Bucket;
-  readonly outputs: Bucket;
+  readonly storage: DataBuckets;
+  readonly pipeline: StagePipeline;
+  readonly catalogApi: CatalogApi;
+  readonly layers: PostshowLayers;
+  readonly captionFont: CaptionFont;
+  readonly alarms: PipelineAlarms;
 
   constructor(scope: Construct, id: string, props: PostshowStackProps = {}) {
     super(scope, id, props);
-    const dataBucket = (name: string) =>
-      new Bucket(this, name, {
-        encryption: BucketEncryption.S3_MANAGED,
-        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-        enforceSSL: true,
-        versioned: false,
-        removalPolicy: RemovalPolicy.RETAIN,
-      });
-    this.recordings = dataBucket('Recordings');
-    this.outputs = dataBucket('Outputs');
-    new CfnOutput(this, 'RecordingsBucketName', { value: this.recordings.bucketName });
-    new CfnOutput(this, 'OutputsBucketName', { value: this.outputs.bucketName });
+    const context = readPostshowContext(this.node);
+    const projectRoot = props.projectRoot ?? REPO_ROOT;
+    const nodeModules = props.nodeModules ?? REPO_NODE_MODULES;
+
+    this.storage = new DataBuckets(this, 'Storage');
+    const table = catalogTable(this, 'CatalogTable');
+    const secret = openAiSecret(this, 'OpenAiApiKey', context.openAiSecretArn);
+    this.captionFont = resolveCaptionFont({ nodeModules, ...(context.captionFont ? { requested: context.captionFont } : {}) });
+    this.layers = new PostshowLayers(this, 'Layers', {
+      nodeModules,
+      captionFont: this.captionFont,
+      ...(props.layerStagingRoot ? { stagingRoot: props.layerStagingRoot } : {}),
+    });
+
+    this.pipeline = new StagePipeline(this, 'Pipeline', {
+      buckets: this.storage,
+      catalogTable: table,
+      openAiSecret: secret,
+      layers: this.layers,
+      captionFontFamily: this.captionFont.family,
+      projectRoot,
+      ...(props.maxConcurrency ? { maxConcurrency: props.maxConcurrency } : {}),
+    });
+    this.storage.notifyUploads(this.pipeline.queues.ingest.queue);
+
+    this.catalogApi = new CatalogApi(this, 'CatalogApi', {
+      catalogTable: table,
+      outputs: this.storage.outputs,
+      projectRoot,
+      nativeLayer: this.layers.native,
+    });
+
+    this.alarms = new PipelineAlarms(this, 'Alarms', context.alarmEmail ? { email: context.alarmEmail } : {});
+    for (const stage of STAGES) {
+      this.alarms.watchDeadLetters(`${pascal(stage)}DeadLetters`, this.pipeline.queues[stage].deadLetterQueue, `${stage} stage`);
+      this.alarms.watchErrors(`${pascal(stage)}Errors`, this.pipeline.functions[stage], `The ${stage} stage function`);
+    }
+    this.alarms.watchErrors('CatalogApiErrors', this.catalogApi.handler, 'The catalog API function');
+
+    this.node.addValidation(
+      unzippedSizeValidation(() => [
+        ...STAGES.map((stage) => ({
+          fn: this.pipeline.functions[stage],
+          layerBytes: this.layers.nativeBytes + (isMediaStage(stage) ? this.layers.ffmpegBytes : 0),
+        })),
+        { fn: this.catalogApi.handler, layerBytes: this.layers.nativeBytes },
+      ]),
+    );
+
+    const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
+    output('RecordingsBucketName', this.storage.recordings.bucketName, 'Upload recordings/{showId}/recording.<ext> (last) and side inputs here');
+    output('OutputsBucketName', this.storage.outputs.bucketName, 'Transcripts, clips, reports and status under shows/{showId}/');
+    output('CatalogApiUrl', this.catalogApi.api.apiEndpoint, 'Catalog HTTP API (SigV4 / IAM auth)');
+    output('CatalogApiInvokePolicyArn', this.catalogApi.invokePolicy.managedPolicyArn, 'Attach to roles that may call the catalog API');
+    output('CatalogTableName', table.tableName, 'DynamoDB catalog table');
+    output('OpenAiSecretArn', secret.secretArn, 'Put the OpenAI API key here (bare key as the secret string)');
+    output('IngestQueueUrl', this.pipeline.queues.ingest.queue.queueUrl, 'Ingest queue (receives the recordings bucket\'s upload events)');
+    output('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic of the pipeline alarms');
   }
 }
+
+const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);

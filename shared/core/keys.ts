@@ -50,6 +50,11 @@ export function validateKey(key: string): string {
 
 /** Where a show's inputs live: `recordings/{showId}/`. */
 export const recordingPrefix = (showId: ShowId): string => `recordings/${showId}/`;
+/**
+ * Large temporary files of a show (the 16 kHz speech track): `intermediate/{showId}/`, apart from the
+ * outputs so one lifecycle rule can expire them.
+ */
+export const intermediatePrefix = (showId: ShowId): string => `intermediate/${showId}/`;
 /** Where a show's outputs live: `shows/{showId}/`. */
 export const showPrefix = (showId: ShowId): string => `shows/${showId}/`;
 
@@ -62,7 +67,7 @@ export function showKeys(showId: ShowId) {
     statusPart: (part: string) => `${base}status/${part}.json`,
     statusParts: `${base}status/`,
     audioAnalysis: `${base}audio/analysis.json`,
-    speechAudio: `${base}audio/speech.wav`,
+    speechAudio: `${intermediatePrefix(showId)}audio/speech.wav`,
     transcriptChunk: (index: number) => `${base}transcript/chunk-${String(index).padStart(4, '0')}.json`,
     transcriptChunks: `${base}transcript/`,
     transcript: `${base}transcript.json`,

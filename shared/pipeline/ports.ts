@@ -2,6 +2,8 @@
  * Ports: what a stage may touch. Local runs plug in the filesystem store, the in-process queue
  * and the offline providers; the cloud plugs in S3, SQS and OpenAI. Stages never know which.
  */
+import type { CatalogEntry, CatalogFilter } from '../core/catalog/index.js';
+import type { ShowId } from '../core/keys.js';
 import type { Language, Segment, TimeRange, TranscriptEngine } from '../core/types.js';
 import type { StageMessage } from './messages.js';
 
@@ -161,6 +163,26 @@ export interface LanguageModel {
   complete<T>(request: LanguageModelRequest<T>): Promise<T>;
 }
 
+/** One page of catalog query results; `cursor` is opaque and present only when more entries match. */
+export interface CatalogPage {
+  readonly entries: CatalogEntry[];
+  readonly cursor?: string;
+}
+
+/**
+ * Where marketers' catalog queries are answered. Locally the shows' `catalog.json` files are the index;
+ * in the cloud a DynamoDB table with the access patterns laid out up front (docs/deploy.md).
+ */
+export interface CatalogIndex {
+  /**
+   * Makes `entries` the show's whole catalog for run `runId`, removing what an earlier run listed.
+   * Idempotent: a redelivered catalog message writes the same items again.
+   */
+  replaceShow(showId: ShowId, runId: string, entries: readonly CatalogEntry[]): Promise<void>;
+  /** Entries matching every criterion of `filter`, best first (score, then show id, then clip id); at most `filter.limit` per page. */
+  query(filter: CatalogFilter, cursor?: string): Promise<CatalogPage>;
+}
+
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
@@ -173,6 +195,7 @@ export interface StageContext {
   readonly storage: Storage;
   readonly media: Media;
   readonly transcriber: Transcriber;
+  readonly catalogIndex: CatalogIndex;
   /** Writes titles, re-ranks and pitches when configured; stages fall back to offline code without it. */
   readonly languageModel?: LanguageModel;
   readonly logger: Logger;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isPermanent, PostshowError, reasonOf } from '../core/errors.js';
 import { messageItem, stageMessageSchema, type StageMessage } from './messages.js';
-import type { LanguageModel, Logger, Media, ProgressListener, Queue, Storage, Transcriber } from './ports.js';
+import type { CatalogIndex, LanguageModel, Logger, Media, ProgressListener, Queue, Storage, Transcriber } from './ports.js';
 import type { StageHandler, StageHandlers, StageResult } from './stage.js';
 import { refreshStatus, writeStatusPart } from './status.js';
 
@@ -16,6 +16,7 @@ export interface PipelineDependencies {
   readonly storage: Storage;
   readonly media: Media;
   readonly transcriber: Transcriber;
+  readonly catalogIndex: CatalogIndex;
   readonly languageModel?: LanguageModel;
   readonly queue: Queue;
   readonly logger: Logger;
@@ -59,6 +60,7 @@ export async function processMessage(raw: unknown, attempt: number, deps: Pipeli
       storage: deps.storage,
       media: deps.media,
       transcriber: deps.transcriber,
+      catalogIndex: deps.catalogIndex,
       ...(deps.languageModel ? { languageModel: deps.languageModel } : {}),
       logger,
       workDir,

@@ -93,7 +93,7 @@ export function parseAsrMetadata(output: string): { end: number; text: string }[
   return utterances;
 }
 
-/** Change measures of one decoded keyframe against the keyframe before it, from ffmpeg's `scdet` filter. */
+/** Change measures of one decoded keyframe against the keyframe before it: ffmpeg's `scdet` filter, or the same from `signalstats`. */
 export interface KeyframeChange {
   /** Presentation time of the keyframe, seconds. */
   readonly t: number;
@@ -113,7 +113,7 @@ const SCDET_VALUE = /\blavfi\.scd\.(mafd|score)=(-?[\d.]+|nan|-?inf)/;
  * one line per key. A frame is complete when the next frame starts or the log ends ({@link flush}),
  * so the key order does not matter and only one frame is held in memory.
  */
-export class KeyframeChangeReader {
+export class KeyframeChangeReader implements KeyframeChangeLogReader {
   private pending: { t: number; mafd: number; score: number } | undefined;
 
   constructor(private readonly onFrame: (frame: KeyframeChange) => void) {}
@@ -140,6 +140,69 @@ export class KeyframeChangeReader {
     if (this.pending) this.onFrame(this.pending);
     this.pending = undefined;
   }
+}
+
+/** Reads per-frame change measures from ffmpeg's log, one line at a time; {@link flush} once when the log ends. */
+export interface KeyframeChangeLogReader {
+  /** Returns true when the line belonged to the measurement print. */
+  consume(line: string): boolean;
+  flush(): void;
+}
+
+// [Parsed_metadata_4 @ 0x..] lavfi.signalstats.YDIF=8.18837   (printf %g: may read 1.5e-05)
+const SIGNALSTATS_VALUE = /\blavfi\.signalstats\.(\w+)=(\S*)/;
+
+/** Full scale of the 8-bit luma signalstats measures here (the fallback filter chain forces 8-bit formats). */
+const LUMA_FULL_SCALE = 256;
+
+/**
+ * The scene measures for ffmpeg builds without `scdet` (the static 4.1 in Lambda), read from the
+ * lines `metadata=mode=print` writes after `signalstats`. signalstats' YDIF is the mean absolute
+ * difference of the luma plane to the previous frame; scdet measures only the luma plane of YUV
+ * input too, so YDIF x 100 / 256 is scdet's mafd to the last digit, and the score is computed with
+ * scdet's own formula, min(mafd, |mafd - previous mafd|) clipped to 0..100. Same numbers, so
+ * {@link isSceneChange} keeps its thresholds.
+ *
+ * Not `select`'s scene score, the obvious fallback: it is only min(difference, change of difference)
+ * (no mafd), so the second of two similar cuts on consecutive keyframes (camera A -> B -> A) would score
+ * near 0 and be lost.
+ */
+export class SignalstatsChangeReader implements KeyframeChangeLogReader {
+  private pending: { t: number | undefined; ydif: number } | undefined;
+  private previousMafd = 0;
+
+  constructor(private readonly onFrame: (frame: KeyframeChange) => void) {}
+
+  consume(line: string): boolean {
+    const frame = METADATA_FRAME.exec(line);
+    if (frame) {
+      this.flush();
+      const t = Number(frame[1]);
+      // A frame without a timestamp cannot be placed, but it is still the "previous frame" of the next one.
+      this.pending = { t: Number.isFinite(t) ? t : undefined, ydif: 0 };
+      return true;
+    }
+    const value = SIGNALSTATS_VALUE.exec(line);
+    if (!value) return false;
+    const number = Number(value[2]);
+    if (this.pending && value[1] === 'YDIF' && Number.isFinite(number)) this.pending.ydif = number;
+    return true;
+  }
+
+  flush(): void {
+    if (!this.pending) return;
+    const { t, ydif } = this.pending;
+    this.pending = undefined;
+    const mafd = (ydif * 100) / LUMA_FULL_SCALE;
+    const score = Math.min(100, Math.max(0, Math.min(mafd, Math.abs(mafd - this.previousMafd))));
+    this.previousMafd = mafd;
+    if (t !== undefined) this.onFrame({ t, mafd: round3(mafd), score: round3(score) });
+  }
+}
+
+/** scdet prints its measures with three decimals; the fallback rounds the same way so both compare equal. */
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 /**

@@ -1,5 +1,7 @@
 /**
- * The one media module: every ffmpeg and ffprobe call in postshow goes through here.
+ * The one media module: every ffmpeg and ffprobe call in postshow goes through here (the
+ * capability check of ffmpegCapabilities.ts included). Binaries come from the options or from
+ * FFMPEG_PATH / FFPROBE_PATH: Debian's ffmpeg 5.1 locally, the static 4.1 build in Lambda.
  *
  * fluent-ffmpeg's repository is archived; keeping it behind the `Media` port means it can be
  * replaced by direct `spawn` calls without touching any stage.
@@ -10,10 +12,24 @@ import ffmpeg from 'fluent-ffmpeg';
 import { MediaError } from '../../core/errors.js';
 import type { TimeRange } from '../../core/types.js';
 import type { AudioPassResult, CutClipRequest, Media, MediaInfo, ProgressListener } from '../../pipeline/ports.js';
-import { isSceneChange, KeyframeChangeReader, LoudnessAccumulator, parseAsrMetadata, parseSilenceLine } from './ffmpegLogParsers.js';
+import { detectFfmpegCapabilities, type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
+import {
+  isSceneChange,
+  type KeyframeChange,
+  KeyframeChangeReader,
+  type KeyframeChangeLogReader,
+  LoudnessAccumulator,
+  parseAsrMetadata,
+  parseSilenceLine,
+  SignalstatsChangeReader,
+} from './ffmpegLogParsers.js';
 
 /** Tunables of the media module, with the reasons for their defaults. */
 export interface FfmpegMediaOptions {
+  /** ffmpeg binary. @default env FFMPEG_PATH when set (Lambda: /opt/bin/ffmpeg), else 'ffmpeg' from PATH */
+  readonly ffmpegPath: string;
+  /** ffprobe binary. @default env FFPROBE_PATH when set (Lambda: /opt/bin/ffprobe), else 'ffprobe' from PATH */
+  readonly ffprobePath: string;
   /** x264 preset for clips. `veryfast` keeps a 1080x1920 encode near real time on 2 cores. @default 'veryfast' */
   readonly x264Preset: string;
   /** x264 CRF for clips (lower = better). @default 23 */
@@ -23,7 +39,10 @@ export interface FfmpegMediaOptions {
   readonly verticalHeight: number;
   /** Font family for burned-in captions; must cover CJK (Debian: fonts-noto-cjk). @default 'Noto Sans CJK SC' */
   readonly captionFont: string;
-  /** Directory libass searches for that font. @default '/usr/share/fonts/opentype/noto' */
+  /**
+   * Directory libass loads caption fonts from; it needs no fontconfig setup, so it works in Lambda.
+   * @default env POSTSHOW_FONTS_DIR when set (Lambda: /opt/fonts), else '/usr/share/fonts/opentype/noto'
+   */
   readonly fontsDir: string;
   /** Silence threshold for silencedetect, dB. @default -35 */
   readonly silenceNoiseDb: number;
@@ -31,7 +50,10 @@ export interface FfmpegMediaOptions {
   readonly silenceMinSeconds: number;
 }
 
+/** Defaults without the environment: binaries from PATH, Debian's Noto directory. */
 export const DEFAULT_FFMPEG_MEDIA_OPTIONS: FfmpegMediaOptions = {
+  ffmpegPath: 'ffmpeg',
+  ffprobePath: 'ffprobe',
   x264Preset: 'veryfast',
   crf: 23,
   verticalWidth: 1080,
@@ -42,6 +64,21 @@ export const DEFAULT_FFMPEG_MEDIA_OPTIONS: FfmpegMediaOptions = {
   silenceMinSeconds: 0.5,
 };
 
+/**
+ * The defaults with the environment's FFMPEG_PATH, FFPROBE_PATH, POSTSHOW_FONTS_DIR and
+ * POSTSHOW_CAPTION_FONT applied (empty values ignored). In Lambda the stack sets them to the media
+ * layer's binaries and font (libass has no fontconfig there, so the family must match the file).
+ */
+export function ffmpegMediaDefaults(env: NodeJS.ProcessEnv = process.env): FfmpegMediaOptions {
+  return {
+    ...DEFAULT_FFMPEG_MEDIA_OPTIONS,
+    ...(env.FFMPEG_PATH ? { ffmpegPath: env.FFMPEG_PATH } : {}),
+    ...(env.FFPROBE_PATH ? { ffprobePath: env.FFPROBE_PATH } : {}),
+    ...(env.POSTSHOW_FONTS_DIR ? { fontsDir: env.POSTSHOW_FONTS_DIR } : {}),
+    ...(env.POSTSHOW_CAPTION_FONT ? { captionFont: env.POSTSHOW_CAPTION_FONT } : {}),
+  };
+}
+
 const ASR_SAMPLE_RATE = 16_000;
 
 /**
@@ -50,6 +87,23 @@ const ASR_SAMPLE_RATE = 16_000;
  * and the comparison cost nothing next to decoding the frames.
  */
 const SCENE_FRAME_SIZE = '64:36';
+
+/**
+ * Per scene measure: the filters after the 64x36 scale, then the reader of what they print.
+ * The signalstats chain keeps 8-bit YUV formats (converting only other inputs), so its luma
+ * difference is on the 0..255 scale SignalstatsChangeReader assumes, with no range conversion.
+ * Where it differs from scdet: RGB and 10-bit video is converted to 8-bit YUV first, where scdet
+ * would measure all RGB planes or at 10 bits; the numbers can then differ slightly. 8-bit YUV
+ * (what cameras, OBS and phones record) measures identically.
+ */
+const SCENE_MEASURES: Record<SceneMeasure, { filters: string; reader: (onFrame: (frame: KeyframeChange) => void) => KeyframeChangeLogReader }> = {
+  // scdet's own threshold is out of reach (100 %): the decision is isSceneChange's, made on both measures.
+  scdet: { filters: 'scdet=threshold=100,metadata=mode=print', reader: (onFrame) => new KeyframeChangeReader(onFrame) },
+  signalstats: {
+    filters: 'format=pix_fmts=yuv420p|yuvj420p|yuv422p|yuvj422p|yuv444p|yuvj444p,signalstats,metadata=mode=print',
+    reader: (onFrame) => new SignalstatsChangeReader(onFrame),
+  },
+};
 
 /** ffmpeg's words for "the input has no video stream to map". */
 const NO_VIDEO_STREAM = /does not contain any stream|matches no streams/i;
@@ -97,6 +151,22 @@ function run(
   });
 }
 
+type PathLookup = (callback: (error: Error | null, path: string) => void) => void;
+
+/**
+ * Binds a fluent-ffmpeg command to these binaries. fluent-ffmpeg 2.1.3's `setFfmpegPath` and
+ * `setFfprobePath`, even called on a command, write one module-wide cache that is read only when
+ * the process is spawned, so two instances with different binaries would race. Shadowing the two
+ * private lookups on the command itself keeps every command on its own binaries. (Its format list,
+ * consulted for `-f` values, stays module-wide; wav, null and lavfi exist in every build we run.)
+ */
+function bindBinaries(command: ffmpeg.FfmpegCommand, paths: { ffmpegPath: string; ffprobePath: string }): ffmpeg.FfmpegCommand {
+  const lookups = command as unknown as { _getFfmpegPath: PathLookup; _getFfprobePath: PathLookup };
+  lookups._getFfmpegPath = (callback) => callback(null, paths.ffmpegPath);
+  lookups._getFfprobePath = (callback) => callback(null, paths.ffprobePath);
+  return command;
+}
+
 function timemarkSeconds(timemark: string): number {
   const parts = timemark.split(':').map(Number);
   return parts.reduce((total, part) => total * 60 + (Number.isFinite(part) ? part : 0), 0);
@@ -113,16 +183,37 @@ function filterPath(value: string): string {
 
 export class FfmpegMedia implements Media {
   readonly options: FfmpegMediaOptions;
+  private capabilitiesOnce: Promise<FfmpegCapabilities> | undefined;
 
   constructor(options: Partial<FfmpegMediaOptions> = {}) {
-    this.options = { ...DEFAULT_FFMPEG_MEDIA_OPTIONS, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    this.options = { ...ffmpegMediaDefaults(), ...given };
+  }
+
+  /**
+   * What this instance's ffmpeg can do; asked once, then cached (a failed attempt is asked again).
+   * Every ffmpeg operation awaits it first, which also proves the binary starts: fluent-ffmpeg 2.1.3
+   * throws an uncaught TypeError from its exit handler when it cannot spawn ffmpeg, taking the whole
+   * process down instead of failing the command.
+   */
+  capabilities(): Promise<FfmpegCapabilities> {
+    this.capabilitiesOnce ??= detectFfmpegCapabilities(this.options.ffmpegPath).catch((error: unknown) => {
+      this.capabilitiesOnce = undefined;
+      throw error;
+    });
+    return this.capabilitiesOnce;
   }
 
   probe(location: string, displayName: string): Promise<MediaInfo> {
     return new Promise((resolve, reject) => {
-      ffmpeg.ffprobe(location, (error, data) => {
+      this.command(location).ffprobe((error, data) => {
         if (error) {
-          reject(new MediaError(explainProbeFailure(displayName, String(error.message ?? error)), { permanent: true, cause: error }));
+          // A binary that cannot be started says nothing about the recording: not the user's fault, not permanent.
+          if ((error as NodeJS.ErrnoException).syscall?.startsWith('spawn')) {
+            reject(new MediaError(`ffprobe at ${this.options.ffprobePath} could not be run: ${String(error.message ?? error)}`, { permanent: false, cause: error }));
+          } else {
+            reject(new MediaError(explainProbeFailure(displayName, String(error.message ?? error)), { permanent: true, cause: error }));
+          }
           return;
         }
         const video = data.streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
@@ -147,6 +238,7 @@ export class FfmpegMedia implements Media {
     location: string,
     options: { duration: number; speechPath?: string; onProgress?: ProgressListener },
   ): Promise<AudioPassResult> {
+    await this.capabilities();
     const { silenceNoiseDb, silenceMinSeconds } = this.options;
     const loudness = new LoudnessAccumulator();
     const silences: TimeRange[] = [];
@@ -159,7 +251,7 @@ export class FfmpegMedia implements Media {
       `[0:a:0]aresample=${ASR_SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono,asplit=2[asr][forMeasure]`,
       `[forMeasure]ebur128=framelog=info:dualmono=true,silencedetect=noise=${silenceNoiseDb}dB:d=${silenceMinSeconds},anullsink`,
     ].join(';');
-    const command = ffmpeg(location).complexFilter(graph);
+    const command = this.command(location).complexFilter(graph);
     command
       .outputOptions(options.speechPath ? ['-map', '[asr]', '-c:a', 'pcm_s16le', '-f', 'wav'] : ['-map', '[asr]', '-f', 'null'])
       .output(options.speechPath ?? '-');
@@ -185,7 +277,8 @@ export class FfmpegMedia implements Media {
   }
 
   async extractAudio(location: string, range: { start: number; end: number; outPath: string }): Promise<void> {
-    const command = ffmpeg(location)
+    await this.capabilities();
+    const command = this.command(location)
       .inputOptions(['-ss', range.start.toFixed(3)])
       .outputOptions(['-t', Math.max(0.01, range.end - range.start).toFixed(3), '-map', '0:a:0', '-ac', '1', '-ar', String(ASR_SAMPLE_RATE), '-c:a', 'pcm_s16le'])
       .output(range.outPath);
@@ -196,6 +289,8 @@ export class FfmpegMedia implements Media {
     const { x264Preset, crf, verticalWidth: vw, verticalHeight: vh } = this.options;
     const duration = Math.max(0.1, request.end - request.start);
     const encode = ['-c:v', 'libx264', '-preset', x264Preset, '-crf', String(crf), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart'];
+    await this.capabilities();
+    if (request.captionsPath) await this.requireFilter('subtitles', 'burning in captions (libass)');
     // libass refuses an empty subtitle file, so a clip without speech simply gets no caption filter.
     const subtitles = request.captionsPath
       ? `subtitles=filename='${filterPath(request.captionsPath)}':fontsdir='${filterPath(this.options.fontsDir)}':force_style='${this.captionStyle()}'`
@@ -226,7 +321,7 @@ export class FfmpegMedia implements Media {
     vertical.outputOptions(['-map', '[v]', '-map', '0:a:0', '-t', duration.toFixed(3), ...encode]);
     await run(horizontal.output(request.horizontalPath), { what: 'horizontal clip encode' });
     await run(vertical.output(request.verticalPath), { what: 'vertical clip encode' });
-    const frame = ffmpeg(request.verticalPath)
+    const frame = this.command(request.verticalPath)
       .inputOptions(['-ss', Math.max(0, Math.min(request.frameAt, duration - 0.1)).toFixed(3)])
       .outputOptions(['-frames:v', '1', '-update', '1'])
       .output(request.framePath);
@@ -235,31 +330,39 @@ export class FfmpegMedia implements Media {
 
   /**
    * Decodes only intra frames (`-skip_frame nointra`: keyframes, plus the non-IDR I-frames x264 puts at
-   * a cut that comes too soon after a keyframe), scales each to 64x36 and lets `scdet` measure how much
-   * it differs from the previous one; `metadata=print` writes the measures to the log, read line by line.
+   * a cut that comes too soon after a keyframe), scales each to 64x36 and measures how much it differs
+   * from the previous one; `metadata=mode=print` writes the measures to the log, read line by line.
    * `nointra` rather than `nokey`: a cut within x264's min-keyint (1 s at 25 fps) of a keyframe gets a
    * plain I-frame, and `nokey` would only see it at the next keyframe, up to 10 s later.
    * scdet rather than `select='gt(scene,x)'`: both score min(difference, change of difference), which
    * hides the second of two cuts on consecutive keyframes; scdet also reports the difference itself.
+   * Builds without scdet (the static ffmpeg 4.1 in Lambda) measure with signalstats instead, which
+   * gives the same two numbers (SignalstatsChangeReader), so the same cuts are found.
    */
   async detectSceneChanges(location: string, options: { duration: number; onProgress?: ProgressListener }): Promise<number[]> {
+    const capabilities = await this.capabilities();
+    const measure = sceneMeasureOf(capabilities);
+    if (!measure) {
+      throw new MediaError(`ffmpeg ${capabilities.version} at ${capabilities.ffmpegPath} has neither the scdet nor the signalstats filter: scene changes cannot be measured`, {
+        permanent: true,
+      });
+    }
     const times = new Set<number>();
-    const reader = new KeyframeChangeReader((frame) => {
+    const reader = SCENE_MEASURES[measure].reader((frame) => {
       if (isSceneChange(frame)) times.add(Math.round(frame.t * 1000) / 1000);
     });
     let noVideo = false;
     let undecodable: string | undefined;
-    const command = ffmpeg(location)
+    const command = this.command(location)
       // One decoder thread: frame threads wait for frames that are never decoded, and the stage runs
       // this beside the audio decode on two cores. Halves the CPU time on a 320x180 test recording.
       .inputOptions(['-skip_frame', 'nointra', '-threads', '1'])
       .outputOptions([
         // `?`: a recording without video maps nothing and ffmpeg says so, instead of picking cover art by guess.
         '-map', '0:v:0?', '-an', '-sn', '-dn',
-        // scdet's own threshold is out of reach (100 %): the decision is isSceneChange's, made on both measures.
-        '-vf', `scale=${SCENE_FRAME_SIZE}:flags=area,scdet=threshold=100,metadata=mode=print`,
+        '-vf', `scale=${SCENE_FRAME_SIZE}:flags=area,${SCENE_MEASURES[measure].filters}`,
         // Frames go to the null muxer as decoded, never duplicated to a constant rate.
-        '-fps_mode', 'passthrough',
+        ...passthroughFrameTiming(capabilities),
         '-filter_threads', '1',
         '-f', 'null',
       ])
@@ -289,15 +392,17 @@ export class FfmpegMedia implements Media {
   /**
    * Runs ffmpeg's `asr` filter (pocketsphinx) over an audio file and returns one entry per utterance
    * with the time it ended. Two seconds of padding let the recogniser close the last utterance.
+   * Debian's ffmpeg has the filter; the static Lambda build does not (a permanent MediaError says so).
    */
   async recognizeSpeech(location: string, model: { hmm?: string; dict?: string; lm?: string } = {}): Promise<{ end: number; text: string }[]> {
+    await this.requireFilter('asr', 'offline speech recognition (pocketsphinx)');
     const modelArgs = Object.entries(model)
       .filter(([, value]) => value)
       .map(([key, value]) => `${key}='${filterPath(value as string)}'`)
       .join(':');
     const asr = modelArgs ? `asr=${modelArgs}` : 'asr';
     const lines: string[] = [];
-    const command = ffmpeg(location)
+    const command = this.command(location)
       .audioFilters(`apad=pad_dur=2,${asr},ametadata=mode=print:key=lavfi.asr.text`)
       .outputOptions(['-f', 'null'])
       .output('-');
@@ -308,8 +413,21 @@ export class FfmpegMedia implements Media {
     return parseAsrMetadata(lines.join('\n'));
   }
 
+  /** A fluent-ffmpeg command on this instance's ffmpeg and ffprobe. */
+  private command(input: string): ffmpeg.FfmpegCommand {
+    return bindBinaries(ffmpeg(input), this.options);
+  }
+
+  /** Fails permanently, naming the binary, when a filter the operation needs is not compiled in. */
+  private async requireFilter(filter: string, purpose: string): Promise<void> {
+    const capabilities = await this.capabilities();
+    if (!capabilities.filters.has(filter)) {
+      throw new MediaError(`ffmpeg ${capabilities.version} at ${capabilities.ffmpegPath} lacks the ${filter} filter needed for ${purpose}`, { permanent: true });
+    }
+  }
+
   private clipInput(request: CutClipRequest, duration: number): ffmpeg.FfmpegCommand {
-    return ffmpeg(request.source).inputOptions(['-ss', request.start.toFixed(3), '-t', (duration + 0.5).toFixed(3)]);
+    return this.command(request.source).inputOptions(['-ss', request.start.toFixed(3), '-t', (duration + 0.5).toFixed(3)]);
   }
 
   /** ASS style for burned captions: large, outlined, above the bottom safe area of short-video apps. */

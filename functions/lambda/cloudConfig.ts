@@ -1,0 +1,54 @@
+/**
+ * The environment a stage Lambda runs with, validated once at cold start. The CDK stack sets exactly
+ * these variables (infra/), and the local cloud simulator sets the same ones, so a wiring mistake fails
+ * at the first invocation with the variable's name rather than halfway through a show.
+ */
+import { z } from 'zod';
+import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
+
+const queueUrlsSchema = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(STAGES), z.url()));
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const stageEnvSchema = z.object({
+  POSTSHOW_STAGE: z.enum(STAGES),
+  RECORDINGS_BUCKET: z.string().min(3),
+  OUTPUTS_BUCKET: z.string().min(3),
+  /** Only the queues this stage sends to. */
+  STAGE_QUEUE_URLS: queueUrlsSchema.default({}),
+  /** This stage's dead-letter queue: permanent failures are moved there at once instead of being retried. */
+  DEAD_LETTER_QUEUE_URL: z.url(),
+  /** Equals the queue's redrive maxReceiveCount: the delivery that reaches it is the last. */
+  MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
+  CATALOG_TABLE: z.string().min(3).optional(),
+  /** Secrets Manager secret holding the OpenAI key (plain string or JSON `{"apiKey": "..."}`); never the key itself. */
+  OPENAI_SECRET_ARN: z.string().min(1).optional(),
+  /** Path-style S3 addressing, for S3-compatible servers (the simulator, MinIO). @default false */
+  POSTSHOW_S3_PATH_STYLE: flag.default(false),
+});
+
+export type StageEnv = z.infer<typeof stageEnvSchema>;
+
+/** Parses the env for `stage`; throws one readable line naming every bad variable. */
+export function readStageEnv(stage: StageName, env: Readonly<Record<string, string | undefined>>): StageEnv {
+  const picked = Object.fromEntries(Object.keys(stageEnvSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]));
+  const parsed = stageEnvSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new Error(`invalid Lambda environment: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  if (parsed.data.POSTSHOW_STAGE !== stage) {
+    throw new Error(`invalid Lambda environment: POSTSHOW_STAGE is ${parsed.data.POSTSHOW_STAGE} but this is the ${stage} handler`);
+  }
+  if (stage === 'catalog' && !parsed.data.CATALOG_TABLE) throw new Error('invalid Lambda environment: CATALOG_TABLE is required by the catalog stage');
+  return parsed.data;
+}

@@ -1,0 +1,39 @@
+/**
+ * CDK context the stack reads (`cdk synth -c key=value`, or cdk.json's "context"), validated at
+ * the edge so a typo fails synth with the key's name instead of surfacing at deploy time.
+ */
+import type { Node } from 'constructs';
+import { z } from 'zod';
+import { CAPTION_FONT_CONTEXT_KEY } from './assets/captionFont.js';
+import { OPENAI_SECRET_CONTEXT_KEY } from './openAiSecret.js';
+
+export const ALARM_EMAIL_CONTEXT_KEY = 'alarmEmail';
+
+const contextSchema = z.object({
+  [OPENAI_SECRET_CONTEXT_KEY]: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/, 'expected a Secrets Manager secret ARN')
+    .optional(),
+  [ALARM_EMAIL_CONTEXT_KEY]: z.email().optional(),
+  [CAPTION_FONT_CONTEXT_KEY]: z.string().min(1).optional(),
+});
+
+export interface PostshowContext {
+  readonly openAiSecretArn?: string;
+  readonly alarmEmail?: string;
+  readonly captionFont?: string;
+}
+
+export function readPostshowContext(node: Node): PostshowContext {
+  const raw = Object.fromEntries(
+    [OPENAI_SECRET_CONTEXT_KEY, ALARM_EMAIL_CONTEXT_KEY, CAPTION_FONT_CONTEXT_KEY].map((key) => [key, emptyToUndefined(node.tryGetContext(key))]),
+  );
+  const parsed = contextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`CDK context ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+const emptyToUndefined = (value: unknown): unknown => (value === '' || value === null ? undefined : value);
