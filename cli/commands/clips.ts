@@ -1,11 +1,11 @@
-import { filterCatalog, type CatalogEntry, type CatalogFilter } from '../../shared/core/catalog/index.js';
+import type { CatalogEntry, CatalogFilter } from '../../shared/core/catalog/index.js';
+import { FileCatalogIndex } from '../../shared/adapters/local/fileCatalogIndex.js';
 import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
-import { readWorkspaceCatalog } from '../../shared/pipeline/workspace.js';
 import { clock } from './format.js';
 
-/** The workspace catalog, filtered. */
+/** The workspace catalog, filtered: the same CatalogIndex port the cloud API answers through DynamoDB. */
 export async function listCatalog(storage: FsStorage, filter: CatalogFilter): Promise<CatalogEntry[]> {
-  return filterCatalog(await readWorkspaceCatalog(storage), filter);
+  return (await new FileCatalogIndex(storage).query(filter)).entries;
 }
 
 export function printCatalog(storage: FsStorage, entries: readonly CatalogEntry[]): void {
