@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readFontFaces } from './openType.js';
+import { readFontFaces } from './fontFaces.js';
 
 export const CAPTION_FONT_CONTEXT_KEY = 'captionFont';
 

@@ -4,6 +4,7 @@
  * `npm run simulate:cloud`; nothing here is a mock of postshow's own code.
  */
 import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { buildApp } from 'fauxqs';
 import { addConditionalWrites } from './conditionalWrites.js';
@@ -22,19 +23,44 @@ export async function startLocalCloudServers(): Promise<LocalCloudServers> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const awsPort = (app.server.address() as AddressInfo).port;
 
-  const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    dynamo.once('error', reject);
-    dynamo.listen(0, '127.0.0.1', () => resolve());
-  });
-  const dynamoPort = (dynamo.address() as AddressInfo).port;
-
+  const dynamo = await startDynaliteServer();
   return {
     awsEndpoint: `http://127.0.0.1:${awsPort}`,
-    dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
+    dynamoEndpoint: dynamo.endpoint,
     async close() {
       await app.close();
-      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+      await dynamo.close();
     },
   };
+}
+
+/** dynalite (DynamoDB) in memory on 127.0.0.1, tables ready at once. */
+export async function startDynaliteServer(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The catalog table as the stack creates it: pk (S) / sk (S), on demand, no secondary indexes. */
+export async function createCatalogTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
 }

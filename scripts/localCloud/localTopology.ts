@@ -3,13 +3,13 @@
  * dead-letter queue per stage (same redrive count as the stack), the catalog table, and each stage's
  * environment exactly as the CDK stack sets it (functions/lambda/cloudConfig.ts reads it).
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { MAX_ATTEMPTS } from '../../infra/stageConfig.js';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
 import { STAGE_SUCCESSORS } from '../../shared/pipeline/topology.js';
-import type { LocalCloudServers } from './localCloudServers.js';
+import { createCatalogTable, type LocalCloudServers } from './localCloudServers.js';
 
 export const LOCAL_REGION = 'us-east-1';
 /** fauxqs and dynalite accept any credentials; these keep the SDK from looking for real ones. */
@@ -56,20 +56,8 @@ export async function createLocalTopology(servers: LocalCloudServers, options: L
   const outputsBucket = `${prefix}-outputs`;
   const catalogTable = `${prefix}-catalog`;
   for (const bucket of [recordingsBucket, outputsBucket]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await dynamo.send(
-    new CreateTableCommand({
-      TableName: catalogTable,
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  await createCatalogTable(dynamo, catalogTable);
+
 
   const queues = {} as Record<StageName, StageQueues>;
   for (const stage of STAGES) {

@@ -5,13 +5,11 @@
  */
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createCatalogTable, startDynaliteServer } from '../../scripts/localCloud/localCloudServers.js';
 
-// dynalite ships no types; createRequire keeps this helper independent of any ambient declaration.
-type Dynalite = (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
-const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
+export { createCatalogTable };
 
 export const TEST_REGION = 'us-east-1';
 export const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -24,8 +22,8 @@ export interface LocalDynamo {
 }
 
 export async function startDynalite(): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const endpoint = await listen(server);
+  const server = await startDynaliteServer();
+  const endpoint = server.endpoint;
   const client = dynamoClient(endpoint);
   return {
     endpoint,
@@ -33,31 +31,13 @@ export async function startDynalite(): Promise<LocalDynamo> {
     documentClient: DynamoDBDocumentClient.from(client),
     close: async () => {
       client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await server.close();
     },
   };
 }
 
 export function dynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
-}
-
-/** The catalog table exactly as the contract fixes it: pk (S) / sk (S), on-demand, no secondary indexes. */
-export async function createCatalogTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
 }
 
 export interface ThrottlingProxy {

@@ -13,9 +13,9 @@ import { FileSystem } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTION_FONT_CONTEXT_KEY, NPM_CAPTION_FONT, resolveCaptionFont, type CaptionFont } from '../../infra/assets/captionFont.js';
 import { ffmpegLayerFiles } from '../../infra/assets/ffmpegLayer.js';
+import { readFontFaces } from '../../infra/assets/fontFaces.js';
 import { stageFfmpegLayer, stageNativeLayer, type StagedLayer } from '../../infra/assets/layers.js';
 import { MissingNativePackageError, resolveNativeClosure, runsOnLambda } from '../../infra/assets/nativeModules.js';
-import { readFontFaces } from '../../infra/assets/openType.js';
 import { listFiles } from '../../infra/assets/staging.js';
 import { REPO_NODE_MODULES } from '../../infra/paths.js';
 import { buildSyntheticCollection, buildSyntheticFont } from './syntheticFont.js';
@@ -190,6 +190,11 @@ describe('caption font', () => {
     expect(face?.covers(codePoints('你好Z'))).toBe(false);
     const collection = readFontFaces(buildSyntheticCollection([buildSyntheticFont('Test JP', chinese), buildSyntheticFont('Test SC', chinese)]));
     expect(collection.map((entry) => entry.family)).toEqual(['Test JP', 'Test SC']);
+  });
+
+  it('refuses web fonts and data that is not a font', () => {
+    expect(() => readFontFaces(Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(8)]))).toThrow(/WOFF\/WOFF2 web font; libass/);
+    expect(() => readFontFaces(Buffer.from('plain text, not a font'))).toThrow(/not a readable TrueType\/OpenType font/);
   });
 
   it('prefers the context path, then the npm package, then the system font, and picks the SC face of a collection', () => {
