@@ -41,6 +41,8 @@ describe('cloud topology on local protocol servers', () => {
     sample = await sampleShow('cloud-en', { minutes: 1.5, language: 'en', seed: 21, width: 320, height: 180 });
     cloud = await startLocalCloud({
       visibilityTimeoutSeconds: 4,
+      // Clip encodes dominate; what is checked does not depend on the x264 preset.
+      extraEnv: { POSTSHOW_X264_PRESET: 'ultrafast' },
       // The first clip invocation runs the real entry file in its own process and is killed mid-stage.
       wrapHandler: (stage, handler, env) =>
         stage !== 'clip'

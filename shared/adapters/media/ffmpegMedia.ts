@@ -64,18 +64,27 @@ export const DEFAULT_FFMPEG_MEDIA_OPTIONS: FfmpegMediaOptions = {
   silenceMinSeconds: 0.5,
 };
 
+const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'];
+
 /**
- * The defaults with the environment's FFMPEG_PATH, FFPROBE_PATH, POSTSHOW_FONTS_DIR and
- * POSTSHOW_CAPTION_FONT applied (empty values ignored). In Lambda the stack sets them to the media
- * layer's binaries and font (libass has no fontconfig there, so the family must match the file).
+ * The defaults with the environment's FFMPEG_PATH, FFPROBE_PATH, POSTSHOW_FONTS_DIR,
+ * POSTSHOW_CAPTION_FONT and POSTSHOW_X264_PRESET applied (empty values ignored). In Lambda the stack
+ * sets the first four to the media layer's binaries and font (libass has no fontconfig there, so the
+ * family must match the file).
  */
 export function ffmpegMediaDefaults(env: NodeJS.ProcessEnv = process.env): FfmpegMediaOptions {
+  const preset = env.POSTSHOW_X264_PRESET;
+  if (preset && !X264_PRESETS.includes(preset)) {
+    throw new Error(`POSTSHOW_X264_PRESET must be one of ${X264_PRESETS.join(', ')}`);
+  }
   return {
     ...DEFAULT_FFMPEG_MEDIA_OPTIONS,
     ...(env.FFMPEG_PATH ? { ffmpegPath: env.FFMPEG_PATH } : {}),
     ...(env.FFPROBE_PATH ? { ffprobePath: env.FFPROBE_PATH } : {}),
     ...(env.POSTSHOW_FONTS_DIR ? { fontsDir: env.POSTSHOW_FONTS_DIR } : {}),
     ...(env.POSTSHOW_CAPTION_FONT ? { captionFont: env.POSTSHOW_CAPTION_FONT } : {}),
+    // Cost against quality for clip encodes (Lambda GB-seconds scale with it).
+    ...(preset ? { x264Preset: preset } : {}),
   };
 }
 
