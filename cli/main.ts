@@ -48,7 +48,8 @@ program
   .command('run')
   .description('process one recording end to end (offline by default)')
   .argument('<recording>', 'any file ffmpeg reads: mp4, mkv, flv, ts, webm, mov, m4a, mp3, wav')
-  .option('--chat <file>', 'chat log: JSON Lines {"t","user","text"} or bilibili danmaku XML')
+  .option('--chat <file>', 'chat log, format detected by content: postshow JSON Lines, bilibili danmaku XML (incl. BililiveRecorder/blrec), TwitchDownloader JSON, Twitch IRC log, YouTube live-chat replay (raw page or yt-dlp live_chat.json), CSV t,user,text')
+  .option('--chat-start <time>', 'when the recording started, for wall-clock chat logs (Twitch IRC), e.g. 2019-04-30T08:57:00; default: the log\'s first line')
   .option('--metrics <file>', 'metrics CSV with header t,viewers,likes,orders,gmv')
   .option('--captions <file>', 'SRT or WebVTT captions; when given they are the transcript')
   .option('--products <file>', 'products JSON [{"name": "...", "aliases": ["..."]}]')
@@ -93,7 +94,13 @@ program
     const { showId, message } = await submitShow(pipeline.storage, {
       recordingPath: recording,
       sideInputs: { chat: flags.chat, metrics: flags.metrics, captions: flags.captions, products: flags.products, rules: flags.rules },
-      options: { language: flags.lang, maxClips: flags.maxClips, minClipSeconds: flags.minClip, maxClipSeconds: flags.maxClip },
+      options: {
+        language: flags.lang,
+        maxClips: flags.maxClips,
+        minClipSeconds: flags.minClip,
+        maxClipSeconds: flags.maxClip,
+        ...(flags.chatStart ? { chatStart: flags.chatStart } : {}),
+      },
       ...(flags.showId ? { showId: flags.showId } : {}),
     });
     const { status } = await pipeline.run(message).finally(() => progress.stop());
@@ -161,6 +168,7 @@ program
 
 interface RunFlags {
   chat?: string;
+  chatStart?: string;
   metrics?: string;
   captions?: string;
   products?: string;

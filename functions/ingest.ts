@@ -8,6 +8,7 @@ import { parseCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../
 import { InputError, MediaError } from '../shared/core/errors.js';
 import { recordingPrefix, showKeys } from '../shared/core/keys.js';
 import { looksLikeMedia, MEDIA_SIGNATURE_BYTES } from '../shared/core/mediaSignature.js';
+import type { ChatParseOptions } from '../shared/core/inputs/chatParseOptions.js';
 import type { Language, ParseReport } from '../shared/core/types.js';
 import { jobOptionsSchema, manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
@@ -55,7 +56,10 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     const kind = sideInputKind(fileName);
     if (!kind) continue;
     const text = (await storage.get(key)).toString('utf8');
-    const { value, report } = parseSideInput(kind, text, fileName);
+    const { value, report } = parseSideInput(kind, text, fileName, {
+      durationSeconds: info.duration,
+      ...(job.chatStart ? { recordingStartMs: wallClockMs(job.chatStart) } : {}),
+    });
     const normalisedKey = keys.inputs(kind);
     await writeJson(storage, normalisedKey, value);
     inputs[kind] = { sourceKey: key, key: normalisedKey, report };
@@ -80,12 +84,21 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
   return { next: [{ stage: 'audio', showId }], summary: ingestSummary(manifest) };
 };
 
+/** The status summary: the recording, and each side input's parse report in brief (format, accepted, skipped). */
 function ingestSummary(manifest: Manifest): Record<string, string | number | boolean> {
+  const parsed: Record<string, string | number> = {};
+  for (const [kind, input] of Object.entries(manifest.inputs)) {
+    if (!input) continue;
+    parsed[`${kind}Format`] = input.report.format;
+    parsed[`${kind}Accepted`] = input.report.accepted;
+    parsed[`${kind}Skipped`] = input.report.skipped;
+  }
   return {
     duration: Math.round(manifest.media.duration),
     language: manifest.language,
     video: Boolean(manifest.media.video),
     sideInputs: Object.keys(manifest.inputs).join(',') || 'none',
+    ...parsed,
   };
 }
 
@@ -107,10 +120,15 @@ async function readJobOptions(storage: Parameters<StageHandler<'ingest'>>[1]['st
   return parsed.data;
 }
 
-function parseSideInput(kind: SideInputKind, text: string, name: string): { value: unknown; report: ParseReport } {
+/** A job's `chatStart` as epoch ms; without a zone it is read as UTC, the way wall-clock chat parsers read their lines. */
+function wallClockMs(iso: string): number {
+  return Date.parse(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
+}
+
+function parseSideInput(kind: SideInputKind, text: string, name: string, chatOptions: ChatParseOptions): { value: unknown; report: ParseReport } {
   switch (kind) {
     case 'chat': {
-      const { messages, report } = parseChatLog(text, name);
+      const { messages, report } = parseChatLog(text, name, chatOptions);
       return { value: messages, report };
     }
     case 'metrics': {

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { showKeys, type ShowId } from '../../shared/core/keys.js';
+import type { ParseReport } from '../../shared/core/types.js';
 import { clipMetaSchema, highlightsFileSchema, transcriptSchema } from '../../shared/pipeline/artifacts.js';
+import { manifestSchema } from '../../shared/pipeline/manifest.js';
 import type { ShowStatus } from '../../shared/pipeline/status.js';
 import { tryReadJson } from '../../shared/pipeline/storageJson.js';
 import { clock } from './format.js';
@@ -18,6 +20,8 @@ export interface RunSummary {
   readonly clips: { id: string; title: string; vertical: string; horizontal: string; thumbnail: string; captions: string; compliance: string }[];
   readonly topics: { topic: string; kind: string; score: number }[];
   readonly stages: Record<string, { state: string; items: number; ms: number }>;
+  /** Each side input's parse report: format detected, accepted (by kind for chat), skipped and why. */
+  readonly inputs?: Readonly<Record<string, ParseReport>>;
   /** Which speech recognition and language model were configured (the outputs say which really ran). */
   readonly providers?: { readonly transcriber: string; readonly languageModel: string };
 }
@@ -29,6 +33,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
   const transcript = await tryReadJson(storage, keys.transcript, transcriptSchema).catch(() => undefined);
   const highlights = (await tryReadJson(storage, keys.highlights, highlightsFileSchema).catch(() => undefined))?.highlights ?? [];
   const topics = (await tryReadJson(storage, keys.topics, topicsFileSchema).catch(() => undefined))?.topics ?? [];
+  const manifest = await tryReadJson(storage, keys.manifest, manifestSchema).catch(() => undefined);
   const clips: RunSummary['clips'] = [];
   if (status.state === 'succeeded') {
     for (const highlight of highlights) {
@@ -55,6 +60,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
     ...(status.error ? { error: status.error } : {}),
     ...(transcript ? { transcriptEngine: transcript.engine } : {}),
     ...(transcript?.note ? { transcriptNote: transcript.note } : {}),
+    ...(manifest ? { inputs: Object.fromEntries(Object.entries(manifest.inputs).flatMap(([kind, input]) => (input ? [[kind, input.report]] : []))) } : {}),
     outputs,
     highlights: highlights.map((h) => ({ id: h.id, rank: h.rank, start: h.start, end: h.end, score: h.score, signals: h.signals.map((s) => s.name) })),
     clips,
@@ -69,6 +75,11 @@ export function printRunSummary(summary: RunSummary): void {
   if (summary.error) out(`  ${summary.error.stage} failed: ${summary.error.reason}`);
   if (summary.providers) out(`providers: speech ${summary.providers.transcriber}; writing ${summary.providers.languageModel}`);
   if (summary.transcriptEngine) out(`transcript: ${summary.transcriptEngine}${summary.transcriptNote ? ` (${summary.transcriptNote})` : ''}`);
+  for (const [kind, report] of Object.entries(summary.inputs ?? {})) {
+    const kinds = Object.entries(report.kinds ?? {}).filter(([name, count]) => name !== 'message' && count > 0);
+    const extra = kinds.length > 0 ? ` (${kinds.map(([name, count]) => `${count} ${name}`).join(', ')})` : '';
+    out(`${kind}: ${report.format}, ${report.accepted} accepted${extra}${report.skipped > 0 ? `, ${report.skipped} skipped` : ''}`);
+  }
   if (summary.clips.length > 0) {
     out(`clips (${summary.clips.length}):`);
     summary.clips.forEach((clip, i) => {

@@ -36,18 +36,36 @@ export interface Transcript {
   readonly segments: readonly Segment[];
 }
 
-/** Kinds of audience events. The foundation only produces `message`; later formats add the rest. */
+/**
+ * Kinds of audience events: a plain chat `message`; a `paid` message (Super Chat, bilibili SC, Twitch
+ * bits); a `gift`; a `member` event (subscription, membership, bilibili guard).
+ */
 export type ChatEventKind = 'message' | 'paid' | 'gift' | 'member';
 
 export interface ChatMessage {
   /** Seconds from recording start. */
   readonly t: number;
   readonly user: string;
+  /** What viewers read; for gifts and member events a short description ("辣条 x10", "subscribed (Tier 1)"). */
   readonly text: string;
   readonly kind: ChatEventKind;
+  /** Paid messages and gifts: the amount in `currency`, where the log gives one. */
+  readonly amount?: number;
+  /** ISO 4217 code (`CNY`, `USD`, `JPY`) or the platform's unit (`bits`, `bilibili-gold`). */
+  readonly currency?: string;
 }
 
-export type ChatFormat = 'jsonl' | 'bilibili-xml';
+/** Chat log formats, detected by content. */
+export const CHAT_FORMATS = [
+  'jsonl',
+  'bilibili-xml',
+  'twitch-downloader-json',
+  'twitch-irc',
+  'youtube-replay-json',
+  'youtube-ytdlp-jsonl',
+  'csv',
+] as const;
+export type ChatFormat = (typeof CHAT_FORMATS)[number];
 
 /** What a side-input parser accepted and what it skipped, and why. Malformed lines are counted, never fatal. */
 export interface ParseReport {
@@ -56,6 +74,8 @@ export interface ParseReport {
   readonly skipped: number;
   /** reason -> count, e.g. { "invalid JSON": 3, "missing t": 1 } */
   readonly skippedReasons: Readonly<Record<string, number>>;
+  /** Chat only: accepted events by kind, e.g. { message: 1100, paid: 90, gift: 13 }. */
+  readonly kinds?: Readonly<Record<string, number>>;
 }
 
 /** One row of the metrics CSV (`t,viewers,likes,orders,gmv`). Missing columns are undefined. */

@@ -12,7 +12,14 @@ export const segmentSchema = z.object({ ...timeRange, text: z.string(), words: z
 export const segmentsSchema = z.array(segmentSchema);
 
 export const chatMessagesSchema = z.array(
-  z.object({ t: z.number(), user: z.string(), text: z.string(), kind: z.enum(['message', 'paid', 'gift', 'member']) }),
+  z.object({
+    t: z.number(),
+    user: z.string(),
+    text: z.string(),
+    kind: z.enum(['message', 'paid', 'gift', 'member']),
+    amount: z.number().optional(),
+    currency: z.string().optional(),
+  }),
 );
 export const metricsPointsSchema = z.array(
   z.object({ t: z.number(), viewers: z.number().optional(), likes: z.number().optional(), orders: z.number().optional(), gmv: z.number().optional() }),

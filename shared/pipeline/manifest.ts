@@ -24,6 +24,11 @@ export const jobOptionsSchema = z
     maxClips: z.number().int().min(0).max(100).default(DEFAULT_MAX_CLIPS),
     // At most 10 minutes: 16 kHz mono 16-bit WAV of 600 s + overlap is ~19.4 MB, under OpenAI's 25 MB upload limit.
     chunkSeconds: z.number().min(10).max(600).default(DEFAULT_CHUNK_SECONDS),
+    /**
+     * When the recording started, for chat logs timed by the wall clock (Twitch IRC): ISO 8601, in the
+     * log's own clock when it has no zone. Absent: the log's first timestamped line is the start.
+     */
+    chatStart: z.iso.datetime({ local: true, offset: true }).optional(),
   })
   .refine((job) => job.minClipSeconds <= job.maxClipSeconds, { message: 'min clip length must not exceed max clip length' });
 export type JobOptions = z.infer<typeof jobOptionsSchema>;
@@ -33,6 +38,8 @@ const parseReportSchema = z.object({
   accepted: z.number(),
   skipped: z.number(),
   skippedReasons: z.record(z.string(), z.number()),
+  /** Chat only: accepted events by kind. */
+  kinds: z.record(z.string(), z.number()).optional(),
 });
 
 const inputRecordSchema = z.object({ sourceKey: z.string(), key: z.string(), report: parseReportSchema });

@@ -8,7 +8,7 @@ export const RECORDING_BASENAME = 'recording';
 export type SideInputKind = 'chat' | 'metrics' | 'captions' | 'products' | 'rules';
 
 const SIDE_INPUT_PATTERNS: Readonly<Record<SideInputKind, RegExp>> = {
-  chat: /^chat\.(jsonl|json|xml|txt|log)$/,
+  chat: /^chat\.(jsonl|json|xml|txt|log|csv)$/,
   metrics: /^metrics\.csv$/,
   captions: /^captions\.(srt|vtt)$/,
   products: /^products\.json$/,

@@ -32,7 +32,7 @@ describe('parseChatLog — JSON Lines', () => {
       { t: 3, user: 'bob', text: 'first', kind: 'message' },
       { t: 12.5, user: 'ann', text: 'second', kind: 'message' },
     ]);
-    expect(report).toEqual({ format: 'jsonl', accepted: 2, skipped: 0, skippedReasons: {} });
+    expect(report).toEqual({ format: 'jsonl', accepted: 2, skipped: 0, skippedReasons: {}, kinds: { message: 2 } });
   });
 
   it('skips and counts each malformed line under its reason, never failing the file', () => {
@@ -133,12 +133,12 @@ describe('parseChatLog — rejected files', () => {
   });
 
   it('rejects plain text lines and XML that is not danmaku', () => {
-    expect(() => parseChatLog('hello\nworld\n', 'notes.txt')).toThrow(/no line is a valid message \(2 × invalid JSON\)/);
-    expect(() => parseChatLog('<html><body><p>hi</p></body></html>', 'page.html')).toThrow(/XML without <d> danmaku elements/);
+    expect(() => parseChatLog('hello\nworld\n', 'notes.txt')).toThrow(/chat log notes.txt is not a recognised chat format; accepted: /);
+    expect(() => parseChatLog('<html><body><p>hi</p></body></html>', 'page.html')).toThrow(/read as bilibili-xml, no usable message \(1 × XML without <d> danmaku elements\)/);
   });
 
   it('rejects danmaku XML whose elements are all unusable', () => {
-    expect(() => parseChatLog('<i><d p="-3,1">early</d><d>no p</d></i>', 'bad.xml')).toThrow(/no valid danmaku/);
+    expect(() => parseChatLog('<i><d p="-3,1">early</d><d>no p</d></i>', 'bad.xml')).toThrow(/read as bilibili-xml, no usable message/);
   });
 });
 
@@ -155,7 +155,7 @@ describe('parseChatLog — bilibili danmaku XML', () => {
       { t: 3.25, user: '5bd04b14', text: '<3 😀 你好', kind: 'message' },
       { t: 20.5, user: '8924933', text: 'later & louder', kind: 'message' },
     ]);
-    expect(report).toEqual({ format: 'bilibili-xml', accepted: 2, skipped: 0, skippedReasons: {} });
+    expect(report).toEqual({ format: 'bilibili-xml', accepted: 2, skipped: 0, skippedReasons: {}, kinds: { message: 2 } });
   });
 
   it('works when the whole document is on one line, and accepts the 9-field p attribute', () => {
@@ -222,7 +222,7 @@ describe('parseChatLog — bilibili danmaku XML', () => {
   it('accepts a danmaku file with no comments at all as zero messages', () => {
     const { messages, report } = parseChatLog('<?xml version="1.0"?><i><chatid>1</chatid><maxlimit>1000</maxlimit></i>', 'none.xml');
     expect(messages).toEqual([]);
-    expect(report).toEqual({ format: 'bilibili-xml', accepted: 0, skipped: 0, skippedReasons: {} });
+    expect(report).toEqual({ format: 'bilibili-xml', accepted: 0, skipped: 0, skippedReasons: {}, kinds: {} });
   });
 
   it('detects by content, not by name: XML named .jsonl and JSON Lines named .xml', () => {

@@ -27,7 +27,11 @@ export interface ShowEvidence {
 export function assembleHighlightInputs(evidence: ShowEvidence): HighlightInputs {
   const { duration, language } = evidence;
   const segments = evidence.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, language) }));
-  const chat = evidence.chat.filter((line) => line.t < duration).map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
+  // Only what viewers wrote feeds the text signals (rate, sentiment, questions, reactions, mentions):
+  // a gift's or a subscription's generated line ("辣条 x10") is an event, not chat.
+  const chat = evidence.chat
+    .filter((line) => line.t < duration && (line.kind === 'message' || line.kind === 'paid'))
+    .map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
   const mentions = findProductMentions(
     [
       ...segments.map((segment) => ({ t: segment.start, text: segment.text, source: 'speech' as const })),

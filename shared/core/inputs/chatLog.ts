@@ -1,13 +1,15 @@
 import { InputError } from '../errors.js';
 import type { ChatFormat, ChatMessage, ParseReport } from '../types.js';
-import { scanBilibiliDanmaku } from './bilibiliDanmaku.js';
-import { parseChatJsonl } from './chatJsonl.js';
+import { CHAT_FORMAT_READERS } from './chatFormats.js';
+import type { ChatParseOptions } from './chatParseOptions.js';
 import { ReasonTally } from './reasonTally.js';
 import { readableText } from './textInput.js';
 
 /** The report of a chat parse: which format was detected, what was accepted and what was skipped, and why. */
 export interface ChatParseReport extends ParseReport {
   readonly format: ChatFormat;
+  /** Accepted events by kind (`message`, `paid`, `gift`, `member`). */
+  readonly kinds: Readonly<Partial<Record<ChatMessage['kind'], number>>>;
 }
 
 /** A parsed chat log: messages sorted by time, and the parse report. */
@@ -16,44 +18,47 @@ export interface ParsedChatLog {
   readonly report: ChatParseReport;
 }
 
+/** Skip reason for messages after the recording's end (counted, never fatal). */
+export const AFTER_END = 'after recording end';
+
 /** One-line description of the accepted chat formats, for error messages. */
-export const ACCEPTED_CHAT_FORMATS =
-  'accepted: JSON Lines ({"t": seconds, "user": "...", "text": "..."} per line) or bilibili danmaku XML (<i><d p="seconds,...">text</d></i>)';
+export const ACCEPTED_CHAT_FORMATS = `accepted: ${CHAT_FORMAT_READERS.map((reader) => reader.describe).join('; ')}`;
 
 /**
- * Parses a chat log, detecting its format by content (never by file name): a document whose first
- * non-blank character is `<` is read as bilibili danmaku XML, anything else as JSON Lines.
- * Malformed records are skipped and counted in the report; the result is sorted by `t` (stable).
- * @throws InputError when the file is empty, binary, or holds no record of either format.
+ * Parses a chat log, detecting its format by content (never by file name): each format's sniffer looks
+ * at the text in a fixed order, and the first that recognises it parses it. Malformed records, messages
+ * before the recording start and after its end are skipped and counted in the report; the result is
+ * sorted by `t` (stable).
+ * @throws InputError when the file is empty, binary, or holds no record of any accepted format.
  */
-export function parseChatLog(text: string, name: string): ParsedChatLog {
+export function parseChatLog(text: string, name: string, options: ChatParseOptions = {}): ParsedChatLog {
   const content = readableText(text, `chat log ${name}`, ACCEPTED_CHAT_FORMATS);
+  const reader = CHAT_FORMAT_READERS.find((candidate) => candidate.sniff(content));
+  if (!reader) throw new InputError(`chat log ${name} is not a recognised chat format; ${ACCEPTED_CHAT_FORMATS}`);
 
   const tally = new ReasonTally();
-  if (content.trimStart().startsWith('<')) {
-    const scan = scanBilibiliDanmaku(content, tally);
-    // An `<i>` root with no `<d>` at all is a real (comment-less) danmaku file; anything else must yield messages.
-    const isEmptyDanmakuFile = scan.root === 'i' && scan.elements === 0;
-    if (scan.messages.length === 0 && !isEmptyDanmakuFile) {
-      const why = scan.elements === 0 ? 'XML without <d> danmaku elements' : `no valid danmaku (${describeTop(tally)})`;
-      throw new InputError(`chat log ${name} is not a recognised chat format: ${why}; ${ACCEPTED_CHAT_FORMATS}`);
-    }
-    return sorted(scan.messages, tally, 'bilibili-xml');
+  let parsed: ReturnType<typeof reader.parse>;
+  try {
+    parsed = reader.parse(content, tally, options, name);
+  } catch (error) {
+    // A whole-document format that does not parse (truncated JSON): say which file, in one line.
+    if (error instanceof InputError) throw new InputError(`chat log ${name}: ${error.message}`, { cause: error });
+    throw error;
   }
-
-  const messages = parseChatJsonl(content, tally);
-  if (messages.length === 0) {
-    throw new InputError(
-      `chat log ${name} is not a recognised chat format: no line is a valid message (${describeTop(tally)}); ${ACCEPTED_CHAT_FORMATS}`,
-    );
+  if (parsed.messages.length === 0 && !parsed.emptyIsValid) {
+    throw new InputError(`chat log ${name} is not a recognised chat format: read as ${reader.format}, no usable message (${describeTop(tally)}); ${ACCEPTED_CHAT_FORMATS}`);
   }
-  return sorted(messages, tally, 'jsonl');
-}
-
-function sorted(messages: ChatMessage[], tally: ReasonTally, format: ChatFormat): ParsedChatLog {
+  const duration = options.durationSeconds;
+  const messages = duration === undefined ? parsed.messages : parsed.messages.filter((message) => {
+    if (message.t <= duration) return true;
+    tally.skip(AFTER_END);
+    return false;
+  });
   // Array.prototype.sort is stable (ES2019), so equal times keep file order.
   messages.sort((a, b) => a.t - b.t);
-  return { messages, report: tally.report(format, messages.length) };
+  const kinds: Partial<Record<ChatMessage['kind'], number>> = {};
+  for (const message of messages) kinds[message.kind] = (kinds[message.kind] ?? 0) + 1;
+  return { messages, report: { ...tally.report(reader.format, messages.length), kinds } };
 }
 
 function describeTop(tally: ReasonTally): string {

@@ -229,8 +229,13 @@ function inputsSection(
       .sort(([a], [b]) => compareText(a, b))
       .map(([reason, count]) => `${reason}: ${count}`)
       .join('; ');
+    const kinds = Object.entries(report.kinds ?? {}).filter(([, count]) => count > 0);
+    // The breakdown only says something when the log has more than plain messages.
+    const accepted = kinds.length > 1 || (kinds.length === 1 && kinds[0]?.[0] !== 'message')
+      ? `${report.accepted} (${kinds.map(([kind, count]) => `${count} ${kind}`).join(', ')})`
+      : String(report.accepted);
     return (
-      `<tr><td>${esc(name)}</td><td>${esc(report.format)}</td><td>${report.accepted}</td>` +
+      `<tr><td>${esc(name)}</td><td>${esc(report.format)}</td><td>${esc(accepted)}</td>` +
       `<td>${report.skipped}</td><td>${esc(reasons)}</td></tr>`
     );
   });

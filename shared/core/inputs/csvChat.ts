@@ -1,0 +1,195 @@
+/**
+ * Chat as a generic CSV with a header row: a time column, a text column and optionally a user, `kind`,
+ * `amount` and `currency` column (spreadsheet exports, chat tools that write CSV). Comma separated;
+ * quoted fields may hold commas, quotes and newlines.
+ */
+import { parse } from 'csv-parse/sync';
+import type { ChatEventKind, ChatMessage } from '../types.js';
+import { cleanChatText, cleanChatUser } from './chatFields.js';
+import type { ChatParseOptions } from './chatParseOptions.js';
+import { parseMoneyText } from './moneyText.js';
+import type { ReasonTally } from './reasonTally.js';
+import { parsePlainNumber, stripBom } from './textInput.js';
+
+/** Skip reasons of the CSV chat format, as they appear in `ParseReport.skippedReasons`. */
+export const CSV_SKIP = {
+  noHeader: 'no time/text header',
+  malformedRow: 'malformed row',
+  missingT: 'missing t',
+  invalidT: 'invalid t',
+  beforeStart: 'before recording start',
+  emptyText: 'empty text',
+  /** Cell-level: the row is kept without the value (kind falls back to `message`). */
+  invalidKind: 'invalid kind',
+  invalidAmount: 'invalid amount',
+  invalidCurrency: 'invalid currency',
+} as const;
+
+/** Accepted header names (case-insensitive) of each column, in order of preference. */
+export const CSV_CHAT_COLUMNS = {
+  t: ['t', 'time', 'seconds', 'offset'],
+  user: ['user', 'author', 'name', 'nick', 'username', 'nickname'],
+  text: ['text', 'message', 'body', 'comment'],
+  kind: ['kind'],
+  amount: ['amount'],
+  currency: ['currency'],
+} as const;
+
+type Column = keyof typeof CSV_CHAT_COLUMNS;
+type ColumnIndex = Readonly<Record<Column, number>>;
+
+const KINDS: ReadonlySet<string> = new Set<ChatEventKind>(['message', 'paid', 'gift', 'member']);
+
+/** An ISO 4217 code or a platform unit (`bits`, `bilibili-gold`). */
+const CURRENCY = /^[A-Za-z][A-Za-z0-9-]{0,31}$/;
+
+/** `h:mm:ss[.fff]` (minutes and seconds below 60) or `m:ss[.fff]` (minutes unbounded, for long shows). */
+const CLOCK_HMS = /^(\d+):(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/;
+const CLOCK_MS = /^(\d+):(\d{1,2}(?:\.\d+)?)$/;
+
+/** Longest first line the sniffer reads as a header. */
+const MAX_HEADER_CHARS = 1024;
+
+/** True when the first line is a comma-separated header naming a time column and a text column. */
+export function sniffCsvChat(content: string): boolean {
+  // A header is short: look at the start only, so a one-line multi-megabyte file costs nothing.
+  const head = stripBom(content).trimStart().slice(0, MAX_HEADER_CHARS);
+  const names = (head.split(/\r?\n|\r/, 1)[0] ?? '').split(',').map(headerName);
+  if (names.length < 2) return false;
+  const columns = columnIndex(names);
+  return columns.t >= 0 && columns.text >= 0;
+}
+
+/**
+ * Parses CSV chat. Rows with an unreadable or negative time or an empty text are skipped and counted;
+ * unreadable `kind`/`amount`/`currency` cells are dropped and counted, the row kept. Amount cells may
+ * also be written as money ("$5.00"), which then also gives the currency.
+ */
+export function parseCsvChat(content: string, tally: ReasonTally, _options: ChatParseOptions): ChatMessage[] {
+  const [header, ...body] = readRows(stripBom(content), tally);
+  if (header === undefined) return [];
+  const columns = columnIndex(header.map(headerName));
+  if (columns.t < 0 || columns.text < 0) {
+    for (let i = 0; i <= body.length; i++) tally.skip(CSV_SKIP.noHeader);
+    return [];
+  }
+
+  const messages: ChatMessage[] = [];
+  for (const row of body) {
+    const message = toMessage(row, columns, tally);
+    if (message !== undefined) messages.push(message);
+  }
+  return messages;
+}
+
+function toMessage(row: readonly string[], columns: ColumnIndex, tally: ReasonTally): ChatMessage | undefined {
+  const cell = (column: Column): string => (columns[column] < 0 ? '' : (row[columns[column]] ?? '').trim());
+
+  const tCell = cell('t');
+  if (tCell === '') {
+    tally.skip(CSV_SKIP.missingT);
+    return undefined;
+  }
+  const t = parseElapsedSeconds(tCell);
+  if (!Number.isFinite(t)) {
+    tally.skip(CSV_SKIP.invalidT);
+    return undefined;
+  }
+  if (t < 0) {
+    tally.skip(CSV_SKIP.beforeStart);
+    return undefined;
+  }
+
+  const kind = readKind(cell('kind'), tally);
+  const money = readMoney(cell('amount'), cell('currency'), tally);
+  // A paid or gift row without words still says something: its amount ("5 USD").
+  const fallback = kind !== 'message' && money.amount !== undefined ? [money.amount, money.currency].join(' ') : '';
+  const text = cleanChatText(cell('text')) || cleanChatText(fallback);
+  if (text === '') {
+    tally.skip(CSV_SKIP.emptyText);
+    return undefined;
+  }
+  return { t, user: cleanChatUser(cell('user')), text, kind, ...money };
+}
+
+function readKind(raw: string, tally: ReasonTally): ChatEventKind {
+  if (raw === '') return 'message';
+  const kind = raw.toLowerCase();
+  if (KINDS.has(kind)) return kind as ChatEventKind;
+  tally.note(CSV_SKIP.invalidKind);
+  return 'message';
+}
+
+/** The amount and currency cells; a currency without an amount says nothing and is dropped. */
+function readMoney(amountCell: string, currencyCell: string, tally: ReasonTally): { amount?: number; currency?: string } {
+  if (amountCell === '') return {};
+  const plain = parsePlainNumber(amountCell);
+  const shown = Number.isNaN(plain) ? parseMoneyText(amountCell) : { amount: plain };
+  if (shown === undefined || !Number.isFinite(shown.amount) || shown.amount < 0) {
+    tally.note(CSV_SKIP.invalidAmount);
+    return {};
+  }
+  if (currencyCell === '') return shown.currency === undefined ? { amount: shown.amount } : { amount: shown.amount, currency: shown.currency };
+  if (!CURRENCY.test(currencyCell)) {
+    tally.note(CSV_SKIP.invalidCurrency);
+    return { amount: shown.amount };
+  }
+  // Three letters is an ISO 4217 code, which is upper case; platform units keep their spelling.
+  return { amount: shown.amount, currency: /^[A-Za-z]{3}$/.test(currencyCell) ? currencyCell.toUpperCase() : currencyCell };
+}
+
+/**
+ * Splits CSV into rows. Valid CSV is parsed as a whole (quoted fields may hold commas and newlines).
+ * When that fails (a broken quote, after which csv-parse would drop every following row) each line is
+ * parsed on its own, so only the broken lines are lost (and counted).
+ */
+function readRows(content: string, tally: ReasonTally): string[][] {
+  // relax_quotes: chat text quotes people ("he said "hi"") without quoting the field.
+  const options = { delimiter: ',', skip_empty_lines: true, relax_column_count: true, relax_quotes: true } as const;
+  try {
+    return parse(content, options);
+  } catch {
+    const rows: string[][] = [];
+    for (const line of content.split(/\r?\n|\r/)) {
+      if (line.trim() === '') continue;
+      try {
+        rows.push(...parse(line, options));
+      } catch {
+        tally.skip(CSV_SKIP.malformedRow);
+      }
+    }
+    return rows;
+  }
+}
+
+/** Which cell holds each column (-1 when absent): the first header matching the column's names. */
+function columnIndex(names: readonly string[]): ColumnIndex {
+  const find = (column: Column): number => {
+    for (const alias of CSV_CHAT_COLUMNS[column]) {
+      const index = names.indexOf(alias);
+      if (index >= 0) return index;
+    }
+    return -1;
+  };
+  return { t: find('t'), user: find('user'), text: find('text'), kind: find('kind'), amount: find('amount'), currency: find('currency') };
+}
+
+function headerName(cell: string): string {
+  return cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
+}
+
+/** Seconds from a plain decimal (`90.5`) or a clock time (`1:30`, `01:02:03.250`); NaN otherwise. */
+function parseElapsedSeconds(cell: string): number {
+  const plain = parsePlainNumber(cell);
+  if (!Number.isNaN(plain)) return plain;
+  const hms = CLOCK_HMS.exec(cell);
+  if (hms !== null) {
+    const [, hours, minutes, seconds] = hms;
+    if (Number(minutes) >= 60 || Number(seconds) >= 60) return Number.NaN;
+    return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+  }
+  const ms = CLOCK_MS.exec(cell);
+  if (ms === null) return Number.NaN;
+  const [, minutes, seconds] = ms;
+  return Number(seconds) >= 60 ? Number.NaN : Number(minutes) * 60 + Number(seconds);
+}
