@@ -3,11 +3,11 @@
  * `amount` and `currency` column (spreadsheet exports, chat tools that write CSV). Comma separated;
  * quoted fields may hold commas, quotes and newlines.
  */
-import { parse } from 'csv-parse/sync';
 import type { ChatEventKind, ChatMessage } from '../types.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
 import { parseMoneyText } from './moneyText.js';
+import { parseElapsedSeconds, readCsvRows } from './csvRows.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber, stripBom } from './textInput.js';
 
@@ -44,8 +44,6 @@ const KINDS: ReadonlySet<string> = new Set<ChatEventKind>(['message', 'paid', 'g
 const CURRENCY = /^[A-Za-z][A-Za-z0-9-]{0,31}$/;
 
 /** `h:mm:ss[.fff]` (minutes and seconds below 60) or `m:ss[.fff]` (minutes unbounded, for long shows). */
-const CLOCK_HMS = /^(\d+):(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/;
-const CLOCK_MS = /^(\d+):(\d{1,2}(?:\.\d+)?)$/;
 
 /** Longest first line the sniffer reads as a header. */
 const MAX_HEADER_CHARS = 1024;
@@ -66,7 +64,8 @@ export function sniffCsvChat(content: string): boolean {
  * also be written as money ("$5.00"), which then also gives the currency.
  */
 export function parseCsvChat(content: string, tally: ReasonTally, _options: ChatParseOptions): ChatMessage[] {
-  const [header, ...body] = readRows(stripBom(content), tally);
+  // relaxQuotes: chat text quotes people (he said "hi") without quoting the field.
+  const [header, ...body] = readCsvRows(stripBom(content), { delimiter: ',', relaxQuotes: true }, () => tally.skip(CSV_SKIP.malformedRow));
   if (header === undefined) return [];
   const columns = columnIndex(header.map(headerName));
   if (columns.t < 0 || columns.text < 0) {
@@ -138,30 +137,6 @@ function readMoney(amountCell: string, currencyCell: string, tally: ReasonTally)
   return { amount: shown.amount, currency: /^[A-Za-z]{3}$/.test(currencyCell) ? currencyCell.toUpperCase() : currencyCell };
 }
 
-/**
- * Splits CSV into rows. Valid CSV is parsed as a whole (quoted fields may hold commas and newlines).
- * When that fails (a broken quote, after which csv-parse would drop every following row) each line is
- * parsed on its own, so only the broken lines are lost (and counted).
- */
-function readRows(content: string, tally: ReasonTally): string[][] {
-  // relax_quotes: chat text quotes people ("he said "hi"") without quoting the field.
-  const options = { delimiter: ',', skip_empty_lines: true, relax_column_count: true, relax_quotes: true } as const;
-  try {
-    return parse(content, options);
-  } catch {
-    const rows: string[][] = [];
-    for (const line of content.split(/\r?\n|\r/)) {
-      if (line.trim() === '') continue;
-      try {
-        rows.push(...parse(line, options));
-      } catch {
-        tally.skip(CSV_SKIP.malformedRow);
-      }
-    }
-    return rows;
-  }
-}
-
 /** Which cell holds each column (-1 when absent): the first header matching the column's names. */
 function columnIndex(names: readonly string[]): ColumnIndex {
   const find = (column: Column): number => {
@@ -178,18 +153,3 @@ function headerName(cell: string): string {
   return cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
 }
 
-/** Seconds from a plain decimal (`90.5`) or a clock time (`1:30`, `01:02:03.250`); NaN otherwise. */
-function parseElapsedSeconds(cell: string): number {
-  const plain = parsePlainNumber(cell);
-  if (!Number.isNaN(plain)) return plain;
-  const hms = CLOCK_HMS.exec(cell);
-  if (hms !== null) {
-    const [, hours, minutes, seconds] = hms;
-    if (Number(minutes) >= 60 || Number(seconds) >= 60) return Number.NaN;
-    return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
-  }
-  const ms = CLOCK_MS.exec(cell);
-  if (ms === null) return Number.NaN;
-  const [, minutes, seconds] = ms;
-  return Number(seconds) >= 60 ? Number.NaN : Number(minutes) * 60 + Number(seconds);
-}

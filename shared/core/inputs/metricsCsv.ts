@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import type { MetricName, MetricsPoint, ParseReport } from '../types.js';
+import { parseElapsedSeconds, readCsvRows } from './csvRows.js';
 import { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber, readableText } from './textInput.js';
 
@@ -32,9 +32,6 @@ export const METRICS_SKIP = {
   negativeValue: (column: MetricName) => `negative ${column}`,
 } as const;
 
-/** `[h:]m:ss[.fff]`, as spreadsheets and stream dashboards often write elapsed time. */
-const CLOCK_TIME = /^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/;
-
 /**
  * Parses the metrics CSV: a header row containing `t` (seconds from recording start, or `h:mm:ss`) and any
  * of `viewers,likes,orders,gmv` (case-insensitive, trimmed; other columns ignored). The delimiter may be
@@ -47,7 +44,7 @@ export function parseMetricsCsv(text: string, name: string): ParsedMetrics {
   const content = readableText(text, `metrics file ${name}`, `expected a CSV with header ${EXPECTED_METRICS_HEADER}`);
 
   const tally = new ReasonTally();
-  const rows = readRows(content, sniffDelimiter(content), tally);
+  const rows = readCsvRows(content, { delimiter: sniffDelimiter(content), trim: true }, () => tally.skip(METRICS_SKIP.malformedRow));
 
   const [header, ...body] = rows;
   const names = (header ?? []).map((cell) => cell.trim().toLowerCase());
@@ -90,40 +87,6 @@ export function parseMetricsCsv(text: string, name: string): ParsedMetrics {
 
   points.sort((a, b) => a.t - b.t);
   return { points, report: tally.report('csv', points.length) };
-}
-
-/**
- * Splits CSV into rows. Valid CSV is parsed as a whole (quoted fields may hold delimiters and newlines).
- * When that fails — a broken quote, after which csv-parse's own recovery drops every following row —
- * each line is parsed on its own so that only the broken lines are lost (and counted).
- */
-function readRows(content: string, delimiter: string, tally: ReasonTally): string[][] {
-  const options = { delimiter, trim: true, skip_empty_lines: true, relax_column_count: true } as const;
-  try {
-    return parse(content, options);
-  } catch {
-    const rows: string[][] = [];
-    for (const line of content.split(/\r?\n|\r/)) {
-      if (line.trim() === '') continue;
-      try {
-        rows.push(...parse(line, options));
-      } catch {
-        tally.skip(METRICS_SKIP.malformedRow);
-      }
-    }
-    return rows;
-  }
-}
-
-/** Seconds from a plain decimal (`90.5`) or a clock time (`1:30`, `0:01:30.5`); NaN otherwise. */
-function parseElapsedSeconds(cell: string): number {
-  const plain = parsePlainNumber(cell);
-  if (!Number.isNaN(plain)) return plain;
-  const clock = CLOCK_TIME.exec(cell);
-  if (clock === null) return Number.NaN;
-  const [, hours, minutes, seconds] = clock;
-  if (Number(minutes) >= 60 || Number(seconds) >= 60) return Number.NaN;
-  return Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds);
 }
 
 /** The most frequent of `,` `;` tab in the first line (European spreadsheets export `;`). */
