@@ -1,2 +1,13 @@
 export { isQuestion } from './isQuestion.js';
 export { isReaction } from './isReaction.js';
+export {
+  DEFAULT_CHAT_LAG_SECONDS,
+  DEFAULT_MAX_LAG_SECONDS,
+  DEFAULT_MIN_LAG_SECONDS,
+  estimateChatLag,
+  type ChatLagEstimate,
+  type ChatLagEvidence,
+  type ChatLagInput,
+  type DefaultChatLag,
+  type MeasuredChatLag,
+} from './chatLag.js';
