@@ -9,6 +9,7 @@ import {
   detectHighlightsFromSignals,
   resolveHighlightConfig,
 } from '../shared/core/highlights/index.js';
+import { estimateChatLag } from '../shared/core/chat/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import { sentimentTimeline } from '../shared/core/sentiment/index.js';
 import type { MetricsPoint } from '../shared/core/types.js';
@@ -21,6 +22,7 @@ import {
   metricsPointsSchema,
   productsSchema,
   transcriptSchema,
+  type ChatLagRecord,
 } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
 import { rerankHighlights } from '../shared/pipeline/assist/rerankTask.js';
@@ -65,6 +67,14 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
   const detected = manifest.options.maxClips === 0 ? [] : detectHighlightsFromSignals(inputs, signalSet, config);
   const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger);
 
+  // Loudness onsets are the strongest stream-side evidence; speech is left out because live-commerce
+  // hosts pitch continuously (every line would count as an event), see shared/core/chat/chatLag.ts.
+  const lag = estimateChatLag({ duration, chatTimes: scoredChat.map((line) => line.t), loudness: audio.loudness });
+  const chatLag: ChatLagRecord =
+    lag.method === 'default'
+      ? { lagSeconds: lag.lagSeconds, confidence: 0, method: 'default', reason: lag.reason }
+      : { lagSeconds: round2(lag.lagSeconds), confidence: round2(lag.confidence), method: lag.method, evidence: [...lag.evidence] };
+
   const analysis: z.infer<typeof analysisSchema> = {
     sentiment: {
       windowSeconds: SENTIMENT_WINDOW_SECONDS,
@@ -79,6 +89,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
       ...scoredChat.map((c) => ({ start: c.t, end: c.t, text: c.text, source: 'chat' as const })),
     ], rules),
     mentions: [...mentions],
+    chatLag,
   };
   await writeJson(storage, keys.analysis, analysis);
   await writeJson(storage, keys.highlights, highlightsFileSchema.parse({ runId: manifest.runId, rankedBy, reasons, highlights }));
@@ -88,7 +99,14 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
       highlights.length > 0
         ? highlights.map((highlight) => ({ stage: 'clip' as const, showId: message.showId, clipId: highlight.id }))
         : [{ stage: 'suggest' as const, showId: message.showId }],
-    summary: { highlights: highlights.length, rankedBy, complianceFlags: analysis.compliance.length, chatMessages: scoredChat.length },
+    summary: {
+      highlights: highlights.length,
+      rankedBy,
+      complianceFlags: analysis.compliance.length,
+      chatMessages: scoredChat.length,
+      chatLagSeconds: chatLag.lagSeconds,
+      chatLagConfidence: chatLag.confidence,
+    },
   };
 };
 

@@ -56,6 +56,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
     compliance: analysis.compliance,
     topics,
     inputs: Object.entries(manifest.inputs).map(([name, input]) => ({ name, report: input.report })),
+    ...(analysis.chatLag ? { chatLag: analysis.chatLag } : {}),
     stageTimings: [...timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) })),
   });
   await storage.put(keys.report, html);

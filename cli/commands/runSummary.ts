@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { showKeys, type ShowId } from '../../shared/core/keys.js';
 import type { ParseReport } from '../../shared/core/types.js';
-import { clipMetaSchema, highlightsFileSchema, transcriptSchema } from '../../shared/pipeline/artifacts.js';
+import { analysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ChatLagRecord } from '../../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../../shared/pipeline/manifest.js';
 import type { ShowStatus } from '../../shared/pipeline/status.js';
 import { tryReadJson } from '../../shared/pipeline/storageJson.js';
@@ -20,6 +20,8 @@ export interface RunSummary {
   readonly clips: { id: string; title: string; vertical: string; horizontal: string; thumbnail: string; captions: string; compliance: string }[];
   readonly topics: { topic: string; kind: string; score: number }[];
   readonly stages: Record<string, { state: string; items: number; ms: number }>;
+  /** How late chat reacts to the stream, as measured (recorded; not yet applied by the detector). */
+  readonly chatLag?: ChatLagRecord;
   /** Each side input's parse report: format detected, accepted (by kind for chat), skipped and why. */
   readonly inputs?: Readonly<Record<string, ParseReport>>;
   /** Which speech recognition and language model were configured (the outputs say which really ran). */
@@ -34,6 +36,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
   const highlights = (await tryReadJson(storage, keys.highlights, highlightsFileSchema).catch(() => undefined))?.highlights ?? [];
   const topics = (await tryReadJson(storage, keys.topics, topicsFileSchema).catch(() => undefined))?.topics ?? [];
   const manifest = await tryReadJson(storage, keys.manifest, manifestSchema).catch(() => undefined);
+  const chatLag = manifest?.inputs.chat ? (await tryReadJson(storage, keys.analysis, analysisSchema).catch(() => undefined))?.chatLag : undefined;
   const clips: RunSummary['clips'] = [];
   if (status.state === 'succeeded') {
     for (const highlight of highlights) {
@@ -60,6 +63,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
     ...(status.error ? { error: status.error } : {}),
     ...(transcript ? { transcriptEngine: transcript.engine } : {}),
     ...(transcript?.note ? { transcriptNote: transcript.note } : {}),
+    ...(chatLag ? { chatLag } : {}),
     ...(manifest ? { inputs: Object.fromEntries(Object.entries(manifest.inputs).flatMap(([kind, input]) => (input ? [[kind, input.report]] : []))) } : {}),
     outputs,
     highlights: highlights.map((h) => ({ id: h.id, rank: h.rank, start: h.start, end: h.end, score: h.score, signals: h.signals.map((s) => s.name) })),
@@ -79,6 +83,10 @@ export function printRunSummary(summary: RunSummary): void {
     const kinds = Object.entries(report.kinds ?? {}).filter(([name, count]) => name !== 'message' && count > 0);
     const extra = kinds.length > 0 ? ` (${kinds.map(([name, count]) => `${count} ${name}`).join(', ')})` : '';
     out(`${kind}: ${report.format}, ${report.accepted} accepted${extra}${report.skipped > 0 ? `, ${report.skipped} skipped` : ''}`);
+  }
+  if (summary.chatLag) {
+    const lag = summary.chatLag;
+    out(lag.method === 'default' ? `chat lag: not measured (${lag.reason ?? 'no evidence'})` : `chat lag: ${lag.lagSeconds.toFixed(1)} s (confidence ${lag.confidence.toFixed(2)})`);
   }
   if (summary.clips.length > 0) {
     out(`clips (${summary.clips.length}):`);

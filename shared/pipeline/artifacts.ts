@@ -97,6 +97,17 @@ export const complianceFlagSchema = z.object({
 
 const sentimentWindowSchema = z.object({ ...timeRange, mean: z.number(), count: z.number(), positive: z.number(), negative: z.number() });
 
+export const chatLagRecordSchema = z.object({
+  lagSeconds: z.number(),
+  confidence: z.number(),
+  method: z.enum(['cross-correlation', 'default']),
+  /** Stream-side series the measurement used (measured estimates only). */
+  evidence: z.array(z.string()).optional(),
+  /** Why the lag could not be measured (default estimates only). */
+  reason: z.string().optional(),
+});
+export type ChatLagRecord = z.infer<typeof chatLagRecordSchema>;
+
 export const analysisSchema = z.object({
   sentiment: z.object({ windowSeconds: z.number(), speech: z.array(sentimentWindowSchema), chat: z.array(sentimentWindowSchema) }),
   signals: z.array(z.object({ name: firedSignalSchema.shape.name, values: z.array(z.number()) })),
@@ -104,6 +115,8 @@ export const analysisSchema = z.object({
   viewersPerSecond: z.array(z.number()).optional(),
   compliance: z.array(complianceFlagSchema),
   mentions: z.array(z.object({ t: z.number(), product: z.string(), matched: z.string(), source: z.enum(['speech', 'chat']) })),
+  /** How late chat reacts to the stream, as measured on this show (recorded; the detector does not apply it yet). */
+  chatLag: chatLagRecordSchema.optional(),
 });
 
 export const clipMetaSchema = z.object({

@@ -55,6 +55,10 @@ describe('postshow CLI', () => {
     expect(summary.clips[0].vertical).toMatch(/vertical\.mp4$/);
     expect(summary.outputs.report).toMatch(/report\.html$/);
     expect(summary.topics.length).toBeGreaterThan(0);
+    // The side inputs' parse reports and the chat lag measured on the show travel in the summary.
+    expect(summary.inputs.chat).toMatchObject({ format: 'jsonl', kinds: { message: expect.any(Number) } });
+    expect(summary.inputs.chat.accepted).toBeGreaterThan(0);
+    expect(summary.chatLag).toMatchObject({ method: expect.stringMatching(/^(cross-correlation|default)$/), lagSeconds: expect.any(Number) });
 
     const clips = JSON.parse((await postshow(['clips', '--out', out, '--json'])).stdout);
     expect(clips.map((clip: { clipId: string }) => clip.clipId).sort()).toEqual(summary.clips.map((clip: { id: string }) => clip.id).sort());

@@ -103,13 +103,25 @@ function fullReport(): ReportData {
       },
     ],
     inputs: [
-      { name: 'chat.xml', report: { format: 'bilibili-xml', accepted: 1200, skipped: 3, skippedReasons: { 'missing t': 2, '<bad>': 1 } } },
+      {
+        name: 'chat.xml',
+        report: { format: 'bilibili-xml', accepted: 1200, skipped: 3, skippedReasons: { 'missing t': 2, '<bad>': 1 }, kinds: { message: 1180, paid: 12, gift: 8 } },
+      },
     ],
+    chatLag: { lagSeconds: 5.2, confidence: 0.83, method: 'cross-correlation', evidence: ['loudness'] },
     stageTimings: [{ stage: 'transcribe', ms: 12_345 }],
   };
 }
 
 describe('renderReport', () => {
+  it('shows the chat parse report by event kind and the measured chat lag', () => {
+    const html = renderReport(fullReport());
+    expect(html).toContain('1200 (1180 message, 12 paid, 8 gift)');
+    expect(html).toContain('Chat lag: chat reacts 5.2 s after the stream (confidence 0.83, measured against loudness).');
+    const unmeasured = renderReport({ ...fullReport(), chatLag: { lagSeconds: 4, confidence: 0, method: 'default', reason: 'too little chat' } });
+    expect(unmeasured).toContain('Chat lag: not measured (too little chat); the detector assumes 4.0 s.');
+  });
+
   it('is one self-contained UTF-8 HTML document with no external resources and no scripts', () => {
     const html = renderReport(fullReport());
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);

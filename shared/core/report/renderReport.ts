@@ -45,6 +45,8 @@ export interface ReportData {
   readonly compliance: readonly ComplianceFlag[];
   readonly topics: readonly TopicSuggestion[];
   readonly inputs: readonly { readonly name: string; readonly report: ParseReport }[];
+  /** Chat lag measured on this show (recorded; not yet applied by the detector). */
+  readonly chatLag?: { readonly lagSeconds: number; readonly confidence: number; readonly method: string; readonly evidence?: readonly string[]; readonly reason?: string };
   readonly stageTimings?: readonly { readonly stage: string; readonly ms: number }[];
 }
 
@@ -111,7 +113,7 @@ export function renderReport(data: ReportData): string {
     highlightsSection(data.highlights),
     complianceSection(data.compliance),
     topicsSection(data.topics),
-    inputsSection(data.inputs, data.stageTimings),
+    inputsSection(data.inputs, data.stageTimings, data.chatLag),
     '</body>',
     '</html>',
     '',
@@ -223,6 +225,7 @@ function topicsSection(topics: readonly TopicSuggestion[]): string {
 function inputsSection(
   inputs: ReportData['inputs'],
   stageTimings: ReportData['stageTimings'],
+  chatLag?: ReportData['chatLag'],
 ): string {
   const inputRows = inputs.map(({ name, report }) => {
     const reasons = Object.entries(report.skippedReasons)
@@ -246,6 +249,14 @@ function inputsSection(
       : '<table><thead><tr><th>Input</th><th>Format</th><th>Accepted</th><th>Skipped</th><th>Skipped because</th></tr></thead>' +
         `<tbody>${inputRows.join('\n')}</tbody></table>`,
   ];
+  if (chatLag !== undefined) {
+    parts.push(
+      chatLag.method === 'default'
+        ? `<p id="chat-lag">Chat lag: not measured (${esc(chatLag.reason ?? 'no evidence')}); the detector assumes ${esc(chatLag.lagSeconds.toFixed(1))} s.</p>`
+        : `<p id="chat-lag">Chat lag: chat reacts ${esc(chatLag.lagSeconds.toFixed(1))} s after the stream ` +
+            `(confidence ${esc(chatLag.confidence.toFixed(2))}, measured against ${esc((chatLag.evidence ?? []).join(', '))}).</p>`,
+    );
+  }
   if (stageTimings !== undefined && stageTimings.length > 0) {
     const rows = stageTimings.map(
       ({ stage, ms }) => `<tr><td>${esc(stage)}</td><td>${esc((ms / 1000).toFixed(1))} s</td></tr>`,
