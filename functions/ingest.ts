@@ -49,6 +49,10 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     for (const key of await storage.list(keys.statusParts)) if (!key.endsWith('/ingest.json')) await storage.delete(key);
   }
 
+  const chatOptions: ChatParseOptions = {
+    durationSeconds: info.duration,
+    ...(job.chatStart ? { recordingStartMs: wallClockMs(job.chatStart) } : {}),
+  };
   const inputs: Manifest['inputs'] = {};
   const texts: { captions: string[]; chat: string[] } = { captions: [], chat: [] };
   for (const key of await storage.list(recordingPrefix(showId))) {
@@ -56,10 +60,7 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     const kind = sideInputKind(fileName);
     if (!kind) continue;
     const text = (await storage.get(key)).toString('utf8');
-    const { value, report } = parseSideInput(kind, text, fileName, {
-      durationSeconds: info.duration,
-      ...(job.chatStart ? { recordingStartMs: wallClockMs(job.chatStart) } : {}),
-    });
+    const { value, report } = parseSideInput(kind, text, fileName, chatOptions);
     const normalisedKey = keys.inputs(kind);
     await writeJson(storage, normalisedKey, value);
     inputs[kind] = { sourceKey: key, key: normalisedKey, report };

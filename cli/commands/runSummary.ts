@@ -28,6 +28,8 @@ export interface RunSummary {
   readonly providers?: { readonly transcriber: string; readonly languageModel: string };
 }
 
+const chatLagOnly = analysisSchema.pick({ chatLag: true });
+
 const topicsFileSchema = z.object({ topics: z.array(z.object({ topic: z.string(), kind: z.string(), score: z.number() }).passthrough()) });
 
 export async function runSummary(storage: FsStorage, showId: ShowId, status: ShowStatus): Promise<RunSummary> {
@@ -36,7 +38,8 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
   const highlights = (await tryReadJson(storage, keys.highlights, highlightsFileSchema).catch(() => undefined))?.highlights ?? [];
   const topics = (await tryReadJson(storage, keys.topics, topicsFileSchema).catch(() => undefined))?.topics ?? [];
   const manifest = await tryReadJson(storage, keys.manifest, manifestSchema).catch(() => undefined);
-  const chatLag = manifest?.inputs.chat ? (await tryReadJson(storage, keys.analysis, analysisSchema).catch(() => undefined))?.chatLag : undefined;
+  // Only the lag: validating the whole analysis (per-second series of a long show) would be wasted work.
+  const chatLag = manifest?.inputs.chat ? (await tryReadJson(storage, keys.analysis, chatLagOnly).catch(() => undefined))?.chatLag : undefined;
   const clips: RunSummary['clips'] = [];
   if (status.state === 'succeeded') {
     for (const highlight of highlights) {

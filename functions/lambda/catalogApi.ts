@@ -3,8 +3,8 @@
  * container. Request handling lives in functions/api/catalogApi.ts.
  *
  * Environment: CATALOG_TABLE, OUTPUTS_BUCKET, DOWNLOAD_URL_SECONDS (presigned URL lifetime, default 900,
- * at most 3600), POSTSHOW_S3_PATH_STYLE (S3-compatible servers only). Endpoints, region and credentials
- * come from the SDK's own settings (AWS_ENDPOINT_URL_*, AWS_REGION), as for the stage functions.
+ * at most 3600), POSTSHOW_S3_PATH_STYLE (S3-compatible servers only). Endpoint and region come from the
+ * same record with the SDK's own variable names (AWS_ENDPOINT_URL_*, AWS_REGION), as for the stage functions.
  */
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -14,6 +14,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { z } from 'zod';
 import { DynamoCatalogIndex } from '../../shared/adapters/aws/dynamoCatalogIndex.js';
 import { handleCatalogRequest, type CatalogApiDependencies } from '../api/catalogApi.js';
+import { booleanFlag, clientConfig, portLogger, readLambdaEnv, type LambdaEnv } from './lambdaShell.js';
 
 const catalogApiEnvSchema = z.object({
   CATALOG_TABLE: z.string().min(3),
@@ -24,49 +25,39 @@ const catalogApiEnvSchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1).max(3600, 'at most 3600 (one hour)'))
     .default(900),
-  POSTSHOW_S3_PATH_STYLE: z.enum(['true', 'false']).transform((value) => value === 'true').default(false),
+  POSTSHOW_S3_PATH_STYLE: booleanFlag.default(false),
 });
 
 export type CatalogApiEnv = z.infer<typeof catalogApiEnvSchema>;
 
 /** Parses the API function's environment; throws one readable line naming every bad variable. */
-export function readCatalogApiEnv(env: Readonly<Record<string, string | undefined>>): CatalogApiEnv {
-  const picked = Object.fromEntries(Object.keys(catalogApiEnvSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = catalogApiEnvSchema.safeParse(picked);
-  if (!parsed.success) {
-    throw new Error(`invalid Lambda environment: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-  }
-  return parsed.data;
+export function readCatalogApiEnv(env: LambdaEnv): CatalogApiEnv {
+  return readLambdaEnv(catalogApiEnvSchema, env);
 }
 
 export type CatalogApiHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** The handler for an environment; its clients are created on the first request and reused. */
-export function createCatalogApiHandler(env: Readonly<Record<string, string | undefined>>): CatalogApiHandler {
+export function createCatalogApiHandler(env: LambdaEnv): CatalogApiHandler {
   const logger = new PowertoolsLogger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'postshow', persistentKeys: { function: 'catalogApi' } });
   let dependencies: CatalogApiDependencies | undefined;
   return async (event, context) => {
     if (context) logger.addContext(context);
-    dependencies ??= buildDependencies(readCatalogApiEnv(env), logger);
+    dependencies ??= buildDependencies(readCatalogApiEnv(env), env, logger);
     const response = await handleCatalogRequest(event, dependencies);
     logger.info('catalog request', { method: event.requestContext?.http?.method, path: event.rawPath, status: response.statusCode });
     return response;
   };
 }
 
-function buildDependencies(config: CatalogApiEnv, logger: PowertoolsLogger): CatalogApiDependencies {
-  const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+function buildDependencies(config: CatalogApiEnv, env: LambdaEnv, logger: PowertoolsLogger): CatalogApiDependencies {
+  const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(env, 'DYNAMODB')));
   return {
     index: new DynamoCatalogIndex(documentClient, config.CATALOG_TABLE),
-    s3: new S3Client({ forcePathStyle: config.POSTSHOW_S3_PATH_STYLE }),
+    s3: new S3Client({ ...clientConfig(env, 'S3'), forcePathStyle: config.POSTSHOW_S3_PATH_STYLE }),
     outputsBucket: config.OUTPUTS_BUCKET,
     downloadUrlSeconds: config.DOWNLOAD_URL_SECONDS,
-    logger: {
-      debug: (message, fields) => logger.debug(message, { ...fields }),
-      info: (message, fields) => logger.info(message, { ...fields }),
-      warn: (message, fields) => logger.warn(message, { ...fields }),
-      error: (message, fields) => logger.error(message, { ...fields }),
-    },
+    logger: portLogger(logger),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
+import { booleanFlag, readLambdaEnv, type LambdaEnv } from './lambdaShell.js';
 
 const queueUrlsSchema = z
   .string()
@@ -17,8 +18,6 @@ const queueUrlsSchema = z
     }
   })
   .pipe(z.partialRecord(z.enum(STAGES), z.url()));
-
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const stageEnvSchema = z.object({
   POSTSHOW_STAGE: z.enum(STAGES),
@@ -34,21 +33,17 @@ export const stageEnvSchema = z.object({
   /** Secrets Manager secret holding the OpenAI key (plain string or JSON `{"apiKey": "..."}`); never the key itself. */
   OPENAI_SECRET_ARN: z.string().min(1).optional(),
   /** Path-style S3 addressing, for S3-compatible servers (the simulator, MinIO). @default false */
-  POSTSHOW_S3_PATH_STYLE: flag.default(false),
+  POSTSHOW_S3_PATH_STYLE: booleanFlag.default(false),
 });
 
 export type StageEnv = z.infer<typeof stageEnvSchema>;
 
 /** Parses the env for `stage`; throws one readable line naming every bad variable. */
-export function readStageEnv(stage: StageName, env: Readonly<Record<string, string | undefined>>): StageEnv {
-  const picked = Object.fromEntries(Object.keys(stageEnvSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = stageEnvSchema.safeParse(picked);
-  if (!parsed.success) {
-    throw new Error(`invalid Lambda environment: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+export function readStageEnv(stage: StageName, env: LambdaEnv): StageEnv {
+  const config = readLambdaEnv(stageEnvSchema, env);
+  if (config.POSTSHOW_STAGE !== stage) {
+    throw new Error(`invalid Lambda environment: POSTSHOW_STAGE is ${config.POSTSHOW_STAGE} but this is the ${stage} handler`);
   }
-  if (parsed.data.POSTSHOW_STAGE !== stage) {
-    throw new Error(`invalid Lambda environment: POSTSHOW_STAGE is ${parsed.data.POSTSHOW_STAGE} but this is the ${stage} handler`);
-  }
-  if (stage === 'catalog' && !parsed.data.CATALOG_TABLE) throw new Error('invalid Lambda environment: CATALOG_TABLE is required by the catalog stage');
-  return parsed.data;
+  if (stage === 'catalog' && !config.CATALOG_TABLE) throw new Error('invalid Lambda environment: CATALOG_TABLE is required by the catalog stage');
+  return config;
 }

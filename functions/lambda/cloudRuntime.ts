@@ -22,10 +22,10 @@ import { providerSettingsFromEnv, selectProviders } from '../../shared/adapters/
 import { PocketsphinxTranscriber } from '../../shared/adapters/transcription/pocketsphinxTranscriber.js';
 import { PostshowError } from '../../shared/core/errors.js';
 import type { StageName } from '../../shared/pipeline/messages.js';
-import type { Logger } from '../../shared/pipeline/ports.js';
 import type { PipelineDependencies, PipelineEvent } from '../../shared/pipeline/processMessage.js';
 import { OPENAI_KEY_PLACEHOLDER } from '../../shared/pipeline/topology.js';
 import { readStageEnv } from './cloudConfig.js';
+import { clientConfig, portLogger } from './lambdaShell.js';
 
 export interface CloudRuntime {
   readonly stage: StageName;
@@ -110,17 +110,6 @@ async function readOpenAiKey(secretArn: string, tracer: Tracer, env: Readonly<Re
   return key === OPENAI_KEY_PLACEHOLDER ? undefined : key;
 }
 
-/**
- * Region and endpoint from the handler's env record, with the SDK's own variable names
- * (`AWS_ENDPOINT_URL_<SERVICE>` over `AWS_ENDPOINT_URL`). In Lambda the record is process.env and this
- * changes nothing; the simulator gives each stage its own record. Credentials stay with the SDK's chain.
- */
-function clientConfig(env: Readonly<Record<string, string | undefined>>, service: string): { region?: string; endpoint?: string } {
-  const endpoint = env[`AWS_ENDPOINT_URL_${service}`] ?? env.AWS_ENDPOINT_URL;
-  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  return { ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}) };
-}
-
 function recordMetrics(metrics: Metrics, event: PipelineEvent): void {
   if (event.type === 'succeeded') {
     metrics.addMetric('StageSucceeded', MetricUnit.Count, 1);
@@ -128,14 +117,4 @@ function recordMetrics(metrics: Metrics, event: PipelineEvent): void {
   } else if (event.type === 'failed') {
     metrics.addMetric(event.final ? 'StageFailed' : 'StageRetried', MetricUnit.Count, 1);
   }
-}
-
-/** Our Logger port on Powertools: the same structured fields, with the Lambda context and X-Ray trace id added. */
-function portLogger(logger: PowertoolsLogger): Logger {
-  return {
-    debug: (message, fields) => logger.debug(message, { ...fields }),
-    info: (message, fields) => logger.info(message, { ...fields }),
-    warn: (message, fields) => logger.warn(message, { ...fields }),
-    error: (message, fields) => logger.error(message, { ...fields }),
-  };
 }

@@ -101,6 +101,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         await waitFor(
           async () => {
             status = await readStatus(showId);
+            // Busy is checked again after the queue query: a handler may have picked a message up meanwhile.
             return status !== undefined && status.state !== 'running' && !mappings.busy && (await queuesEmpty()) && !mappings.busy;
           },
           timeoutMs,

@@ -53,7 +53,12 @@ export class S3Storage implements Storage {
   /** The bucket and key of a storage key; the key is validated, so nothing outside the layout is reachable. */
   locate(key: string): { Bucket: string; Key: string } {
     const Key = validateKey(key);
-    return { Bucket: Key.startsWith(RECORDINGS_PREFIX) ? this.recordingsBucket : this.outputsBucket, Key };
+    return { Bucket: this.bucketOf(Key), Key };
+  }
+
+  /** The bucket a key or listing prefix lives in. */
+  private bucketOf(keyOrPrefix: string): string {
+    return keyOrPrefix.startsWith(RECORDINGS_PREFIX) ? this.recordingsBucket : this.outputsBucket;
   }
 
   async get(key: string): Promise<Buffer> {
@@ -125,7 +130,7 @@ export class S3Storage implements Storage {
 
   async list(prefix: string): Promise<string[]> {
     // The prefix picks the bucket the same way keys do; it need not be a valid key itself ("shows/").
-    const bucket = prefix.startsWith(RECORDINGS_PREFIX) ? this.recordingsBucket : this.outputsBucket;
+    const bucket = this.bucketOf(prefix);
     const keys: string[] = [];
     let token: string | undefined;
     do {

@@ -27,7 +27,9 @@ export class SqsQueue implements Queue {
       const url = this.options.queueUrls[message.stage];
       // A stage sending somewhere it has no queue for is a wiring bug, never a user error: fail loudly.
       if (!url) throw new Error(`no queue URL configured for stage ${message.stage}`);
-      byQueue.set(url, [...(byQueue.get(url) ?? []), message]);
+      const queued = byQueue.get(url);
+      if (queued) queued.push(message);
+      else byQueue.set(url, [message]);
     }
     for (const [url, queued] of byQueue) {
       for (let start = 0; start < queued.length; start += SQS_BATCH_LIMIT) {
