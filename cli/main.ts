@@ -34,6 +34,13 @@ const positiveInteger = (label: string) => (value: string) => {
   return number;
 };
 
+/** Same range as the job option (0-60 s): past a minute, chat is about something else. */
+const chatLagSeconds = (value: string) => {
+  const number = positiveNumber('--chat-lag')(value);
+  if (number > 60) throw new InvalidArgumentError('--chat-lag must be at most 60 seconds');
+  return number;
+};
+
 function workspaceOption() {
   return new Option('--out <dir>', 'workspace directory (recordings/ and shows/)').default(DEFAULT_WORKSPACE);
 }
@@ -50,6 +57,7 @@ program
   .argument('<recording>', 'any file ffmpeg reads: mp4, mkv, flv, ts, webm, mov, m4a, mp3, wav')
   .option('--chat <file>', 'chat log, format detected by content: postshow JSON Lines, bilibili danmaku XML (incl. BililiveRecorder/blrec), TwitchDownloader JSON, Twitch IRC log, YouTube live-chat replay (raw page or yt-dlp live_chat.json), CSV t,user,text')
   .option('--chat-start <time>', 'when the recording started, for wall-clock chat logs (Twitch IRC), e.g. 2019-04-30T08:57:00; default: the log\'s first line')
+  .option('--chat-lag <seconds>', 'how late chat reacts to the stream, overriding the per-show measurement (0-60 s); default: measured, else 4 s', chatLagSeconds)
   .option('--metrics <file>', 'metrics CSV with header t,viewers,likes,orders,gmv')
   .option('--captions <file>', 'SRT or WebVTT captions; when given they are the transcript')
   .option('--products <file>', 'products JSON [{"name": "...", "aliases": ["..."]}]')
@@ -100,6 +108,7 @@ program
         minClipSeconds: flags.minClip,
         maxClipSeconds: flags.maxClip,
         ...(flags.chatStart ? { chatStart: flags.chatStart } : {}),
+        ...(flags.chatLag === undefined ? {} : { chatLagSeconds: flags.chatLag }),
       },
       ...(flags.showId ? { showId: flags.showId } : {}),
     });
@@ -169,6 +178,7 @@ program
 interface RunFlags {
   chat?: string;
   chatStart?: string;
+  chatLag?: number;
   metrics?: string;
   captions?: string;
   products?: string;

@@ -6,10 +6,10 @@ import { DEFAULT_CLAIM_RULES, findComplianceFlags } from '../shared/core/complia
 import {
   assembleHighlightInputs,
   buildSignalSet,
+  calibrateChatLag,
   detectHighlightsFromSignals,
   resolveHighlightConfig,
 } from '../shared/core/highlights/index.js';
-import { estimateChatLag } from '../shared/core/chat/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import { sentimentTimeline } from '../shared/core/sentiment/index.js';
 import type { MetricsPoint } from '../shared/core/types.js';
@@ -57,23 +57,30 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     products,
   });
   const { segments, chat: scoredChat, mentions } = inputs;
+  const lag = calibrateChatLag(inputs, manifest.options.chatLagSeconds);
   const config = resolveHighlightConfig({
     minClipSeconds: manifest.options.minClipSeconds,
     maxClipSeconds: manifest.options.maxClipSeconds,
     maxClips: Math.max(1, manifest.options.maxClips),
+    chatLagSeconds: lag.appliedSeconds,
   });
   // Built once: the detector and the stored per-second series read the same signals.
   const signalSet = buildSignalSet(inputs, config);
   const detected = manifest.options.maxClips === 0 ? [] : detectHighlightsFromSignals(inputs, signalSet, config);
   const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger);
 
-  // Loudness onsets are the strongest stream-side evidence; speech is left out because live-commerce
-  // hosts pitch continuously (every line would count as an event), see shared/core/chat/chatLag.ts.
-  const lag = estimateChatLag({ duration, chatTimes: scoredChat.map((line) => line.t), loudness: audio.loudness });
+  const { estimate } = lag;
+  const applied = { appliedSeconds: lag.appliedSeconds, appliedFrom: lag.appliedFrom };
   const chatLag: ChatLagRecord =
-    lag.method === 'default'
-      ? { lagSeconds: lag.lagSeconds, confidence: 0, method: 'default', reason: lag.reason }
-      : { lagSeconds: round2(lag.lagSeconds), confidence: round2(lag.confidence), method: lag.method, evidence: [...lag.evidence] };
+    estimate.method === 'default'
+      ? { lagSeconds: estimate.lagSeconds, confidence: 0, method: 'default', reason: estimate.reason, ...applied }
+      : {
+          lagSeconds: round2(estimate.lagSeconds),
+          confidence: round2(estimate.confidence),
+          method: estimate.method,
+          evidence: [...estimate.evidence],
+          ...applied,
+        };
 
   const analysis: z.infer<typeof analysisSchema> = {
     sentiment: {
@@ -106,6 +113,8 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
       chatMessages: scoredChat.length,
       chatLagSeconds: chatLag.lagSeconds,
       chatLagConfidence: chatLag.confidence,
+      chatLagApplied: chatLag.appliedSeconds,
+      chatLagAppliedFrom: chatLag.appliedFrom,
     },
   };
 };

@@ -77,7 +77,13 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     media: info,
     language,
     languageSource,
-    options: { minClipSeconds: job.minClipSeconds, maxClipSeconds: job.maxClipSeconds, maxClips: job.maxClips, chunkSeconds: job.chunkSeconds },
+    options: {
+      minClipSeconds: job.minClipSeconds,
+      maxClipSeconds: job.maxClipSeconds,
+      maxClips: job.maxClips,
+      chunkSeconds: job.chunkSeconds,
+      ...(job.chatLagSeconds === undefined ? {} : { chatLagSeconds: job.chatLagSeconds }),
+    },
     transcriptionSource: inputs.captions ? 'captions' : 'asr',
     inputs,
   };

@@ -17,7 +17,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { PostshowError } from '../shared/core/errors.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import { PocketsphinxTranscriber } from '../shared/adapters/transcription/pocketsphinxTranscriber.js';
@@ -34,6 +34,7 @@ interface Options {
   readonly baseline?: string;
   readonly config?: string;
   readonly ablations: boolean;
+  readonly chatLag: 'measured' | 'fixed';
   readonly minP5?: number;
   readonly minRecall?: number;
   readonly requireAblations?: boolean;
@@ -53,6 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--baseline <file>', 'an earlier JSON report to compare the overall scores with')
     .option('--config <file>', 'partial highlight configuration (JSON) on top of the defaults')
     .option('--no-ablations', 'skip the ablation study')
+    .addOption(new Option('--chat-lag <mode>', 'measured: calibrate each show\'s chat lag as the pipeline does; fixed: use the configured chatLagSeconds').choices(['measured', 'fixed']).default('measured'))
     .option('--min-p5 <ratio>', 'exit 1 when overall precision@5 is below this', ratio)
     .option('--min-recall <ratio>', 'exit 1 when overall recall is below this', ratio)
     .option('--require-ablations', 'exit 1 unless every ablation variant scores a lower F1 than the fused detector')
@@ -70,7 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = options.config ? JSON.parse(await readFile(options.config, 'utf8')) : undefined;
 
   const started = performance.now();
-  const evaluation = evaluateShows(shows, { config, ablations: options.ablations });
+  const evaluation = evaluateShows(shows, { config, ablations: options.ablations, chatLag: options.chatLag });
   const evaluateSeconds = (performance.now() - started) / 1000;
   const sentiment = await sentimentAccuracyReport(path.resolve(REPO_ROOT, '../shared'));
 

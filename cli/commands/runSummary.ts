@@ -1,6 +1,7 @@
 /** The summary `postshow run` prints: human-readable by default, JSON with --json. */
 import { z } from 'zod';
 import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
+import { describeChatLag } from '../../shared/core/chat/index.js';
 import { showKeys, type ShowId } from '../../shared/core/keys.js';
 import type { ParseReport } from '../../shared/core/types.js';
 import { analysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ChatLagRecord } from '../../shared/pipeline/artifacts.js';
@@ -88,8 +89,7 @@ export function printRunSummary(summary: RunSummary): void {
     out(`${kind}: ${report.format}, ${report.accepted} accepted${extra}${report.skipped > 0 ? `, ${report.skipped} skipped` : ''}`);
   }
   if (summary.chatLag) {
-    const lag = summary.chatLag;
-    out(lag.method === 'default' ? `chat lag: not measured (${lag.reason ?? 'no evidence'})` : `chat lag: ${lag.lagSeconds.toFixed(1)} s (confidence ${lag.confidence.toFixed(2)})`);
+    out(`chat lag: ${describeChatLag(summary.chatLag)}`);
   }
   if (summary.clips.length > 0) {
     out(`clips (${summary.clips.length}):`);

@@ -14,6 +14,7 @@ import {
 import {
   assembleHighlightInputs,
   buildSignalSet,
+  calibrateChatLag,
   detectHighlightsFromSignals,
   resolveHighlightConfig,
   type HighlightConfig,
@@ -49,6 +50,8 @@ export interface ShowResult {
   readonly missed: readonly { readonly start: number; readonly end: number; readonly kind: string }[];
   /** Signal building + detection of the fused detector, seconds. */
   readonly detectSeconds: number;
+  /** The chat lag the detector applied to this show, seconds, and where it came from. */
+  readonly chatLag: { readonly appliedSeconds: number; readonly appliedFrom: string; readonly measuredSeconds?: number; readonly confidence: number };
 }
 
 export interface VariantResult {
@@ -73,6 +76,11 @@ export interface EvaluateOptions {
   /** Partial highlight configuration on top of the defaults (same shape as the pipeline's). */
   readonly config?: unknown;
   readonly ablations?: boolean;
+  /**
+   * 'measured' (default) calibrates each show's chat lag as the analyze stage does; 'fixed' applies the
+   * configuration's `chatLagSeconds` to every show, to measure what calibration is worth.
+   */
+  readonly chatLag?: 'measured' | 'fixed';
 }
 
 /** Detects and scores every show with the configured detector, and with each ablation variant when asked. */
@@ -87,10 +95,12 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
   for (const show of shows) {
     const started = performance.now();
     const inputs = assembleHighlightInputs(show.evidence);
-    const signals = buildSignalSet(inputs, config);
+    // Same calibration as the analyze stage, so what is measured is what ships.
+    const lag = calibrateChatLag(inputs, options.chatLag === 'fixed' ? config.chatLagSeconds : undefined);
+    const signals = buildSignalSet(inputs, { ...config, chatLagSeconds: lag.appliedSeconds });
     const labels = show.labels;
     variants.forEach((variant, v) => {
-      const highlights = detectHighlightsFromSignals(inputs, signals, variant.config);
+      const highlights = detectHighlightsFromSignals(inputs, signals, { ...variant.config, chatLagSeconds: lag.appliedSeconds });
       const score = scoreShow(highlights, labels);
       perVariant[v]?.push(score);
       if (v !== 0) return;
@@ -115,6 +125,12 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
         })),
         missed: labels.filter((_, i) => !matchedLabels.has(i)).map(({ start, end, kind }) => ({ start, end, kind })),
         detectSeconds: round(detectSeconds, 3),
+        chatLag: {
+          appliedSeconds: lag.appliedSeconds,
+          appliedFrom: options.chatLag === 'fixed' ? 'fixed' : lag.appliedFrom,
+          ...(lag.estimate.method === 'default' ? {} : { measuredSeconds: round(lag.estimate.lagSeconds, 2) }),
+          confidence: round(lag.estimate.confidence, 2),
+        },
       });
     });
   }

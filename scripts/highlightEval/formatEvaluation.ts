@@ -8,7 +8,7 @@ const f1 = (value: number | undefined) => (value === undefined ? '-' : value.toF
 
 /** Per-show table, then overall and per-language lines, then recall per label kind. */
 export function formatShowTable(evaluation: HighlightEvaluation): string {
-  const headers = ['show', 'lang', 'min', 'labels', 'pred', 'p@3', 'p@5', 'p@10', 'recall', 'F1', 'bound s', 'input'];
+  const headers = ['show', 'lang', 'min', 'labels', 'pred', 'p@3', 'p@5', 'p@10', 'recall', 'F1', 'bound s', 'lag s', 'input'];
   const rows = evaluation.shows.map((show) => [
     show.name,
     show.language,
@@ -21,6 +21,8 @@ export function formatShowTable(evaluation: HighlightEvaluation): string {
     f2(show.score.recall),
     f2(show.score.f1),
     f1(show.score.boundaryErrorSeconds),
+    // 5.2m = measured and applied, 4.0d = default (not measured or too uncertain), 4.0f = fixed by the run.
+    `${show.chatLag.appliedSeconds.toFixed(1)}${show.chatLag.appliedFrom.charAt(0)}`,
     `${show.measuredFrom}+${show.transcriptFrom}`,
   ]);
   const setRow = (name: string, score: SetScore, minutes: number) => [
@@ -35,6 +37,7 @@ export function formatShowTable(evaluation: HighlightEvaluation): string {
     f2(score.recall),
     f2(score.f1),
     f1(score.boundaryErrorSeconds),
+    '',
     '',
   ];
   const minutesOf = (language?: string) =>

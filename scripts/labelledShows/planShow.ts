@@ -26,12 +26,12 @@ export const MOMENT_KINDS: readonly MomentKind[] = ['product-reveal', 'flash-sal
 
 /** The signals each kind of moment CAN fire; an instance fires 3 or 4 of them. */
 export const MOMENT_SIGNATURES: Readonly<Record<MomentKind, readonly LabelledSignal[]>> = {
-  'product-reveal': ['loudness', 'speechSentiment', 'mentions', 'chatRate', 'chatSentiment', 'orders'],
+  'product-reveal': ['loudness', 'speechSentiment', 'mentions', 'chatRate', 'chatSentiment', 'gifts', 'orders'],
   'flash-sale': ['mentions', 'speechRate', 'questions', 'orders', 'chatRate'],
-  funny: ['reactions', 'loudness', 'chatRate', 'chatSentiment', 'speechRate'],
-  giveaway: ['viewers', 'chatRate', 'speechSentiment', 'loudness', 'speechRate'],
+  funny: ['reactions', 'loudness', 'chatRate', 'chatSentiment', 'paidMessages', 'speechRate'],
+  giveaway: ['viewers', 'chatRate', 'speechSentiment', 'loudness', 'gifts', 'speechRate'],
   demo: ['scenes', 'speechRate', 'mentions', 'chatSentiment', 'questions'],
-  'qa-rush': ['questions', 'chatRate', 'mentions', 'speechSentiment'],
+  'qa-rush': ['questions', 'chatRate', 'mentions', 'speechSentiment', 'paidMessages'],
 };
 
 /**
@@ -56,7 +56,9 @@ export type DistractorKind =
   | 'question-repeat'
   | 'bulk-order'
   | 'negative-rant'
-  | 'polite-host';
+  | 'polite-host'
+  | 'big-donation'
+  | 'gift-train';
 
 /** The one signal each distractor fires strongly. */
 export const DISTRACTOR_SIGNALS: Readonly<Record<DistractorKind, LabelledSignal>> = {
@@ -71,6 +73,8 @@ export const DISTRACTOR_SIGNALS: Readonly<Record<DistractorKind, LabelledSignal>
   'bulk-order': 'orders',
   'negative-rant': 'chatSentiment',
   'polite-host': 'speechSentiment',
+  'big-donation': 'paidMessages',
+  'gift-train': 'gifts',
 };
 
 /** Every distractor kind, in the order kinds are dealt across a set. */
@@ -99,6 +103,14 @@ export const CHAT_LAG_SECONDS = { min: 2, max: 6 } as const;
 export const METRICS_STEP_SECONDS = 10;
 /** Share of background chat lines that are mild laughter, product questions and positive lines (each). */
 export const BACKGROUND_REACTION_SHARE = 0.04;
+/** Share of background chat lines that are paid messages (Super Chats). */
+export const BACKGROUND_PAID_SHARE = 0.01;
+/** Background gifts per second: a trickle, busier with a busier chat. */
+export const BACKGROUND_GIFT_RATE = { base: 0.002, perChatMessage: 0.02 } as const;
+/** Fewest paid messages a moment firing that signal gets: three supporters in a quiet window reach z = 3. */
+export const MIN_SUPPORT_EVENTS = 3;
+/** Fewest gifts a moment firing that signal gets: gifts trickle in all show long, so five make a burst. */
+export const MIN_GIFT_EVENTS = 5;
 /** Background chat density range the set draws from, messages per second. */
 export const CHAT_RATE_RANGE = { min: 0.05, max: 3 } as const;
 
@@ -141,7 +153,10 @@ export type ChatCategory =
   | 'offTopicQuestion'
   | 'spam'
   | 'raid'
-  | 'negative';
+  | 'negative'
+  | 'paid'
+  | 'bigPaid'
+  | 'gift';
 
 /** One chat line: time and category; lines of one `group` share a user (spam) or a raiding channel (raid). */
 export interface PlannedChat {
@@ -376,6 +391,10 @@ function distractorLength(rng: () => number, kind: DistractorKind): number {
       return uniform(rng, 10, 15);
     case 'polite-host':
       return uniform(rng, 7, 12);
+    case 'big-donation':
+      return uniform(rng, 5, 10);
+    case 'gift-train':
+      return uniform(rng, 8, 12);
   }
 }
 
@@ -548,8 +567,23 @@ class ChatPlanner {
       const u = rng();
       const share = BACKGROUND_REACTION_SHARE;
       const category: ChatCategory =
-        u < share ? 'laughter' : u < 2 * share ? 'question' : u < 3 * share ? 'positive' : u < 3 * share + 0.005 ? 'negative' : 'background';
+        u < share
+          ? 'laughter'
+          : u < 2 * share
+            ? 'question'
+            : u < 3 * share
+              ? 'positive'
+              : u < 3 * share + 0.005
+                ? 'negative'
+                : u < 3 * share + 0.005 + BACKGROUND_PAID_SHARE
+                  ? 'paid'
+                  : 'background';
       this.base.push({ t: round3(t), category });
+    }
+    // Gifts are no chat text (the detector keeps them out of the text signals): a Poisson trickle of their own.
+    const giftRate = BACKGROUND_GIFT_RATE.base + BACKGROUND_GIFT_RATE.perChatMessage * rate;
+    for (let t = -Math.log(1 - rng()) / giftRate; t < duration - 0.5; t += -Math.log(1 - rng()) / giftRate) {
+      this.added.push({ t: round3(t), category: 'gift' });
     }
   }
 
@@ -748,6 +782,15 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
     if (has('reactions')) chatContent.laughter = Math.round((8 + 32 * density) * (0.7 + 0.6 * level()));
     if (has('questions')) chatContent.question = Math.round((4 + 11 * density) * (0.7 + 0.6 * level()));
     const reactionStart = Math.min(trigger + uniform(effectsRng, CHAT_LAG_SECONDS.min, CHAT_LAG_SECONDS.max), end - 8);
+    // Paid messages: a few supporters, now and then one far above the show's usual amount.
+    const paidLines = has('paidMessages') ? MIN_SUPPORT_EVENTS + Math.round(3 * level()) : 0;
+    const bigPaid = paidLines > 0 && effectsRng() < 0.25 ? 1 : 0;
+    if (paidLines > 0) effects['paidLines'] = paidLines;
+    // Paid lines are chat too: part of the burst when chatRate fires, else in place of background lines.
+    if (paidLines > 0) {
+      chatContent.paid = paidLines - bigPaid;
+      if (bigPaid > 0) chatContent.bigPaid = bigPaid;
+    }
     if (has('chatRate')) {
       const multiplier = 2.5 + 3.5 * level();
       const seconds = Math.min(uniform(effectsRng, 8, 20), end - 0.5 - reactionStart);
@@ -775,6 +818,21 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
         budgetSpreads: MOMENT_CHAT_SPREADS,
       });
       for (const category of Object.keys(chatContent)) effects[`${category}Lines`] = result.byCategory[category as ChatCategory] ?? 0;
+    }
+    if (paidLines > 0) {
+      // A quiet chat cannot hide many extra lines, so a replaced reaction may hold fewer paid lines than
+      // planned; the few still missing for a burst of supporters are added (lifting the rate, not to a burst).
+      const placed = (effects['paidLines'] ?? 0) + (effects['bigPaidLines'] ?? 0);
+      const missing = Math.max(0, MIN_SUPPORT_EVENTS - placed);
+      if (missing > 0) chat.window({ start: reactionStart, end: Math.min(reactionStart + 10, end - 0.5), content: { paid: missing }, mode: 'add' });
+      effects['paidLines'] = placed + missing;
+      delete effects['bigPaidLines'];
+    }
+    if (has('gifts')) {
+      // Gifts are no chat text: they never change the chat rate, so they are simply added.
+      const gifts = MIN_GIFT_EVENTS + Math.round(4 * level());
+      chat.window({ start: reactionStart, end: Math.min(reactionStart + uniform(effectsRng, 6, 12), end - 0.5), content: { gift: gifts }, mode: 'add' });
+      effects['giftEvents'] = gifts;
     }
 
     if (has('orders')) {
@@ -890,6 +948,18 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
       }
       case 'polite-host': {
         end = speech.span(start, end - 1, 'polite', 1, () => speech.line(host.polite), 1).end;
+        break;
+      }
+      case 'big-donation': {
+        // One viewer's large Super Chat about nothing on stream: money, but no moment.
+        effects['bigPaidLines'] = chatDistractor({ start, end, content: { bigPaid: 1 } });
+        break;
+      }
+      case 'gift-train': {
+        // Regulars send small gifts to keep a gift goal going while the host talks routine.
+        const n = intBetween(effectsRng, MIN_GIFT_EVENTS, 9);
+        chat.window({ start, end, content: { gift: n }, mode: 'add' });
+        effects['giftEvents'] = n;
         break;
       }
     }

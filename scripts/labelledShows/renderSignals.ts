@@ -10,7 +10,7 @@ import { gaussian, intBetween, pick, round3, seededStream, uniform } from '../pr
 import { STREAM_SALTS, type ChatCategory, type ShowPlan } from './planShow.js';
 
 /** Version of the labelled-show format and generator, written into show.json. Bump when output changes. */
-export const LABELLED_SHOW_GENERATOR_VERSION = 1;
+export const LABELLED_SHOW_GENERATOR_VERSION = 2;
 /** Name of the generator in show.json. */
 export const LABELLED_SHOW_GENERATOR_NAME = 'labelled-shows';
 
@@ -113,8 +113,18 @@ export function renderSignals(plan: ShowPlan): SignalsFile {
   };
 }
 
-/** Chat lines with words and users: `{ t, user, text }` in time order. */
-export function renderChat(plan: ShowPlan): { t: number; user: string; text: string }[] {
+/** One rendered chat line: a message, or a paid message / gift with its amount (postshow JSON Lines fields). */
+export interface RenderedChatLine {
+  readonly t: number;
+  readonly user: string;
+  readonly text: string;
+  readonly kind?: 'paid' | 'gift';
+  readonly amount?: number;
+  readonly currency?: string;
+}
+
+/** Chat lines with words and users: `{ t, user, text }` in time order, paid messages and gifts with `kind` and `amount`. */
+export function renderChat(plan: ShowPlan): RenderedChatLine[] {
   const { chat: pools } = LANGUAGE_POOLS[plan.language];
   const textRng = seededStream(plan.seed, STREAM_SALTS.chatText);
   const userRng = seededStream(plan.seed, STREAM_SALTS.users);
@@ -134,8 +144,21 @@ export function renderChat(plan: ShowPlan): { t: number; user: string; text: str
     spam: pools.spam,
     raid: pools.raid,
     negative: pools.negative,
+    paid: pools.paid,
+    bigPaid: pools.paid,
+    gift: [],
   };
-  return plan.chat.map((line) => {
+  const money = (amount: number) => ({ amount: Math.round(amount * 100) / 100, currency: pools.currency });
+  return plan.chat.map((line): RenderedChatLine => {
+    if (line.category === 'gift') {
+      const gift = pick(textRng, pools.gifts);
+      const count = gift.price < 1 ? intBetween(textRng, 1, 10) : 1;
+      return { t: line.t, user: viewer(), text: `${gift.name} x${count}`, kind: 'gift', ...money(gift.price * count) };
+    }
+    if (line.category === 'paid' || line.category === 'bigPaid') {
+      const amount = line.category === 'bigPaid' ? pools.bigPaidAmount : pick(textRng, pools.paidAmounts);
+      return { t: line.t, user: viewer(), text: pick(textRng, pools.paid), kind: 'paid', ...money(amount) };
+    }
     if (line.group === undefined) return { t: line.t, user: viewer(), text: pick(textRng, poolOf[line.category]) };
     let group = groups.get(line.group);
     if (group === undefined) {

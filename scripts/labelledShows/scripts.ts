@@ -70,6 +70,15 @@ export interface ChatPools {
   readonly users: readonly string[];
   readonly spamUsers: readonly string[];
   readonly raiders: readonly string[];
+  /** Words of paid messages (Super Chats): neutral, so they add spending and not sentiment. */
+  readonly paid: readonly string[];
+  /** Usual paid-message amounts, and the rare far larger one. */
+  readonly paidAmounts: readonly number[];
+  readonly bigPaidAmount: number;
+  /** Gifts the platform sells, with their unit price. */
+  readonly gifts: readonly { readonly name: string; readonly price: number }[];
+  /** Currency of amounts (ISO 4217). */
+  readonly currency: string;
 }
 
 /** Everything language-specific the generator needs. */
@@ -277,6 +286,16 @@ const EN: LanguagePools = {
     users: ['mia', 'dan', 'kate', 'leo', 'sam', 'zoe', 'max', 'ivy', 'tom', 'ana', 'raj', 'lily', 'ben', 'noor', 'jay', 'eli', 'ruth', 'omar'],
     spamUsers: ['giftbot_2024', 'promo_deals_77', 'sub4sub_king'],
     raiders: ['CookWithKim', 'NightOwlGaming', 'TechTalkTom', 'CraftyCarla'],
+    paid: ['for the stream', 'from the night shift', 'here since day one', 'shoutout to my sister', 'from Canada', 'for the team'],
+    paidAmounts: [2, 5, 5, 10, 20],
+    bigPaidAmount: 100,
+    gifts: [
+      { name: 'Rose', price: 0.1 },
+      { name: 'Heart', price: 1 },
+      { name: 'Confetti', price: 5 },
+      { name: 'Rocket', price: 20 },
+    ],
+    currency: 'USD',
   },
 };
 
@@ -459,6 +478,16 @@ const ZH: LanguagePools = {
     users: ['小鱼干', 'momo酱', '奶茶不加糖', '阿杰', '星星', '橘子汽水', '路人甲', '夏天', '小白', '大橙子', '木木', '柠檬', '阿宁', '豆豆'],
     spamUsers: ['福利号888', '推广小号01', '红包领取处'],
     raiders: ['厨房小王', '夜猫游戏', '数码老张', '手工小屋'],
+    paid: ['冲', '打卡', '报到', '从杭州来的', '今天第一次发SC', '来了来了'],
+    paidAmounts: [30, 30, 50, 50, 100],
+    bigPaidAmount: 1000,
+    gifts: [
+      { name: '小心心', price: 0.1 },
+      { name: '辣条', price: 0.1 },
+      { name: '告白气球', price: 52 },
+      { name: '小电视飞船', price: 1245 },
+    ],
+    currency: 'CNY',
   },
 };
 

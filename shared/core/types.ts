@@ -149,6 +149,8 @@ export type SignalName =
   | 'chatSentiment'
   | 'reactions'
   | 'questions'
+  | 'paidMessages'
+  | 'gifts'
   | 'viewers'
   | 'orders'
   | 'scenes';

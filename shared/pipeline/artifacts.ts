@@ -105,6 +105,9 @@ export const chatLagRecordSchema = z.object({
   evidence: z.array(z.string()).optional(),
   /** Why the lag could not be measured (default estimates only). */
   reason: z.string().optional(),
+  /** The lag the detector applied, seconds, and where it came from (see core/highlights/calibrateChatLag.ts). */
+  appliedSeconds: z.number(),
+  appliedFrom: z.enum(['measured', 'default', 'override']),
 });
 export type ChatLagRecord = z.infer<typeof chatLagRecordSchema>;
 
@@ -115,7 +118,7 @@ export const analysisSchema = z.object({
   viewersPerSecond: z.array(z.number()).optional(),
   compliance: z.array(complianceFlagSchema),
   mentions: z.array(z.object({ t: z.number(), product: z.string(), matched: z.string(), source: z.enum(['speech', 'chat']) })),
-  /** How late chat reacts to the stream, as measured on this show (recorded; the detector does not apply it yet). */
+  /** How late chat reacts to the stream: the show's measurement and the lag the detector applied. */
   chatLag: chatLagRecordSchema.optional(),
 });
 

@@ -29,6 +29,11 @@ export const jobOptionsSchema = z
      * log's own clock when it has no zone. Absent: the log's first timestamped line is the start.
      */
     chatStart: z.iso.datetime({ local: true, offset: true }).optional(),
+    /**
+     * How late chat reacts to the stream, seconds, when the caller knows better than the measurement (a
+     * low-latency player, a platform's known delay). Absent: measured per show, or the default 4 s.
+     */
+    chatLagSeconds: z.number().min(0).max(60).optional(),
   })
   .refine((job) => job.minClipSeconds <= job.maxClipSeconds, { message: 'min clip length must not exceed max clip length' });
 export type JobOptions = z.infer<typeof jobOptionsSchema>;
@@ -63,6 +68,7 @@ export const manifestSchema = z.object({
     maxClipSeconds: z.number(),
     maxClips: z.number(),
     chunkSeconds: z.number(),
+    chatLagSeconds: z.number().optional(),
   }),
   transcriptionSource: z.enum(['captions', 'asr']),
   inputs: z.object({

@@ -38,7 +38,7 @@ describe('postshow CLI', () => {
   it('runs a show and prints a machine-readable summary', async () => {
     const result = await postshow([
       'run', sample.recording, '--chat', sample.chat, '--metrics', sample.metrics, '--products', sample.products,
-      '--captions', sample.captions, '--max-clips', '2', '--min-clip', '8', '--max-clip', '15', '--out', out, '--json',
+      '--captions', sample.captions, '--max-clips', '2', '--min-clip', '8', '--max-clip', '15', '--chat-lag', '3', '--out', out, '--json',
     ]);
     expect(result.stderr).not.toMatch(/failed/);
     expect(result.code).toBe(0);
@@ -55,10 +55,15 @@ describe('postshow CLI', () => {
     expect(summary.clips[0].vertical).toMatch(/vertical\.mp4$/);
     expect(summary.outputs.report).toMatch(/report\.html$/);
     expect(summary.topics.length).toBeGreaterThan(0);
-    // The side inputs' parse reports and the chat lag measured on the show travel in the summary.
+    // The side inputs' parse reports and the chat lag (measured, and the one applied: here the flag's) travel in the summary.
     expect(summary.inputs.chat).toMatchObject({ format: 'jsonl', kinds: { message: expect.any(Number) } });
     expect(summary.inputs.chat.accepted).toBeGreaterThan(0);
-    expect(summary.chatLag).toMatchObject({ method: expect.stringMatching(/^(cross-correlation|default)$/), lagSeconds: expect.any(Number) });
+    expect(summary.chatLag).toMatchObject({
+      method: expect.stringMatching(/^(cross-correlation|default)$/),
+      lagSeconds: expect.any(Number),
+      appliedSeconds: 3,
+      appliedFrom: 'override',
+    });
 
     const clips = JSON.parse((await postshow(['clips', '--out', out, '--json'])).stdout);
     expect(clips.map((clip: { clipId: string }) => clip.clipId).sort()).toEqual(summary.clips.map((clip: { id: string }) => clip.id).sort());
@@ -98,6 +103,10 @@ describe('postshow CLI', () => {
     const badRange = await postshow(['run', sample.recording, '--min-clip', '40', '--max-clip', '20', '--out', out]);
     expect(badRange.code).not.toBe(0);
     expect(badRange.stderr).toMatch(/--min-clip must not exceed --max-clip/);
+
+    const badLag = await postshow(['run', sample.recording, '--chat-lag', '90', '--out', out]);
+    expect(badLag.code).not.toBe(0);
+    expect(badLag.stderr).toMatch(/--chat-lag must be at most 60 seconds/);
   });
 
   it('documents every command with --help', async () => {

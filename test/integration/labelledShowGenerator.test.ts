@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseCaptions } from '../../shared/core/inputs/captions.js';
+import { parseChatLog } from '../../shared/core/inputs/chatLog.js';
 import { parseMetricsCsv } from '../../shared/core/inputs/metricsCsv.js';
 import { parseProducts } from '../../shared/core/inputs/products.js';
-import { LABELLED_SHOW_FILES } from '../../scripts/labelledShows/renderSignals.js';
+import { LABELLED_SHOW_FILES, LABELLED_SHOW_GENERATOR_VERSION } from '../../scripts/labelledShows/renderSignals.js';
 import { generateLabelledSet, type GeneratedSetSummary } from '../../scripts/labelledShows/writeLabelledSet.js';
 
 const SET = { count: 3, seed: 7, minMinutes: 5, maxMinutes: 8, languages: ['en', 'zh'] as ('en' | 'zh')[] };
@@ -18,7 +19,7 @@ const showSchema = z.object({
   language: z.enum(['en', 'zh']),
   duration: z.number().positive(),
   source: z.literal('generated'),
-  generator: z.object({ name: z.literal('labelled-shows'), version: z.literal(1), seed: z.number().int(), chatRate: z.number().positive() }).loose(),
+  generator: z.object({ name: z.literal('labelled-shows'), version: z.literal(LABELLED_SHOW_GENERATOR_VERSION), seed: z.number().int(), chatRate: z.number().positive() }).loose(),
 });
 const labelsSchema = z.array(z.object({ start: z.number(), end: z.number(), kind: z.string().min(1) }).strict());
 const signalsSchema = z.object({
@@ -28,7 +29,17 @@ const signalsSchema = z.object({
   silences: z.array(timeRange),
   sceneChanges: z.array(z.number().min(0)),
 });
-const chatLineSchema = z.object({ t: z.number().min(0), user: z.string().min(1), text: z.string().min(1) }).strict();
+const chatLineSchema = z
+  .object({
+    t: z.number().min(0),
+    user: z.string().min(1),
+    text: z.string().min(1),
+    kind: z.enum(['paid', 'gift']).optional(),
+    amount: z.number().positive().optional(),
+    currency: z.enum(['USD', 'CNY']).optional(),
+  })
+  .strict()
+  .refine((line) => (line.kind === undefined) === (line.amount === undefined && line.currency === undefined), 'amount and currency go with a kind');
 const truthSchema = z.object({
   moments: z.array(z.object({ start: z.number(), end: z.number(), kind: z.string(), signals: z.array(z.string()).min(3), strength: z.number() }).loose()),
   distractors: z.array(z.object({ start: z.number(), end: z.number(), kind: z.string(), signals: z.array(z.string()).min(1) }).loose()),
@@ -78,6 +89,7 @@ describe('generateLabelledSet', () => {
   });
 
   it('writes files the product parsers and the harness shapes accept', async () => {
+    const kinds = { paid: 0, gift: 0 };
     for (const { dir, id, moments, durationSeconds } of summary.shows) {
       const read = (name: string) => readFile(join(dir, name), 'utf8');
       const show = showSchema.parse(JSON.parse(await read('show.json')));
@@ -102,6 +114,13 @@ describe('generateLabelledSet', () => {
 
       const chat = (await read('chat.jsonl')).trimEnd().split('\n').map((line) => chatLineSchema.parse(JSON.parse(line)));
       expect(chat.map((m) => m.t)).toEqual([...chat.map((m) => m.t)].sort((a, b) => a - b));
+      // Paid messages and gifts are there, and the product's chat parser reads them as such, amounts included.
+      const parsed = parseChatLog(await read('chat.jsonl'), 'chat.jsonl');
+      expect(parsed.report.skipped).toBe(0);
+      expect(parsed.report.kinds.paid).toBe(chat.filter((m) => m.kind === 'paid').length);
+      kinds.paid += parsed.report.kinds.paid ?? 0;
+      kinds.gift += parsed.report.kinds.gift ?? 0;
+      expect(parsed.messages.filter((m) => m.kind !== 'message').every((m) => (m.amount ?? 0) > 0 && m.currency !== undefined)).toBe(true);
 
       const metricsText = await read('metrics.csv');
       expect(metricsText.split('\n')[0]).toBe('t,viewers,orders,gmv');
@@ -116,6 +135,8 @@ describe('generateLabelledSet', () => {
       const truth = truthSchema.parse(JSON.parse(await read('truth.json')));
       expect(truth.moments.map(({ start, end, kind }) => ({ start, end, kind }))).toEqual(labels);
     }
+    expect(kinds.paid).toBeGreaterThan(0);
+    expect(kinds.gift).toBeGreaterThan(0);
   });
 
   it('rejects invalid options with the field that is wrong', async () => {

@@ -23,9 +23,9 @@ interface Expected {
 // SOURCES.md's counts, and what the drop rules make of them.
 const EXPECTED: readonly Expected[] = [
   // 11,023 danmaku: 20 pre-stream (negative t) and 3 blank ones dropped.
-  { file: 'bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml', format: 'bilibili-xml', accepted: 11_000, kinds: { message: 11_000 }, skippedReasons: { 'negative time': 20, 'empty text': 3 } },
+  { file: 'bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml', format: 'bilibili-xml', accepted: 11_000, kinds: { message: 11_000 }, skippedReasons: { 'before recording start': 20, 'empty text': 3 } },
   // 48,598 danmaku on one line: 86 pre-stream and 8 blank dropped (48,512 at t >= 0 includes the 8 blank).
-  { file: 'bilibili-ZJStatistics2-live/2020.12.12 嘉然 首播.xml', format: 'bilibili-xml', accepted: 48_504, kinds: { message: 48_504 }, skippedReasons: { 'negative time': 86, 'empty text': 8 } },
+  { file: 'bilibili-ZJStatistics2-live/2020.12.12 嘉然 首播.xml', format: 'bilibili-xml', accepted: 48_504, kinds: { message: 48_504 }, skippedReasons: { 'before recording start': 86, 'empty text': 8 } },
   // 14,950 danmaku with degraded p (NULL uid, empty fields): all kept, senders unknown.
   { file: 'bilibili-ZJStatistics2-live/2020.12.15 嘉然 今天和嘉然一起画画吧~.xml', format: 'bilibili-xml', accepted: 14_950, kinds: { message: 14_950 }, skippedReasons: {} },
   // 1,239 video danmaku, 279 of them mode 7 (JSON text).

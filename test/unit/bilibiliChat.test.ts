@@ -219,7 +219,7 @@ describe('scanBilibiliDanmaku — skipped and noted records', () => {
     expect(report.skippedReasons).toEqual({
       [DANMAKU_SKIP.missingTs]: 2,
       [DANMAKU_SKIP.invalidTime]: 1,
-      [DANMAKU_SKIP.negativeTime]: 2,
+      [DANMAKU_SKIP.beforeStart]: 2,
       [DANMAKU_SKIP.giftWithoutName]: 1,
       [DANMAKU_SKIP.guardWithoutLevel]: 1,
       [DANMAKU_SKIP.emptyText]: 1,
@@ -259,7 +259,7 @@ describe('scanBilibiliDanmaku — the site and exporter variants keep working', 
       [3.25, '5bd04b14', '<3 😀 你好'],
     ]);
     expect(messages.every((m) => m.kind === 'message')).toBe(true);
-    expect(report.skippedReasons).toEqual({ [DANMAKU_SKIP.negativeTime]: 1 });
+    expect(report.skippedReasons).toEqual({ [DANMAKU_SKIP.beforeStart]: 1 });
   });
 });
 
@@ -314,7 +314,7 @@ describe.skipIf(!existsSync(CHAT_DATA))('scanBilibiliDanmaku — real files (../
       expect(raw.elements).toBe(stated);
       expect(elements).toBe(stated);
       expect(raw.atOrAfterZero).toBe(stated - negative);
-      expect(report.skippedReasons[DANMAKU_SKIP.negativeTime] ?? 0).toBe(negative);
+      expect(report.skippedReasons[DANMAKU_SKIP.beforeStart] ?? 0).toBe(negative);
       expect(report.skippedReasons[DANMAKU_SKIP.emptyText] ?? 0).toBe(raw.blankAtOrAfterZero);
       expect(report.skipped).toBe(negative + raw.blankAtOrAfterZero);
       expect(messages).toHaveLength(stated - negative - raw.blankAtOrAfterZero);
@@ -326,7 +326,7 @@ describe.skipIf(!existsSync(CHAT_DATA))('scanBilibiliDanmaku — real files (../
 
   it('the 48,598-danmaku live file: 48,512 at t ≥ 0 (8 of them blank), 86 before the stream', () => {
     const { messages, report } = scan(readReal(LARGEST));
-    expect(report.skippedReasons).toEqual({ [DANMAKU_SKIP.negativeTime]: 86, [DANMAKU_SKIP.emptyText]: 8 });
+    expect(report.skippedReasons).toEqual({ [DANMAKU_SKIP.beforeStart]: 86, [DANMAKU_SKIP.emptyText]: 8 });
     expect(messages.length + 8).toBe(48512);
   });
 

@@ -35,6 +35,32 @@ describe('parseChatLog — JSON Lines', () => {
     expect(report).toEqual({ format: 'jsonl', accepted: 2, skipped: 0, skippedReasons: {}, kinds: { message: 2 } });
   });
 
+  it('reads paid messages, gifts and memberships with their amount and currency', () => {
+    const text = jsonl(
+      { t: 1, user: 'ann', text: 'hi' },
+      { t: 2, user: 'bob', text: 'for the stream', kind: 'paid', amount: 5, currency: 'usd' },
+      { t: 3, user: 'cy', kind: 'gift', amount: '52', currency: 'CNY' },
+      { t: 4, user: 'di', kind: 'Member' },
+      { t: 5, user: 'ed', text: 'odd', kind: 'shout', amount: 'lots' },
+      { t: 6, user: 'fi', kind: 'paid', amount: '$2.50' },
+      { t: 7, user: 'gu', kind: 'paid', amount: 3, currency: 'not a currency!' },
+    );
+    const { messages, report } = parseChatLog(text, 'chat.jsonl');
+    expect(messages).toEqual([
+      { t: 1, user: 'ann', text: 'hi', kind: 'message' },
+      { t: 2, user: 'bob', text: 'for the stream', kind: 'paid', amount: 5, currency: 'USD' },
+      // Without words a gift or member line reads as its amount or its kind.
+      { t: 3, user: 'cy', text: '52 CNY', kind: 'gift', amount: 52, currency: 'CNY' },
+      { t: 4, user: 'di', text: 'member', kind: 'member' },
+      // An unknown kind is noted and read as a plain message (whose amount means nothing).
+      { t: 5, user: 'ed', text: 'odd', kind: 'message' },
+      { t: 6, user: 'fi', text: '2.5 USD', kind: 'paid', amount: 2.5, currency: 'USD' },
+      { t: 7, user: 'gu', text: '3', kind: 'paid', amount: 3 },
+    ]);
+    expect(report.kinds).toEqual({ message: 2, paid: 3, gift: 1, member: 1 });
+    expect(report.skippedReasons).toEqual({ [JSONL_SKIP.invalidKind]: 1, [JSONL_SKIP.invalidCurrency]: 1 });
+  });
+
   it('skips and counts each malformed line under its reason, never failing the file', () => {
     const text = jsonl(
       { t: 1, user: 'ok', text: 'kept' },
@@ -63,7 +89,7 @@ describe('parseChatLog — JSON Lines', () => {
       [JSONL_SKIP.invalidJson]: 2,
       [JSONL_SKIP.notObject]: 2,
       [JSONL_SKIP.missingT]: 2,
-      [JSONL_SKIP.negativeT]: 1,
+      [JSONL_SKIP.beforeStart]: 1,
       [JSONL_SKIP.invalidT]: 3,
       [JSONL_SKIP.missingText]: 1,
       [JSONL_SKIP.textNotString]: 1,
@@ -184,7 +210,7 @@ describe('parseChatLog — bilibili danmaku XML', () => {
     const { messages, report } = parseChatLog(xml, 'broken.xml');
     expect(messages).toEqual([{ t: 1, user: '', text: 'kept', kind: 'message' }]);
     expect(report.skippedReasons).toEqual({
-      [DANMAKU_SKIP.negativeTime]: 1,
+      [DANMAKU_SKIP.beforeStart]: 1,
       [DANMAKU_SKIP.invalidTime]: 2,
       [DANMAKU_SKIP.emptyText]: 2,
       [DANMAKU_SKIP.missingP]: 1,
@@ -280,7 +306,7 @@ describe.skipIf(!existsSync(CHAT_DATA))('parseChatLog — real bilibili files (.
       expect(report.format).toBe('bilibili-xml');
       expect(raw.elements).toBe(file.stated);
       expect(report.accepted + report.skipped).toBe(file.stated);
-      expect(report.skippedReasons[DANMAKU_SKIP.negativeTime] ?? 0).toBe(file.statedNegative);
+      expect(report.skippedReasons[DANMAKU_SKIP.beforeStart] ?? 0).toBe(file.statedNegative);
       expect(report.skippedReasons[DANMAKU_SKIP.emptyText] ?? 0).toBe(raw.blankAtOrAfterZero);
       expect(report.accepted).toBe(file.stated - file.statedNegative - raw.blankAtOrAfterZero);
       expect(messages).toHaveLength(report.accepted);

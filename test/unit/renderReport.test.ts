@@ -108,18 +108,31 @@ function fullReport(): ReportData {
         report: { format: 'bilibili-xml', accepted: 1200, skipped: 3, skippedReasons: { 'missing t': 2, '<bad>': 1 }, kinds: { message: 1180, paid: 12, gift: 8 } },
       },
     ],
-    chatLag: { lagSeconds: 5.2, confidence: 0.83, method: 'cross-correlation', evidence: ['loudness'] },
+    chatLag: { lagSeconds: 5.2, confidence: 0.83, method: 'cross-correlation', evidence: ['loudness'], appliedSeconds: 5.2, appliedFrom: 'measured' },
     stageTimings: [{ stage: 'transcribe', ms: 12_345 }],
   };
 }
 
 describe('renderReport', () => {
-  it('shows the chat parse report by event kind and the measured chat lag', () => {
+  it('shows the chat parse report by event kind and the chat lag: measured, unmeasured, too uncertain, overridden', () => {
     const html = renderReport(fullReport());
     expect(html).toContain('1200 (1180 message, 12 paid, 8 gift)');
-    expect(html).toContain('Chat lag: chat reacts 5.2 s after the stream (confidence 0.83, measured against loudness).');
-    const unmeasured = renderReport({ ...fullReport(), chatLag: { lagSeconds: 4, confidence: 0, method: 'default', reason: 'too little chat' } });
+    expect(html).toContain('Chat lag: chat reacts 5.2 s after the stream (confidence 0.83, measured against loudness); the detector applies it.');
+    const unmeasured = renderReport({
+      ...fullReport(),
+      chatLag: { lagSeconds: 4, confidence: 0, method: 'default', reason: 'too little chat', appliedSeconds: 4, appliedFrom: 'default' },
+    });
     expect(unmeasured).toContain('Chat lag: not measured (too little chat); the detector assumes 4.0 s.');
+    const uncertain = renderReport({
+      ...fullReport(),
+      chatLag: { lagSeconds: 9.3, confidence: 0.21, method: 'cross-correlation', evidence: ['loudness'], appliedSeconds: 4, appliedFrom: 'default' },
+    });
+    expect(uncertain).toContain('Chat lag: measured 9.3 s at confidence 0.21 against loudness, too uncertain to apply; the detector assumes 4.0 s.');
+    const overridden = renderReport({
+      ...fullReport(),
+      chatLag: { lagSeconds: 5.2, confidence: 0.83, method: 'cross-correlation', evidence: ['loudness'], appliedSeconds: 1.5, appliedFrom: 'override' },
+    });
+    expect(overridden).toContain('Chat lag: set to 1.5 s by the job; measured 5.2 s at confidence 0.83 against loudness.');
   });
 
   it('is one self-contained UTF-8 HTML document with no external resources and no scripts', () => {

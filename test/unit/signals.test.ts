@@ -23,6 +23,7 @@ function quietShow(seed = 1, duration = 600): HighlightInputs {
     },
     segments: [],
     chat: [],
+    supportEvents: [],
     metrics: [],
     mentions: [],
     ctaMentions: [],

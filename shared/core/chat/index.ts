@@ -11,3 +11,4 @@ export {
   type DefaultChatLag,
   type MeasuredChatLag,
 } from './chatLag.js';
+export { describeChatLag, type ChatLagSummary } from './describeChatLag.js';

@@ -45,6 +45,7 @@ export function assembleHighlightInputs(evidence: ShowEvidence): HighlightInputs
     audio: evidence.audio,
     segments,
     chat,
+    supportEvents: evidence.chat.filter((event) => event.t < duration && event.kind !== 'message'),
     metrics: evidence.metrics,
     mentions,
     ctaMentions: findCallToActionMentions(segments),

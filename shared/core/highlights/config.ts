@@ -22,6 +22,8 @@ export const SIGNAL_NAMES = [
   'chatSentiment',
   'reactions',
   'questions',
+  'paidMessages',
+  'gifts',
   'viewers',
   'orders',
   'scenes',
@@ -43,8 +45,10 @@ export const highlightConfigSchema = z
   .object({
     /**
      * Weight of each signal in the fused score (dimensionless).
-     * Audience actions (chat bursts, orders) weigh most because they are the clearest evidence that
-     * a moment landed; speech sentiment weighs least because lexicon scores of spoken text are noisy.
+     * Audience actions (chat bursts, paid messages, orders) weigh most because they are the clearest evidence
+     * that a moment landed (viewers spend money on it); gifts a little less, because platforms with free gifts
+     * (bilibili's 辣条) see them sent out of habit; speech sentiment weighs least because lexicon scores of
+     * spoken text are noisy.
      */
     weights: perSignal({
       loudness: 1,
@@ -55,6 +59,8 @@ export const highlightConfigSchema = z
       chatSentiment: 0.75,
       reactions: 1,
       questions: 0.75,
+      paidMessages: 1.5,
+      gifts: 1.25,
       viewers: 0.75,
       orders: 1.5,
       scenes: 0.5,
@@ -64,7 +70,8 @@ export const highlightConfigSchema = z
      * 3 robust spreads is the classic outlier cut; loudness, speech rate and mentions fire a little earlier
      * because their spreads are wide (speech varies a lot; mentions are sparse counts); chat sentiment,
      * reactions and questions each count a thin slice of the chat, whose bursts are small in absolute
-     * numbers; and a scene cut is a rare event whose density rarely reaches 3.
+     * numbers; and a scene cut is a rare event whose density rarely reaches 3. Paid messages and gifts need 3:
+     * about three supporters (or one far larger than the show's usual) within a chat window.
      */
     thresholds: perSignal({
       loudness: 2.5,
@@ -75,6 +82,8 @@ export const highlightConfigSchema = z
       chatSentiment: 2.5,
       reactions: 2.5,
       questions: 2.5,
+      paidMessages: 3,
+      gifts: 3,
       viewers: 3,
       orders: 3,
       scenes: 2,
@@ -123,7 +132,7 @@ export const highlightConfigSchema = z
      * (a recording with only a transcript has five: loudness, pace, speech sentiment, mentions, scenes -> 2).
      * @default 3
      */
-    minFiredSignals: z.number().int().min(1).max(11).default(3),
+    minFiredSignals: z.number().int().min(1).max(SIGNAL_NAMES.length).default(3),
     /** Minimum fused score (weighted normalised units) for a peak to become a highlight. @default 3 */
     minFusedScore: z.number().min(0).default(3),
     /** Shortest clip, seconds. 15 s is the shortest clip short-video platforms reward. @default 15 */

@@ -54,6 +54,13 @@ export function explainSignal(
       return `reactions z=${z} (${Math.round(ev(evidence.reactionCount))} laughter/emote msgs in ${chatWindow})`;
     case 'questions':
       return `questions z=${z} (${Math.round(ev(evidence.questionCount))} audience questions in ${chatWindow})`;
+    case 'paidMessages': {
+      const amount = ev(evidence.paidAmount);
+      const spent = amount > 0 && evidence.paidCurrency !== '' ? `, ${formatAmount(amount)} ${evidence.paidCurrency}` : '';
+      return `paid messages z=${z} (${Math.round(ev(evidence.paidCount))} in ${chatWindow}${spent})`;
+    }
+    case 'gifts':
+      return `gifts z=${z} (${Math.round(ev(evidence.giftCount))} gifts or memberships in ${chatWindow})`;
     case 'scenes':
       return `${Math.round(ev(evidence.sceneCuts))} scene cut(s) in ${formatNumber(config.sceneWindowSeconds)} s`;
     case 'chatRate':
@@ -76,6 +83,10 @@ export function explainSignal(
 function signed(value: number, digits: number): string {
   const text = value.toFixed(digits);
   return value >= 0 ? `+${text}` : text;
+}
+
+function formatAmount(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
 function formatNumber(value: number): string {

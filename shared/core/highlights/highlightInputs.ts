@@ -9,7 +9,10 @@ export interface HighlightInputs {
   readonly audio: AudioAnalysis;
   /** Transcript segments with per-segment sentiment. */
   readonly segments: readonly (Segment & { readonly sentiment: SentimentScore })[];
+  /** What viewers wrote (plain and paid messages), scored. */
   readonly chat: readonly (ChatMessage & { readonly sentiment: SentimentScore })[];
+  /** Money the audience spent on the moment: paid messages, gifts and memberships (kind != 'message'). */
+  readonly supportEvents: readonly ChatMessage[];
   /** Sparse, sorted by t. */
   readonly metrics: readonly MetricsPoint[];
   /** Product mentions in speech and chat. */

@@ -13,3 +13,5 @@ export { highlightId } from './highlightId.js';
 export { detectHighlights, detectHighlightsFromSignals } from './detectHighlights.js';
 export type { ShowEvidence } from './assembleInputs.js';
 export { assembleHighlightInputs } from './assembleInputs.js';
+export type { ChatLagCalibration, ChatLagSource } from './calibrateChatLag.js';
+export { MIN_APPLIED_LAG_CONFIDENCE, MIN_APPLIED_LAG_SUPPORT, calibrateChatLag, isApplicableLag } from './calibrateChatLag.js';

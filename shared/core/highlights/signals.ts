@@ -40,6 +40,12 @@ export interface SignalEvidence {
   /** Emote/laughter reactions and audience questions in the chat window (spam-damped). */
   readonly reactionCount: readonly number[];
   readonly questionCount: readonly number[];
+  /** Paid messages / gifts and memberships in the chat window (raw counts, spam-damped). */
+  readonly paidCount: readonly number[];
+  readonly giftCount: readonly number[];
+  /** Sum of paid-message amounts in the chat window, in `paidCurrency` (the show's most used currency; '' when none). */
+  readonly paidAmount: readonly number[];
+  readonly paidCurrency: string;
   /** Scene cuts in the scene window. */
   readonly sceneCuts: readonly number[];
   /** Signed sentiment score of the most intense speech segment covering the second (0 if none). */
@@ -80,6 +86,12 @@ const MIN_SCENE_SPREAD = 0.75;
 const MIN_CHAT_SPREAD_MSGS = 1.5;
 /** Chat count spread over the Poisson √baseline: real chat is burstier than Poisson. */
 const CHAT_OVERDISPERSION = 1.5;
+/** Most one event weighs for its amount (see supportSignal). */
+const MAX_SUPPORT_WEIGHT = 3;
+/** Weight of a free gift (bought with points earned by watching): a gesture, not spending. */
+const FREE_GIFT_WEIGHT = 0.5;
+/** Platform units of free gifts. */
+const FREE_CURRENCIES: ReadonlySet<string> = new Set(['bilibili-silver']);
 /** Positive reactions weigh more than negative ones: clips are picked for delight, not for rows. */
 const POSITIVE_EMPHASIS = 1.5;
 /** Smallest chat-sentiment spread, intensity units (≈ one clearly emotional message per window). */
@@ -112,6 +124,18 @@ export function buildSignalSet(inputs: HighlightInputs, config: HighlightConfig)
   const speech = speechSentimentSignal(inputs.segments, n, config);
   const mentions = mentionSignal(inputs.mentions, inputs.ctaMentions, n, config);
   const chat = chatSignals(inputs.chat, n, config);
+  const paid = supportSignal(
+    inputs.supportEvents.filter((event) => event.kind === 'paid'),
+    n,
+    config,
+    PAID_MESSAGES,
+  );
+  const gifts = supportSignal(
+    inputs.supportEvents.filter((event) => event.kind === 'gift' || event.kind === 'member'),
+    n,
+    config,
+    GIFTS,
+  );
   const viewers = metricJumpSignal(inputs.metrics, 'viewers', n, config);
   const orders = metricJumpSignal(inputs.metrics, 'orders', n, config);
   const scenes = sceneSignal(inputs.sceneChanges, n, config);
@@ -125,6 +149,8 @@ export function buildSignalSet(inputs: HighlightInputs, config: HighlightConfig)
     chatSentiment: chat.sentimentZ,
     reactions: chat.reactionsZ,
     questions: chat.questionsZ,
+    paidMessages: paid.z,
+    gifts: gifts.z,
     viewers: viewers.z,
     orders: orders.z,
     scenes: scenes.z,
@@ -141,6 +167,10 @@ export function buildSignalSet(inputs: HighlightInputs, config: HighlightConfig)
       chatNegative: chat.negative,
       reactionCount: chat.reactions,
       questionCount: chat.questions,
+      paidCount: paid.count,
+      giftCount: gifts.count,
+      paidAmount: paid.amount,
+      paidCurrency: paid.currency,
       sceneCuts: scenes.cuts,
       speechScore: speech.score,
       viewersDelta: viewers.delta,
@@ -255,14 +285,96 @@ function chatSignals(
  * some overdispersion, so the spread is modelled as CHAT_OVERDISPERSION·√baseline rather than measured:
  * a window's MAD is inflated by the very bursts we look for whenever they are frequent.
  */
-function countBurst(count: readonly number[], config: HighlightConfig) {
+function countBurst(count: readonly number[], config: HighlightConfig, minSpread = MIN_CHAT_SPREAD_MSGS) {
   const baseline = rollingQuantile(count, config.baselineWindowSeconds, config.baselineQuantile);
   const z = count.map((c, i) => {
     const b = baseline[i] ?? 0;
-    const spread = Math.max(CHAT_OVERDISPERSION * Math.sqrt(Math.max(b, 1)), MIN_CHAT_SPREAD_MSGS);
+    const spread = Math.max(CHAT_OVERDISPERSION * Math.sqrt(b), minSpread);
     return (c - b) / spread;
   });
   return { baseline, z };
+}
+
+/** How one kind of audience spending is counted. */
+interface SupportModel {
+  /** Whether an amount far above the show's usual counts extra (see supportWeight). */
+  readonly weighByAmount: boolean;
+  /** Smallest spread of the windowed count, supporters per window. */
+  readonly minSpread: number;
+}
+
+/**
+ * Paid messages: priced in a narrow band (a bilibili Super Chat costs 30-2,000 CNY), so one far above the show's
+ * usual is telling, and money is rare enough that three supporters in a quiet window reach z = 3.
+ */
+const PAID_MESSAGES: SupportModel = { weighByAmount: true, minSpread: 1 };
+/**
+ * Gifts and memberships: prices span four orders of magnitude by design (a 0.1 CNY 辣条 to a 1,245 CNY ship), so
+ * the median says nothing about "usual" and only supporters are counted; gifts also trickle in all show long,
+ * so the spread floor is chat's (five gifting viewers in a quiet window reach z = 3).
+ */
+const GIFTS: SupportModel = { weighByAmount: false, minSpread: MIN_CHAT_SPREAD_MSGS };
+
+/**
+ * Audience spending (paid messages, or gifts and memberships): supporters per chat window, shifted back by the
+ * chat lag like chat (a Super Chat is typed too), against the show's rolling quiet level. Each event weighs 1;
+ * where the model says so, more when its amount is far above the show's usual in that currency
+ * (1 + log2(amount / median), at most MAX_SUPPORT_WEIGHT: one ¥1,000 Super Chat among ¥30 ones counts like three
+ * supporters); free gifts weigh FREE_GIFT_WEIGHT; and a viewer counts at most `maxMessagesPerViewer` times per
+ * window, so a combo of fifty 辣条 from one fan is one fan, not fifty.
+ */
+function supportSignal(events: readonly ChatMessage[], n: number, config: HighlightConfig, model: SupportModel) {
+  const weightPerSecond = new Array<number>(n).fill(0);
+  const countPerSecond = new Array<number>(n).fill(0);
+  const amountPerSecond = new Array<number>(n).fill(0);
+  const currency = mostUsedCurrency(events);
+  const medians = model.weighByAmount ? medianAmountByCurrency(events) : new Map<string, number>();
+  const counted = countedMessages(events, config);
+  events.forEach((event, index) => {
+    if (counted[index] !== 1 || !Number.isFinite(event.t) || event.t < 0 || event.t >= n) return;
+    const i = Math.max(0, Math.floor(event.t - config.chatLagSeconds));
+    weightPerSecond[i] = (weightPerSecond[i] ?? 0) + supportWeight(event, medians);
+    countPerSecond[i] = (countPerSecond[i] ?? 0) + 1;
+    if (event.currency === currency && event.amount !== undefined) amountPerSecond[i] = (amountPerSecond[i] ?? 0) + event.amount;
+  });
+  const window = config.chatWindowSeconds;
+  return {
+    count: movingSum(countPerSecond, window),
+    amount: movingSum(amountPerSecond, window),
+    currency: currency ?? '',
+    z: countBurst(movingSum(weightPerSecond, window), config, model.minSpread).z,
+  };
+}
+
+function supportWeight(event: ChatMessage, medians: ReadonlyMap<string, number>): number {
+  if (event.currency !== undefined && FREE_CURRENCIES.has(event.currency)) return FREE_GIFT_WEIGHT;
+  const usual = event.currency === undefined ? undefined : medians.get(event.currency);
+  if (event.amount === undefined || usual === undefined || !(usual > 0) || event.amount <= usual) return 1;
+  return Math.min(MAX_SUPPORT_WEIGHT, 1 + Math.log2(event.amount / usual));
+}
+
+function medianAmountByCurrency(events: readonly ChatMessage[]): Map<string, number> {
+  const amounts = new Map<string, number[]>();
+  for (const event of events) {
+    if (event.currency === undefined || event.amount === undefined || !(event.amount > 0)) continue;
+    const list = amounts.get(event.currency) ?? [];
+    list.push(event.amount);
+    amounts.set(event.currency, list);
+  }
+  return new Map([...amounts].map(([currency, list]) => [currency, median(list)]));
+}
+
+/** The currency most events with an amount are in (ties: first seen); undefined when none has one. */
+function mostUsedCurrency(events: readonly ChatMessage[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    if (event.currency !== undefined && event.amount !== undefined && !FREE_CURRENCIES.has(event.currency)) {
+      counts.set(event.currency, (counts.get(event.currency) ?? 0) + 1);
+    }
+  }
+  let best: string | undefined;
+  for (const [currency, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = currency;
+  return best;
 }
 
 /**

@@ -1,5 +1,6 @@
 import sax from 'sax';
 import type { ChatMessage } from '../types.js';
+import { BEFORE_START } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber } from './textInput.js';
@@ -10,7 +11,7 @@ export const DANMAKU_SKIP = {
   /** A recorder event (`<sc>`, `<gift>`, `<guard>`, `<toast>`) without its `ts` attribute. */
   missingTs: 'missing ts',
   invalidTime: 'invalid time',
-  negativeTime: 'negative time',
+  beforeStart: BEFORE_START,
   emptyText: 'empty text',
   codeDanmaku: 'code danmaku (mode 8)',
   unterminated: 'unterminated element',
@@ -260,7 +261,7 @@ function checkedTime(raw: string, tally: ReasonTally): number | undefined {
   }
   // Live recordings keep danmaku sent while waiting for the stream (down to -15 h): before the recording.
   if (t < 0) {
-    tally.skip(DANMAKU_SKIP.negativeTime);
+    tally.skip(DANMAKU_SKIP.beforeStart);
     return undefined;
   }
   return t;

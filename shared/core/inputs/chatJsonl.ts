@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../types.js';
+import { BEFORE_START, EVENT_FIELD_NOTES, eventFallbackText, readEventKind, readEventMoney } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber } from './textInput.js';
@@ -9,16 +10,20 @@ export const JSONL_SKIP = {
   notObject: 'not a JSON object',
   missingT: 'missing t',
   invalidT: 'invalid t',
-  negativeT: 'negative t',
+  beforeStart: BEFORE_START,
   missingText: 'missing text',
   textNotString: 'text not a string',
   emptyText: 'empty text',
+  /** Field-level: the line is kept without the value (kind falls back to `message`). */
+  ...EVENT_FIELD_NOTES,
 } as const;
 
 /**
- * Parses chat in JSON Lines: one `{"t": seconds, "user": "...", "text": "..."}` per line.
+ * Parses chat in JSON Lines: one `{"t": seconds, "user": "...", "text": "..."}` per line, optionally with
+ * `"kind"` (`message`, `paid`, `gift`, `member`), `"amount"` and `"currency"` for audience spending.
  * Blank lines are ignored (not counted); every other unusable line is skipped and counted in `tally`.
- * Extra fields are ignored; `t` may be a number or a numeric string; `user` defaults to ''.
+ * Extra fields are ignored; `t` may be a number or a numeric string; `user` defaults to ''; a paid, gift or
+ * member line may leave out `text` (it then reads as its amount or kind).
  */
 export function parseChatJsonl(text: string, tally: ReasonTally): ChatMessage[] {
   const messages: ChatMessage[] = [];
@@ -55,23 +60,25 @@ function parseLine(line: string, tally: ReasonTally): ChatMessage | undefined {
   }
   // Negative times are messages sent before the recording started: they belong to no clip.
   if (t < 0) {
-    tally.skip(JSONL_SKIP.negativeT);
+    tally.skip(JSONL_SKIP.beforeStart);
     return undefined;
   }
 
+  const kind = readEventKind(record['kind'], tally);
+  const money = kind === 'message' ? {} : readEventMoney(record['amount'], record['currency'], tally);
   const rawText = record['text'];
-  if (rawText === undefined || rawText === null) {
+  if ((rawText === undefined || rawText === null) && kind === 'message') {
     tally.skip(JSONL_SKIP.missingText);
     return undefined;
   }
-  if (typeof rawText !== 'string') {
+  if (rawText !== undefined && rawText !== null && typeof rawText !== 'string') {
     tally.skip(JSONL_SKIP.textNotString);
     return undefined;
   }
-  const cleanText = cleanChatText(rawText);
+  const cleanText = cleanChatText(rawText ?? '') || cleanChatText(eventFallbackText(kind, money));
   if (cleanText === '') {
     tally.skip(JSONL_SKIP.emptyText);
     return undefined;
   }
-  return { t, user: cleanChatUser(record['user']), text: cleanText, kind: 'message' };
+  return { t, user: cleanChatUser(record['user']), text: cleanText, kind, ...money };
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { ChatFormat, ChatMessage, ParseReport } from '../types.js';
+import { AFTER_END } from './chatEventFields.js';
 import { CHAT_FORMAT_READERS } from './chatFormats.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
 import { ReasonTally } from './reasonTally.js';
@@ -18,8 +19,7 @@ export interface ParsedChatLog {
   readonly report: ChatParseReport;
 }
 
-/** Skip reason for messages after the recording's end (counted, never fatal). */
-export const AFTER_END = 'after recording end';
+export { AFTER_END, BEFORE_START } from './chatEventFields.js';
 
 /** One-line description of the accepted chat formats, for error messages. */
 export const ACCEPTED_CHAT_FORMATS = `accepted: ${CHAT_FORMAT_READERS.map((reader) => reader.describe).join('; ')}`;

@@ -3,13 +3,13 @@
  * `amount` and `currency` column (spreadsheet exports, chat tools that write CSV). Comma separated;
  * quoted fields may hold commas, quotes and newlines.
  */
-import type { ChatEventKind, ChatMessage } from '../types.js';
+import type { ChatMessage } from '../types.js';
+import { BEFORE_START, EVENT_FIELD_NOTES, eventFallbackText, readEventKind, readEventMoney } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
-import { parseMoneyText } from './moneyText.js';
 import { parseElapsedSeconds, readCsvRows } from './csvRows.js';
 import type { ReasonTally } from './reasonTally.js';
-import { parsePlainNumber, stripBom } from './textInput.js';
+import { stripBom } from './textInput.js';
 
 /** Skip reasons of the CSV chat format, as they appear in `ParseReport.skippedReasons`. */
 export const CSV_SKIP = {
@@ -17,12 +17,10 @@ export const CSV_SKIP = {
   malformedRow: 'malformed row',
   missingT: 'missing t',
   invalidT: 'invalid t',
-  beforeStart: 'before recording start',
+  beforeStart: BEFORE_START,
   emptyText: 'empty text',
   /** Cell-level: the row is kept without the value (kind falls back to `message`). */
-  invalidKind: 'invalid kind',
-  invalidAmount: 'invalid amount',
-  invalidCurrency: 'invalid currency',
+  ...EVENT_FIELD_NOTES,
 } as const;
 
 /** Accepted header names (case-insensitive) of each column, in order of preference. */
@@ -37,11 +35,6 @@ export const CSV_CHAT_COLUMNS = {
 
 type Column = keyof typeof CSV_CHAT_COLUMNS;
 type ColumnIndex = Readonly<Record<Column, number>>;
-
-const KINDS: ReadonlySet<string> = new Set<ChatEventKind>(['message', 'paid', 'gift', 'member']);
-
-/** An ISO 4217 code or a platform unit (`bits`, `bilibili-gold`). */
-const CURRENCY = /^[A-Za-z][A-Za-z0-9-]{0,31}$/;
 
 /** `h:mm:ss[.fff]` (minutes and seconds below 60) or `m:ss[.fff]` (minutes unbounded, for long shows). */
 
@@ -99,42 +92,15 @@ function toMessage(row: readonly string[], columns: ColumnIndex, tally: ReasonTa
     return undefined;
   }
 
-  const kind = readKind(cell('kind'), tally);
-  const money = readMoney(cell('amount'), cell('currency'), tally);
-  // A paid or gift row without words still says something: its amount ("5 USD").
-  const fallback = kind !== 'message' && money.amount !== undefined ? [money.amount, money.currency].join(' ') : '';
-  const text = cleanChatText(cell('text')) || cleanChatText(fallback);
+  const kind = readEventKind(cell('kind'), tally);
+  const money = readEventMoney(cell('amount'), cell('currency'), tally);
+  // A paid or gift row without words still says something: its amount ("5 USD") or its kind.
+  const text = cleanChatText(cell('text')) || cleanChatText(eventFallbackText(kind, money));
   if (text === '') {
     tally.skip(CSV_SKIP.emptyText);
     return undefined;
   }
   return { t, user: cleanChatUser(cell('user')), text, kind, ...money };
-}
-
-function readKind(raw: string, tally: ReasonTally): ChatEventKind {
-  if (raw === '') return 'message';
-  const kind = raw.toLowerCase();
-  if (KINDS.has(kind)) return kind as ChatEventKind;
-  tally.note(CSV_SKIP.invalidKind);
-  return 'message';
-}
-
-/** The amount and currency cells; a currency without an amount says nothing and is dropped. */
-function readMoney(amountCell: string, currencyCell: string, tally: ReasonTally): { amount?: number; currency?: string } {
-  if (amountCell === '') return {};
-  const plain = parsePlainNumber(amountCell);
-  const shown = Number.isNaN(plain) ? parseMoneyText(amountCell) : { amount: plain };
-  if (shown === undefined || !Number.isFinite(shown.amount) || shown.amount < 0) {
-    tally.note(CSV_SKIP.invalidAmount);
-    return {};
-  }
-  if (currencyCell === '') return shown.currency === undefined ? { amount: shown.amount } : { amount: shown.amount, currency: shown.currency };
-  if (!CURRENCY.test(currencyCell)) {
-    tally.note(CSV_SKIP.invalidCurrency);
-    return { amount: shown.amount };
-  }
-  // Three letters is an ISO 4217 code, which is upper case; platform units keep their spelling.
-  return { amount: shown.amount, currency: /^[A-Za-z]{3}$/.test(currencyCell) ? currencyCell.toUpperCase() : currencyCell };
 }
 
 /** Which cell holds each column (-1 when absent): the first header matching the column's names. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError, reasonOf } from '../errors.js';
 import type { ChatMessage } from '../types.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
+import { BEFORE_START } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber, stripBom } from './textInput.js';
@@ -12,7 +13,7 @@ export const TWITCH_JSON_SKIP = {
   notObject: 'comment not an object',
   missingOffset: 'missing content_offset_seconds',
   invalidOffset: 'invalid content_offset_seconds',
-  beforeStart: 'before recording start',
+  beforeStart: BEFORE_START,
   missingBody: 'missing message body',
   emptyText: 'empty text',
   massGiftPart: TWITCH_EVENT_SKIP.massGiftPart,

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../types.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
+import { BEFORE_START } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ReasonTally } from './reasonTally.js';
 import { stripBom } from './textInput.js';
@@ -11,7 +12,7 @@ export const TWITCH_IRC_SKIP = {
   notChatLine: 'not a chat line',
   noTimestamp: 'no timestamp',
   invalidTimestamp: 'invalid timestamp',
-  beforeStart: 'before recording start',
+  beforeStart: BEFORE_START,
   emptyText: 'empty text',
   /** USERNOTICEs that are not subscriptions and carry nothing a viewer typed (raid, unraid, bits badge tier…). */
   otherNotice: 'other user notice',

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { ChatEventKind, ChatMessage } from '../types.js';
+import { BEFORE_START } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
 import { parseMoneyText } from './moneyText.js';
@@ -35,7 +36,7 @@ export const YOUTUBE_SKIP = {
   duplicate: 'duplicate item',
   missingOffset: 'missing videoOffsetTimeMsec',
   invalidOffset: 'invalid videoOffsetTimeMsec',
-  beforeStart: 'before recording start',
+  beforeStart: BEFORE_START,
   emptyText: 'empty text',
   /** Value-level: the paid item is kept without an amount. */
   unreadableAmount: 'unreadable amount',

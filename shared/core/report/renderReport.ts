@@ -11,6 +11,7 @@ import type {
   TopicSuggestion,
   TranscriptEngine,
 } from '../types.js';
+import { describeChatLag, type ChatLagSummary } from '../chat/describeChatLag.js';
 import { escapeHtml as esc } from './escapeHtml.js';
 import { compareText } from '../topics/compareText.js';
 import { formatClock } from './formatClock.js';
@@ -46,7 +47,7 @@ export interface ReportData {
   readonly topics: readonly TopicSuggestion[];
   readonly inputs: readonly { readonly name: string; readonly report: ParseReport }[];
   /** Chat lag measured on this show (recorded; not yet applied by the detector). */
-  readonly chatLag?: { readonly lagSeconds: number; readonly confidence: number; readonly method: string; readonly evidence?: readonly string[]; readonly reason?: string };
+  readonly chatLag?: ChatLagSummary;
   readonly stageTimings?: readonly { readonly stage: string; readonly ms: number }[];
 }
 
@@ -250,12 +251,7 @@ function inputsSection(
         `<tbody>${inputRows.join('\n')}</tbody></table>`,
   ];
   if (chatLag !== undefined) {
-    parts.push(
-      chatLag.method === 'default'
-        ? `<p id="chat-lag">Chat lag: not measured (${esc(chatLag.reason ?? 'no evidence')}); the detector assumes ${esc(chatLag.lagSeconds.toFixed(1))} s.</p>`
-        : `<p id="chat-lag">Chat lag: chat reacts ${esc(chatLag.lagSeconds.toFixed(1))} s after the stream ` +
-            `(confidence ${esc(chatLag.confidence.toFixed(2))}, measured against ${esc((chatLag.evidence ?? []).join(', '))}).</p>`,
-    );
+    parts.push(`<p id="chat-lag">Chat lag: ${esc(describeChatLag(chatLag))}.</p>`);
   }
   if (stageTimings !== undefined && stageTimings.length > 0) {
     const rows = stageTimings.map(
