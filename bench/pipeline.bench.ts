@@ -1,9 +1,13 @@
 /**
- * Pipeline benchmark: how the local pipeline's cost scales from a 10-minute to a 60-minute show.
+ * Pipeline benchmark: how the local pipeline's cost scales from a 10-minute to a 60-minute show, and a long-stream
+ * case (a 4-hour recording with a real 48k-danmaku log).
  *
- *   npm run bench                       # 10 and 60 minutes
- *   npx tsx bench/pipeline.bench.ts --only 10
+ *   npm run bench                       # 10 and 60 minutes, the detector, then the long-stream case at 1 h and 4 h
+ *   npx tsx bench/pipeline.bench.ts --only 10          # one short show, no long-stream case
  *   npx tsx bench/pipeline.bench.ts --minutes 5,30 --concurrency 2
+ *   npx tsx bench/pipeline.bench.ts --no-long          # short shows and the detector only
+ *   npx tsx bench/pipeline.bench.ts --long             # the long-stream case only
+ *   npx tsx bench/pipeline.bench.ts --long --long-minutes 10,30   # quicker long-stream lengths (cuts of the longest)
  *
  * Per show (English, 320x180, generated once under `.bench/shows/` and reused while the generator's params match):
  * - decode baseline: ffmpeg's own audio-only decode of the file (best of 2), the floor any audio analysis pays;
@@ -12,6 +16,13 @@
  * - memory: peak RSS of the whole process tree (node + ffmpeg children, /proc every 100 ms) and node's maxRSS;
  * - detector: the highlight detector alone on a generated 2-hour show's signals (bench/detectorBench.ts).
  *
+ * Long-stream case (bench/longStreamCase.ts): a lavfi-generated 4-hour 160x90 recording with Chinese captions
+ * (bench/longShow.ts, cached under `.bench/long/`, generation time reported apart) plus the real bilibili danmaku
+ * log `../shared/data/chat/.../2020.12.12 嘉然 首播.xml` read in place (skipped with a one-line reason when absent),
+ * language zh. The same show cut at 1 hour (stream copy; the parser drops the danmaku after the end) runs too, so
+ * the table shows peak memory and stage times at 1 h and 4 h side by side with their ratio. Reported per length:
+ * run wall time over the audio-only decode, per-stage seconds, `parseChatLog` alone on the log, peak memory.
+ *
  * Each show is measured in a fresh child process (this file with `--measure`): node's maxRSS is a lifetime maximum,
  * so measuring both shows (and the sample generation) in one process would make the second show report the first's
  * peak. Results go to stdout as a table and to `.bench/results.json`. No timing assertions: numbers are reported only.
@@ -19,7 +30,7 @@
  * Imperative benchmark tooling (I/O, timing, child processes); not part of the functional core.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +39,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createLocalPipeline } from '../cli/localPipeline.js';
 import { stageHandlers } from '../functions/index.js';
+import { parseChatLog } from '../shared/core/inputs/chatLog.js';
 import { showKeys } from '../shared/core/keys.js';
 import { silentLogger } from '../shared/adapters/local/jsonLogger.js';
 import { submitShow } from '../shared/adapters/local/submitShow.js';
@@ -39,12 +51,16 @@ import { STAGES, type StageName } from '../shared/pipeline/messages.js';
 import { readJson } from '../shared/pipeline/storageJson.js';
 import { FileCatalogIndex } from '../shared/adapters/local/fileCatalogIndex.js';
 import { generateSampleShow, readCachedSampleShow, type SampleShow, type SampleShowOptions } from '../scripts/sampleShow.js';
-import { benchDetector, formatDetectorBench } from './detectorBench.js';
+import { benchDetector, formatDetectorBench, type DetectorBenchResult } from './detectorBench.js';
+import { DEFAULT_LONG_SHOW, ensureLongShow, ensureLongShowCut, type LongShowParams } from './longShow.js';
+import { formatLongTable, locateDanmakuLog, longGrowth, toLongRow, type LongRow } from './longStreamCase.js';
 import { startProcessTreeSampler, type TreeMemoryReport, type TreeMemorySampler } from './processTreeMemory.js';
+import type { ChatInputReport, ChatParseTiming, ShowMeasurement } from './showMeasurement.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = path.join(REPO_ROOT, '.bench');
 const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
+const LONG_DIR = path.join(BENCH_DIR, 'long');
 
 /** Fixed sample parameters: small video keeps generation and decode cheap; the audio and side inputs are full size. */
 const SAMPLE = { language: 'en', seed: 42, width: 320, height: 180 } as const;
@@ -56,6 +72,8 @@ const DECODE_RUNS = 2;
 const ANALYZE_RUNS = 3;
 /** Everything but clip: the work that scales with the recording rather than with the number of clips. */
 const ANALYSIS_STAGES = STAGES.filter((stage) => stage !== 'clip');
+/** Repetitions of the stand-alone chat parse in the long-stream case (first and best are reported). */
+const CHAT_PARSE_RUNS = 3;
 
 const KIB_PER_MIB = 1024;
 const mib = (kib: number): number => round(kib / KIB_PER_MIB, 1);
@@ -70,35 +88,15 @@ function round(value: number, digits: number): number {
 
 const measureSpecSchema = z.object({
   recording: z.string(),
-  chat: z.string(),
-  metrics: z.string(),
-  captions: z.string(),
-  products: z.string(),
+  sideInputs: z.object({ chat: z.string(), metrics: z.string(), captions: z.string(), products: z.string() }).partial(),
+  language: z.enum(['en', 'zh']),
   concurrency: z.number().int().min(1),
+  /** Times `parseChatLog` alone on the chat file this many times after the run (0: not at all). */
+  chatParseRuns: z.number().int().min(0).default(0),
 });
-type MeasureSpec = z.infer<typeof measureSpecSchema>;
+type MeasureSpec = z.input<typeof measureSpecSchema>;
 
-interface ClipTiming {
-  readonly clipId: string;
-  readonly clipSeconds: number;
-  readonly cutMs: number;
-}
-
-/** What the child process reports for one show. */
-interface ShowMeasurement {
-  readonly submitMs: number;
-  readonly runWallMs: number;
-  readonly stageMs: Readonly<Record<StageName, number>>;
-  readonly clips: readonly ClipTiming[];
-  readonly memory: TreeMemoryReport;
-  /** `process.resourceUsage().maxRSS` right after the run, KiB. */
-  readonly nodeMaxRssKb: number;
-  /** Best-of-N time of the analyze handler alone on the stored inputs (sentiment, signals, detector, compliance). */
-  readonly analyzeAloneMs: number;
-  readonly highlightsFound: number;
-}
-
-async function measureShow(spec: MeasureSpec): Promise<ShowMeasurement> {
+async function measureShow(spec: z.output<typeof measureSpecSchema>): Promise<ShowMeasurement> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'postshow-bench-'));
   try {
     const media = new FfmpegMedia(); // x264 preset and every other option at their defaults
@@ -118,8 +116,8 @@ async function measureShow(spec: MeasureSpec): Promise<ShowMeasurement> {
     const submitStarted = performance.now();
     const { showId, message } = await submitShow(pipeline.storage, {
       recordingPath: spec.recording,
-      sideInputs: { chat: spec.chat, metrics: spec.metrics, captions: spec.captions, products: spec.products },
-      options: { maxClips: MAX_CLIPS, language: SAMPLE.language },
+      sideInputs: spec.sideInputs,
+      options: { maxClips: MAX_CLIPS, language: spec.language },
     });
     const submitMs = performance.now() - submitStarted;
 
@@ -153,7 +151,27 @@ async function measureShow(spec: MeasureSpec): Promise<ShowMeasurement> {
     const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, outcome.status.stages[stage].ms])) as Record<StageName, number>;
 
     const analyzeAloneMs = await timeAnalyzeAlone(pipeline.storage, showId, media, workspace);
-    return { submitMs, runWallMs, stageMs, clips, memory, nodeMaxRssKb, analyzeAloneMs, highlightsFound: highlights.length };
+    const chatReport = manifest.inputs.chat?.report;
+    const chatInput: ChatInputReport | undefined = chatReport && {
+      format: chatReport.format,
+      accepted: chatReport.accepted,
+      skipped: chatReport.skipped,
+      skippedReasons: chatReport.skippedReasons,
+    };
+    const chatParse = spec.sideInputs.chat && spec.chatParseRuns > 0 ? await timeChatParse(spec.sideInputs.chat, manifest.media.duration, spec.chatParseRuns) : undefined;
+    return {
+      probedSeconds: manifest.media.duration,
+      submitMs,
+      runWallMs,
+      stageMs,
+      clips,
+      memory,
+      nodeMaxRssKb,
+      analyzeAloneMs,
+      highlightsFound: highlights.length,
+      ...(chatInput ? { chatInput } : {}),
+      ...(chatParse ? { chatParse } : {}),
+    };
   } finally {
     await rm(workspace, { recursive: true, force: true });
   }
@@ -175,6 +193,24 @@ async function timeAnalyzeAlone(
     best = Math.min(best, performance.now() - started);
   }
   return best;
+}
+
+/**
+ * `parseChatLog` alone on the chat file, as ingest calls it (whole text, the recording's duration), so the chat
+ * parse can be told apart from the rest of ingest (ffprobe, the other side inputs, writing the normalised JSON).
+ */
+async function timeChatParse(file: string, durationSeconds: number, runs: number): Promise<ChatParseTiming> {
+  const readStarted = performance.now();
+  const text = (await readFile(file)).toString('utf8');
+  const readMs = performance.now() - readStarted;
+  const times: number[] = [];
+  let report: { accepted: number; skipped: number } = { accepted: 0, skipped: 0 };
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    ({ report } = parseChatLog(text, path.basename(file), { durationSeconds }));
+    times.push(performance.now() - started);
+  }
+  return { readMs, firstMs: times[0] ?? 0, bestMs: Math.min(...times), runs, bytes: Buffer.byteLength(text), accepted: report.accepted, skipped: report.skipped };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -314,39 +350,17 @@ function formatTable(rows: readonly ShowRow[]): string {
   return [line(COLUMNS.map((column) => column.title)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-const argsSchema = z.object({
-  minutes: z
-    .string()
-    .transform((list) => list.split(',').map((item) => Number(item.trim())))
-    .pipe(z.array(z.number().min(0.67).max(600)).min(1)),
-  only: z.coerce.number().min(0.67).max(600).optional(),
-  concurrency: z.coerce.number().int().min(1).max(16),
-  measure: z.string().optional(),
-});
+// ---------------------------------------------------------------------------------------------------------------
+// Sections: the short shows (with the detector) and the long-stream case
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      minutes: { type: 'string', default: '10,60' },
-      only: { type: 'string' },
-      // 1 by default so each clip's time is one uncontended encode (the figure clip RTF is about); the CLI runs 2.
-      concurrency: { type: 'string', default: '1' },
-      measure: { type: 'string' },
-    },
-    strict: true,
-  });
-  const parsed = argsSchema.safeParse(values);
-  if (!parsed.success) throw new Error(`invalid arguments: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const args = parsed.data;
+interface ShortSection {
+  readonly settings: Record<string, unknown>;
+  readonly shows: readonly ShowRow[];
+  readonly growth: Record<string, number> | null;
+  readonly detector: DetectorBenchResult;
+}
 
-  if (args.measure !== undefined) {
-    const measurement = await measureShow(measureSpecSchema.parse(JSON.parse(args.measure)));
-    process.stdout.write(`${JSON.stringify(measurement)}\n`);
-    return;
-  }
-
-  const benchStarted = performance.now();
-  const sizes = args.only !== undefined ? [args.only] : [...new Set(args.minutes)];
+async function runShortCases(sizes: readonly number[], concurrency: number): Promise<ShortSection> {
   const rows: ShowRow[] = [];
   for (const minutes of sizes) {
     const { show, generatedMs } = await ensureSample(minutes);
@@ -355,17 +369,14 @@ async function main(): Promise<void> {
     process.stderr.write(`${minutes} min: pipeline run ...\n`);
     const measurement = await measureInChild({
       recording: show.recording,
-      chat: show.chat,
-      metrics: show.metrics,
-      captions: show.captions,
-      products: show.products,
-      concurrency: args.concurrency,
+      sideInputs: { chat: show.chat, metrics: show.metrics, captions: show.captions, products: show.products },
+      language: SAMPLE.language,
+      concurrency,
     });
     rows.push(toRow(minutes, show, generatedMs, decodeMs, measurement));
   }
   process.stderr.write('detector on a 2-hour show ...\n');
   const detector = await benchDetector(120);
-  const totalSeconds = seconds(performance.now() - benchStarted);
 
   const smallest = rows.reduce<ShowRow | undefined>((a, r) => (a && a.minutes <= r.minutes ? a : r), undefined);
   const largest = rows.reduce<ShowRow | undefined>((a, r) => (a && a.minutes >= r.minutes ? a : r), undefined);
@@ -379,29 +390,22 @@ async function main(): Promise<void> {
           nodeMaxRssRatio: round(largest.nodeMaxRssMb / smallest.nodeMaxRssMb, 2),
         }
       : null;
-  const ffmpegVersion = (await runCommand('ffmpeg', ['-version'])).split('\n')[0] ?? 'unknown';
-  const results = {
-    createdAt: new Date().toISOString(),
-    totalSeconds,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, ffmpeg: ffmpegVersion },
-    settings: {
-      sample: SAMPLE,
-      maxClips: MAX_CLIPS,
-      concurrency: args.concurrency,
-      x264Preset: DEFAULT_FFMPEG_MEDIA_OPTIONS.x264Preset,
-      clipSize: `${DEFAULT_FFMPEG_MEDIA_OPTIONS.verticalWidth}x${DEFAULT_FFMPEG_MEDIA_OPTIONS.verticalHeight} vertical + source-size horizontal`,
-      decodeRuns: DECODE_RUNS,
-      memorySampleMs: MEMORY_SAMPLE_MS,
-      analysisStages: ANALYSIS_STAGES,
-    },
-    shows: rows,
-    growth,
-    detector,
+  const settings = {
+    sample: SAMPLE,
+    maxClips: MAX_CLIPS,
+    concurrency,
+    x264Preset: DEFAULT_FFMPEG_MEDIA_OPTIONS.x264Preset,
+    clipSize: `${DEFAULT_FFMPEG_MEDIA_OPTIONS.verticalWidth}x${DEFAULT_FFMPEG_MEDIA_OPTIONS.verticalHeight} vertical + source-size horizontal`,
+    decodeRuns: DECODE_RUNS,
+    memorySampleMs: MEMORY_SAMPLE_MS,
+    analysisStages: ANALYSIS_STAGES,
   };
-  await mkdir(BENCH_DIR, { recursive: true });
-  await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  return { settings, shows: rows, growth, detector };
+}
 
-  console.log(`postshow pipeline bench: ${results.machine.cpus} CPUs, concurrency ${args.concurrency}, maxClips ${MAX_CLIPS}, x264 ${DEFAULT_FFMPEG_MEDIA_OPTIONS.x264Preset}, captions as transcript (no ASR)`);
+function printShortSection(section: ShortSection, concurrency: number): void {
+  const { shows: rows, growth, detector } = section;
+  console.log(`postshow pipeline bench: ${os.cpus().length} CPUs, concurrency ${concurrency}, maxClips ${MAX_CLIPS}, x264 ${DEFAULT_FFMPEG_MEDIA_OPTIONS.x264Preset}, captions as transcript (no ASR)`);
   console.log(formatTable(rows));
   for (const row of rows) {
     const stages = STAGES.map((stage) => `${stage} ${row.stageSeconds[stage].toFixed(2)}`).join(', ');
@@ -410,11 +414,203 @@ async function main(): Promise<void> {
   }
   if (growth) {
     console.log(
-      `memory growth ${growth.to} min / ${growth.from} min: peak tree RSS ${growth.peakTreeRssRatio.toFixed(2)}x ` +
-        `(analysis stages only ${growth.peakAnalysisTreeRssRatio.toFixed(2)}x), node maxRSS ${growth.nodeMaxRssRatio.toFixed(2)}x`,
+      `memory growth ${growth.to} min / ${growth.from} min: peak tree RSS ${growth.peakTreeRssRatio?.toFixed(2)}x ` +
+        `(analysis stages only ${growth.peakAnalysisTreeRssRatio?.toFixed(2)}x), node maxRSS ${growth.nodeMaxRssRatio?.toFixed(2)}x`,
     );
   }
   console.log(formatDetectorBench(detector));
+}
+
+type LongSection =
+  | { readonly skipped: string }
+  | {
+      readonly chatLog: string;
+      readonly settings: { readonly recording: Omit<LongShowParams, 'seconds'>; readonly concurrency: number } & Record<string, unknown>;
+      /** The longest recording's generation, seconds; null when it came from the cache. Not part of any ratio. */
+      readonly generation: { readonly minutes: number; readonly seconds: number | null; readonly cacheDir: string };
+      readonly rows: readonly LongRow[];
+      readonly growth: ReturnType<typeof longGrowth>;
+    };
+
+/** The long-stream case at each length (minutes): the longest is generated, the others are cuts of it. */
+async function runLongCases(lengths: readonly number[], concurrency: number): Promise<LongSection> {
+  const log = locateDanmakuLog(REPO_ROOT);
+  if ('skipped' in log) return { skipped: log.skipped };
+  const minutes = [...new Set(lengths)].sort((a, b) => a - b);
+  const longest = minutes.at(-1) ?? 240;
+  const params: LongShowParams = { ...DEFAULT_LONG_SHOW, seconds: longest * 60 };
+
+  process.stderr.write(`long-stream: ${longest}-minute recording in ${path.relative(REPO_ROOT, LONG_DIR)} (generated once, then reused) ...\n`);
+  const full = await ensureLongShow(LONG_DIR, params);
+  const rows: LongRow[] = [];
+  for (const length of minutes) {
+    const { show, generatedMs } = length === longest ? full : await ensureLongShowCut(LONG_DIR, params, length * 60);
+    process.stderr.write(`long-stream ${length} min: decode baseline ...\n`);
+    const decodeMs = await decodeBaselineMs(show.recording, DECODE_RUNS);
+    process.stderr.write(`long-stream ${length} min: pipeline run ...\n`);
+    const measurement = await measureInChild({
+      recording: show.recording,
+      sideInputs: { chat: log.path, captions: show.captions },
+      language: 'zh',
+      concurrency,
+      chatParseRuns: CHAT_PARSE_RUNS,
+    });
+    rows.push(toLongRow(length, show, generatedMs, decodeMs, measurement));
+  }
+  const { seconds: _length, ...recording } = params;
+  return {
+    chatLog: path.relative(REPO_ROOT, log.path),
+    settings: {
+      recording,
+      language: 'zh',
+      maxClips: MAX_CLIPS,
+      concurrency,
+      x264Preset: DEFAULT_FFMPEG_MEDIA_OPTIONS.x264Preset,
+      decodeRuns: DECODE_RUNS,
+      chatParseRuns: CHAT_PARSE_RUNS,
+      memorySampleMs: MEMORY_SAMPLE_MS,
+    },
+    generation: { minutes: longest, seconds: full.generatedMs === null ? null : seconds(full.generatedMs), cacheDir: path.relative(REPO_ROOT, LONG_DIR) },
+    rows,
+    growth: longGrowth(rows),
+  };
+}
+
+function printLongSection(section: LongSection): void {
+  if ('skipped' in section) {
+    console.log(`long-stream case skipped: ${section.skipped}`);
+    return;
+  }
+  const { rows, growth, generation } = section;
+  const { recording } = section.settings;
+  const longest = rows.at(-1);
+  console.log(
+    `long-stream case: generated ${recording.width}x${recording.height} ${recording.fps} fps recording with zh captions ` +
+      `+ real danmaku ${section.chatLog}, language zh, concurrency ${section.settings.concurrency}, maxClips ${MAX_CLIPS}`,
+  );
+  console.log(
+    generation.seconds === null
+      ? `long-stream files: the ${generation.minutes}-minute recording came from the cache (${generation.cacheDir})`
+      : `long-stream files: generating the ${generation.minutes}-minute recording took ${generation.seconds.toFixed(1)} s (not part of any ratio)`,
+  );
+  console.log(formatLongTable(rows));
+  if (growth) {
+    console.log(
+      `long-stream peak memory ${growth.to} min / ${growth.from} min (${growth.lengthRatio.toFixed(2)}x the length): ` +
+        `peak tree RSS ${growth.peakTreeRssRatio.toFixed(2)}x (all but clip ${growth.peakAnalysisTreeRssRatio.toFixed(2)}x), node maxRSS ${growth.nodeMaxRssRatio.toFixed(2)}x`,
+    );
+  }
+  if (longest?.chatParse) {
+    const parse = longest.chatParse;
+    console.log(
+      `chat parse alone at ${longest.minutes} min: ${parse.bestSeconds.toFixed(3)} s best of ${parse.runs} (first ${parse.firstSeconds.toFixed(3)} s; ` +
+        `reading ${(parse.bytes / 2 ** 20).toFixed(1)} MB ${parse.readSeconds.toFixed(3)} s) for ${longest.chatAccepted} danmaku; ingest stage ${longest.stageSeconds.ingest.toFixed(2)} s`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results file: each run replaces the sections it measured and keeps the others
+
+const previousResultsSchema = z.record(z.string(), z.unknown());
+
+async function readPreviousResults(): Promise<Record<string, unknown>> {
+  try {
+    return previousResultsSchema.parse(JSON.parse(await readFile(RESULTS_FILE, 'utf8')));
+  } catch {
+    return {}; // none yet, or unreadable: nothing to keep
+  }
+}
+
+async function writeResults(short: ShortSection | undefined, long: LongSection | undefined, totalSeconds: number): Promise<void> {
+  const previous = await readPreviousResults();
+  const previousMeasuredAt = z.object({ short: z.string().nullable(), long: z.string().nullable() }).safeParse(previous.measuredAt);
+  const now = new Date().toISOString();
+  const ffmpegVersion = (await runCommand('ffmpeg', ['-version'])).split('\n')[0] ?? 'unknown';
+  const keptShort = { settings: previous.settings, shows: previous.shows, growth: previous.growth, detector: previous.detector };
+  const results = {
+    createdAt: now,
+    totalSeconds,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, ffmpeg: ffmpegVersion },
+    /** When each section was measured: a run that skips one keeps the previous file's. */
+    measuredAt: {
+      short: short ? now : previousMeasuredAt.success ? previousMeasuredAt.data.short : typeof previous.createdAt === 'string' && previous.shows ? previous.createdAt : null,
+      long: long ? now : previousMeasuredAt.success ? previousMeasuredAt.data.long : null,
+    },
+    ...(short ?? keptShort),
+    long: long ?? previous.long ?? null,
+  };
+  await mkdir(BENCH_DIR, { recursive: true });
+  await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Arguments and entry point
+
+const minutesList = (min: number, max: number) =>
+  z
+    .string()
+    .transform((list) => list.split(',').map((item) => Number(item.trim())))
+    .pipe(z.array(z.number().min(min).max(max)).min(1));
+
+const argsSchema = z
+  .object({
+    minutes: minutesList(0.67, 600),
+    only: z.coerce.number().min(0.67).max(600).optional(),
+    concurrency: z.coerce.number().int().min(1).max(16),
+    measure: z.string().optional(),
+    long: z.boolean().optional(),
+    'no-long': z.boolean().optional(),
+    // Whole minutes (cuts are named by them); SRT times stop at 24 h.
+    'long-minutes': minutesList(1, 1439).refine((list) => list.every(Number.isInteger), 'whole minutes'),
+  })
+  .refine((args) => !(args.long && args['no-long']), '--long and --no-long exclude each other')
+  .refine((args) => !(args.long && args.only !== undefined), '--long runs only the long-stream case; --only picks one short show');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      minutes: { type: 'string', default: '10,60' },
+      only: { type: 'string' },
+      // 1 by default so each clip's time is one uncontended encode (the figure clip RTF is about); the CLI runs 2.
+      concurrency: { type: 'string', default: '1' },
+      measure: { type: 'string' },
+      long: { type: 'boolean' },
+      'no-long': { type: 'boolean' },
+      'long-minutes': { type: 'string', default: '60,240' },
+    },
+    strict: true,
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) {
+    throw new Error(`invalid arguments: ${parsed.error.issues.map((i) => `${i.path.length > 0 ? `--${i.path.join('.')}: ` : ''}${i.message}`).join('; ')}`);
+  }
+  const args = parsed.data;
+
+  if (args.measure !== undefined) {
+    const measurement = await measureShow(measureSpecSchema.parse(JSON.parse(args.measure)));
+    process.stdout.write(`${JSON.stringify(measurement)}\n`);
+    return;
+  }
+
+  // `--only` keeps its old meaning (one short show and nothing else); `--long` runs the long-stream case alone.
+  const runShort = args.long !== true;
+  const runLong = args.long === true || (args.only === undefined && args['no-long'] !== true);
+  const benchStarted = performance.now();
+  let short: ShortSection | undefined;
+  if (runShort) {
+    short = await runShortCases(args.only !== undefined ? [args.only] : [...new Set(args.minutes)], args.concurrency);
+    // Written and shown before the long case starts: its hour-long run should not hold these back.
+    await writeResults(short, undefined, seconds(performance.now() - benchStarted));
+    printShortSection(short, args.concurrency);
+  }
+  let long: LongSection | undefined;
+  if (runLong) {
+    long = await runLongCases(args['long-minutes'], args.concurrency);
+    await writeResults(short, long, seconds(performance.now() - benchStarted));
+    printLongSection(long);
+  }
+  const totalSeconds = seconds(performance.now() - benchStarted);
   console.log(`bench took ${totalSeconds.toFixed(1)} s; results in ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
 }
 

@@ -28,10 +28,14 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
   const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
   const chat = manifest.inputs.chat ? await readJson(storage, manifest.inputs.chat.key, chatMessagesSchema) : [];
   const metrics = manifest.inputs.metrics ? await readJson(storage, manifest.inputs.metrics.key, metricsPointsSchema) : [];
-  const analysis = await readJson(storage, keys.analysis, analysisSchema);
+  // Only the mentions are needed: validating the per-second signal series of a long show would be wasted work.
+  const analysis = await readJson(storage, keys.analysis, analysisSchema.pick({ mentions: true }));
 
   const segments = transcript.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, manifest.language) }));
-  const scoredChat = chat.map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
+  // What viewers wrote: a gift's or a subscription's generated line ("辣条 x10") is no topic evidence.
+  const scoredChat = chat
+    .filter((line) => line.kind === 'message' || line.kind === 'paid')
+    .map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
   const evidence = mineShowTopics(
     {
       showId: message.showId,

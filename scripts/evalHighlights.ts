@@ -35,6 +35,7 @@ interface Options {
   readonly config?: string;
   readonly ablations: boolean;
   readonly chatLag: 'measured' | 'fixed';
+  readonly chatDelay?: number;
   readonly minP5?: number;
   readonly minRecall?: number;
   readonly requireAblations?: boolean;
@@ -46,6 +47,12 @@ const ratio = (value: string): number => {
   return parsed;
 };
 
+const seconds = (value: string): number => {
+  const parsed = Number(value);
+  if (!(parsed >= 0 && parsed <= 60)) throw new InvalidArgumentError('expected seconds from 0 to 60');
+  return parsed;
+};
+
 async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('eval:highlights')
     .description('Score the highlight detector against labelled shows (docs/labelled-shows.md).')
@@ -54,6 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--baseline <file>', 'an earlier JSON report to compare the overall scores with')
     .option('--config <file>', 'partial highlight configuration (JSON) on top of the defaults')
     .option('--no-ablations', 'skip the ablation study')
+    .option('--chat-delay <seconds>', 'delay every show\'s chat by this much first (player latency), to measure chat-lag calibration', seconds)
     .addOption(new Option('--chat-lag <mode>', 'measured: calibrate each show\'s chat lag as the pipeline does; fixed: use the configured chatLagSeconds').choices(['measured', 'fixed']).default('measured'))
     .option('--min-p5 <ratio>', 'exit 1 when overall precision@5 is below this', ratio)
     .option('--min-recall <ratio>', 'exit 1 when overall recall is below this', ratio)
@@ -72,7 +80,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = options.config ? JSON.parse(await readFile(options.config, 'utf8')) : undefined;
 
   const started = performance.now();
-  const evaluation = evaluateShows(shows, { config, ablations: options.ablations, chatLag: options.chatLag });
+  const evaluation = evaluateShows(shows, {
+    config,
+    ablations: options.ablations,
+    chatLag: options.chatLag,
+    ...(options.chatDelay === undefined ? {} : { chatDelaySeconds: options.chatDelay }),
+  });
   const evaluateSeconds = (performance.now() - started) / 1000;
   const sentiment = await sentimentAccuracyReport(path.resolve(REPO_ROOT, '../shared'));
 

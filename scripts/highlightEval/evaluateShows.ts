@@ -81,6 +81,11 @@ export interface EvaluateOptions {
    * configuration's `chatLagSeconds` to every show, to measure what calibration is worth.
    */
   readonly chatLag?: 'measured' | 'fixed';
+  /**
+   * Seconds added to every chat event of every show before detection (player latency a set did not have), to
+   * measure what chat-lag calibration recovers. Events pushed past the end are dropped. @default 0
+   */
+  readonly chatDelaySeconds?: number;
 }
 
 /** Detects and scores every show with the configured detector, and with each ablation variant when asked. */
@@ -94,7 +99,7 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
 
   for (const show of shows) {
     const started = performance.now();
-    const inputs = assembleHighlightInputs(show.evidence);
+    const inputs = assembleHighlightInputs(delayChat(show.evidence, options.chatDelaySeconds ?? 0));
     // Same calibration as the analyze stage, so what is measured is what ships.
     const lag = calibrateChatLag(inputs, options.chatLag === 'fixed' ? config.chatLagSeconds : undefined);
     const signals = buildSignalSet(inputs, { ...config, chatLagSeconds: lag.appliedSeconds });
@@ -179,4 +184,10 @@ function recallByKind(shows: readonly LabelledShow[], labelFound: readonly (read
 function round(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
+}
+
+/** The show's evidence with every chat event `seconds` later (events past the end are left out by assembly). */
+function delayChat(evidence: LabelledShow['evidence'], seconds: number): LabelledShow['evidence'] {
+  if (seconds === 0) return evidence;
+  return { ...evidence, chat: evidence.chat.map((event) => ({ ...event, t: event.t + seconds })) };
 }

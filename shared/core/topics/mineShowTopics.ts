@@ -72,6 +72,8 @@ export function mineShowTopics(inputs: ShowTopicInputs, uncachedKeywordsOf: Keyw
   const segments = [...inputs.segments].sort((a, b) => a.start - b.start || a.end - b.end);
   const chat = [...inputs.chat].sort((a, b) => a.t - b.t);
   const chatTimes = chat.map((message) => message.t);
+  // Every topic looks through the chat in its windows: lower-case each message once, not once per topic.
+  const lowerText = new Map(chat.map((message) => [message, message.text.trim().toLowerCase()] as const));
   const duration = Math.max(inputs.duration, segments.at(-1)?.end ?? 0, chatTimes.at(-1) ?? 0);
   const meanChatRate = duration > 0 ? chat.length / duration : 0;
   const orderGains = orderGainsOf(inputs.metrics);
@@ -101,7 +103,7 @@ export function mineShowTopics(inputs: ShowTopicInputs, uncachedKeywordsOf: Keyw
       mentions: candidate.mentions,
       response,
       score: round(score, 4),
-      evidence: evidenceOf(candidate, spans, windowChat, windowGains, inputs),
+      evidence: evidenceOf(candidate, spans, windowChat, windowGains, inputs, lowerText),
     };
   });
 
@@ -276,6 +278,7 @@ function evidenceOf(
   windowChat: readonly ScoredChat[],
   gains: readonly { gain: OrderGain; orders: number }[],
   inputs: ShowTopicInputs,
+  lowerText: ReadonlyMap<ScoredChat, string>,
 ): TopicEvidence[] {
   const picked: Omit<TopicEvidence, 'showId' | 'clipId'>[] = [];
 
@@ -293,22 +296,17 @@ function evidenceOf(
     });
   }
 
-  const mentionsTopic = (text: string): boolean => {
-    const lower = text.toLowerCase();
-    return lower.includes(candidate.label.toLowerCase()) || candidate.parts.some((part) => lower.includes(part));
-  };
-  const seen = new Set<string>();
-  const reactions = windowChat
-    .filter((message) => message.text.trim() !== '')
-    .map((message) => ({ message, weight: strength(message.sentiment) + (mentionsTopic(message.text) ? 0.5 : 0) }))
-    .sort((a, b) => b.weight - a.weight || a.message.t - b.message.t || compareText(a.message.text, b.message.text));
-  for (const { message } of reactions) {
-    if (picked.length >= MAX_EVIDENCE) break;
-    const normalised = message.text.trim().toLowerCase();
-    if (seen.has(normalised)) continue;
-    seen.add(normalised);
-    picked.push({ t: message.t, quote: quote(message.text), source: 'chat' });
+  const label = candidate.label.toLowerCase();
+  const mentionsTopic = (lower: string): boolean => lower.includes(label) || candidate.parts.some((part) => lower.includes(part));
+  // The strongest reactions with distinct texts, kept as a running top list: a topic's windows can hold most
+  // of a long show's chat, and mapping and sorting all of it per topic made memory and time grow with the show.
+  const best = new TopReactions(MAX_EVIDENCE - picked.length);
+  for (const message of windowChat) {
+    const lower = lowerText.get(message) ?? message.text.trim().toLowerCase();
+    if (lower === '') continue;
+    best.offer({ message, lower, weight: strength(message.sentiment) + (mentionsTopic(lower) ? 0.5 : 0) });
   }
+  for (const { message } of best.ranked()) picked.push({ t: message.t, quote: quote(message.text), source: 'chat' });
 
   return picked.slice(0, MAX_EVIDENCE).map((item) => {
     const around = spans.find((span) => item.t >= span.start && item.t < span.end + CHAT_LAG_SECONDS) ??
@@ -344,4 +342,49 @@ function cachedKeywords(keywordsOf: KeywordsOf): KeywordsOf {
 
 function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;
+}
+
+interface Reaction {
+  readonly message: ScoredChat;
+  /** Trimmed, lower-cased text: two messages with the same one are one piece of evidence. */
+  readonly lower: string;
+  readonly weight: number;
+}
+
+/** Heavier first, then earlier, then by text: a total order, so the evidence is deterministic. */
+function ranksBefore(a: Reaction, b: Reaction): boolean {
+  if (a.weight !== b.weight) return a.weight > b.weight;
+  if (a.message.t !== b.message.t) return a.message.t < b.message.t;
+  return compareText(a.message.text, b.message.text) < 0;
+}
+
+/**
+ * The `size` best reactions with distinct texts, each text represented by its best message: exactly what sorting
+ * every reaction and skipping repeated texts gives, in O(size) memory. A text pushed out can come back later with
+ * a better message, which is then its best.
+ */
+class TopReactions {
+  private readonly kept: Reaction[] = [];
+
+  constructor(private readonly size: number) {}
+
+  offer(reaction: Reaction): void {
+    if (this.size <= 0) return;
+    const same = this.kept.findIndex((kept) => kept.lower === reaction.lower);
+    if (same >= 0) {
+      const current = this.kept[same];
+      if (current !== undefined && !ranksBefore(reaction, current)) return;
+      this.kept.splice(same, 1);
+    } else if (this.kept.length >= this.size) {
+      const worst = this.kept.at(-1);
+      if (worst !== undefined && !ranksBefore(reaction, worst)) return;
+      this.kept.pop();
+    }
+    const at = this.kept.findIndex((kept) => ranksBefore(reaction, kept));
+    this.kept.splice(at < 0 ? this.kept.length : at, 0, reaction);
+  }
+
+  ranked(): readonly Reaction[] {
+    return this.kept;
+  }
 }
