@@ -6,8 +6,8 @@
  * (espeak-ng, the mixer below, libx264 and ffmpeg's native AAC encoder are all deterministic, and the muxer runs with
  * `+bitexact` and no metadata).
  *
- * Shape of a show: ordinary product talk with natural gaps, PLANTED moments (excited host + crowd cheer + chat burst +
- * order spike, listed in labels.json), unlabelled DISTRACTORS (a loud burst with no speech or chat, a one-message chat
+ * Shape of a show: ordinary product talk with natural gaps, PLANTED moments (excited host + crowd cheer + chat burst
+ * with paid messages and gifts + order spike, listed in labels.json), unlabelled DISTRACTORS (a loud burst with no speech or chat, a one-message chat
  * spam burst) and audience questions (one answered by the host, one never answered).
  *
  * This is imperative tooling (it shells out to ffmpeg and espeak-ng); it is not part of the functional core.
@@ -25,7 +25,7 @@ import { intBetween, mulberry32, pick, round3, seededStream, uniform } from './p
 const execFileAsync = promisify(execFile);
 
 /** Bump when the generator's output changes, so cached samples (params.json) are regenerated. */
-export const SAMPLE_GENERATOR_VERSION = 1;
+export const SAMPLE_GENERATOR_VERSION = 2;
 
 /** Options of {@link generateSampleShow}. */
 export interface SampleShowOptions {
@@ -115,6 +115,12 @@ interface LanguageScript {
   readonly burstQuestions: readonly string[];
   readonly spamText: string;
   readonly spamUser: string;
+  /** Words of paid messages (Super Chats) during a planted moment, the usual amounts, and the currency. */
+  readonly paidChat: readonly string[];
+  readonly paidAmounts: readonly number[];
+  /** Gifts viewers send during a planted moment, with their unit price. */
+  readonly gifts: readonly { readonly name: string; readonly price: number }[];
+  readonly currency: string;
 }
 
 const EN_SCRIPT: LanguageScript = {
@@ -168,6 +174,13 @@ const EN_SCRIPT: LanguageScript = {
   burstQuestions: ['how much is the {p}?', 'is the {p} link working?', 'where is the {p} link?'],
   spamText: 'check my channel for free gifts!!!',
   spamUser: 'giftbot_2024',
+  paidChat: ['take my money', 'buying two', 'for the team'],
+  paidAmounts: [5, 10, 20],
+  gifts: [
+    { name: 'Heart', price: 1 },
+    { name: 'Confetti', price: 5 },
+  ],
+  currency: 'USD',
 };
 
 const ZH_SCRIPT: LanguageScript = {
@@ -222,6 +235,13 @@ const ZH_SCRIPT: LanguageScript = {
   burstQuestions: ['{p}多少钱？', '{p}链接在哪？', '{p}还有吗？'],
   spamText: '关注我送福利',
   spamUser: '福利号888',
+  paidChat: ['冲冲冲', '支持主播', '已经下单两份'],
+  paidAmounts: [30, 50, 100],
+  gifts: [
+    { name: '小心心', price: 1 },
+    { name: '告白气球', price: 52 },
+  ],
+  currency: 'CNY',
 };
 
 const SCRIPTS: Readonly<Record<'en' | 'zh', LanguageScript>> = { en: EN_SCRIPT, zh: ZH_SCRIPT };
@@ -253,6 +273,10 @@ interface ChatLine {
   readonly t: number;
   readonly user: string;
   readonly text: string;
+  /** Paid messages and gifts (postshow JSON Lines fields); absent for plain messages. */
+  readonly kind?: 'paid' | 'gift';
+  readonly amount?: number;
+  readonly currency?: string;
 }
 
 interface ShowPlan {
@@ -443,6 +467,20 @@ function planShow(
       chat.push({ t: round3(Math.min(t, moment.end - 0.01)), user: user(), text });
     }
   }
+  // The audience spends during planted moments: 2-3 paid messages and 4-6 gifts from different viewers, drawn from
+  // their own stream so the rest of the chat stays as it was.
+  const spendRng = stream(seed, 4);
+  const fan = (): string => `${pick(spendRng, script.users)}${intBetween(spendRng, 100, 999)}`;
+  for (const moment of planted) {
+    const at = (): number => round3(Math.min(moment.burstStart + 10 * spendRng(), moment.end - 0.01));
+    for (let j = intBetween(spendRng, 2, 3); j > 0; j--) {
+      chat.push({ t: at(), user: fan(), text: pick(spendRng, script.paidChat), kind: 'paid', amount: pick(spendRng, script.paidAmounts), currency: script.currency });
+    }
+    for (let j = intBetween(spendRng, 4, 6); j > 0; j--) {
+      const gift = pick(spendRng, script.gifts);
+      chat.push({ t: at(), user: fan(), text: `${gift.name} x1`, kind: 'gift', amount: gift.price, currency: script.currency });
+    }
+  }
   // Stable sort keeps insertion order for equal times, so the output is deterministic.
   chat.sort((a, b) => a.t - b.t);
 
@@ -470,7 +508,7 @@ function planShow(
 // Side files (chat, metrics, products, captions, labels)
 
 function chatJsonl(plan: ShowPlan): string {
-  const rows = plan.chat.map((m) => JSON.stringify({ t: m.t, user: m.user, text: m.text }));
+  const rows = plan.chat.map((m) => JSON.stringify(m));
   // Two malformed lines exercise the parser's skip-and-count rule: one is not JSON, one lacks `t`.
   const broken = '{"t": 12.5, "user": "broken_client", "text": "unterminated';
   const missingT = JSON.stringify({ user: 'old_client', text: 'message without a timestamp' });

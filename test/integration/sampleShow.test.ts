@@ -22,6 +22,9 @@ interface ChatRow {
   t: number;
   user: string;
   text: string;
+  kind?: 'paid' | 'gift';
+  amount?: number;
+  currency?: string;
 }
 
 /** Parses chat.jsonl the way the product must: malformed lines are skipped and counted. */
@@ -153,6 +156,15 @@ describe('generateSampleShow (1-minute en and zh samples)', () => {
     }
     for (const decoy of show.distractors.filter((d) => d.kind === 'loud-empty')) {
       expect(rows.filter((r) => r.t >= decoy.start && r.t < decoy.end)).toHaveLength(0);
+    }
+    // The audience spends in planted moments only: 2-3 paid messages and 4-6 gifts each, with amounts.
+    const spending = rows.filter((r) => r.kind !== undefined);
+    expect(spending.every((r) => show.planted.some((p) => r.t >= p.start && r.t <= p.end))).toBe(true);
+    expect(spending.every((r) => (r.amount ?? 0) > 0 && r.currency === (lang === 'en' ? 'USD' : 'CNY'))).toBe(true);
+    for (const label of show.planted) {
+      const inWindow = spending.filter((r) => r.t >= label.start && r.t <= label.end);
+      expect(inWindow.filter((r) => r.kind === 'paid').length).toBeGreaterThanOrEqual(2);
+      expect(inWindow.filter((r) => r.kind === 'gift').length).toBeGreaterThanOrEqual(4);
     }
   });
 
