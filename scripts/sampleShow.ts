@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { intBetween, mulberry32, pick, round3, seededStream, uniform } from './prng.js';
+import type { ChatJsonlLine } from '../shared/core/inputs/chatJsonl.js';
 
 
 const execFileAsync = promisify(execFile);
@@ -269,15 +270,8 @@ interface PlacedSound {
   readonly seed: number;
 }
 
-interface ChatLine {
-  readonly t: number;
-  readonly user: string;
-  readonly text: string;
-  /** Paid messages and gifts (postshow JSON Lines fields); absent for plain messages. */
-  readonly kind?: 'paid' | 'gift';
-  readonly amount?: number;
-  readonly currency?: string;
-}
+/** Paid messages and gifts carry `kind`, `amount` and `currency`; plain messages do not. */
+type ChatLine = ChatJsonlLine;
 
 interface ShowPlan {
   readonly duration: number;

@@ -4,6 +4,7 @@
  * the diagnostic truth. No I/O; the same plan gives byte-identical strings.
  */
 import { stringifySync } from 'subtitle';
+import type { ChatJsonlLine } from '../../shared/core/inputs/chatJsonl.js';
 import type { TimeRange } from '../../shared/core/types.js';
 import { LANGUAGE_POOLS } from './scripts.js';
 import { gaussian, intBetween, pick, round3, seededStream, uniform } from '../prng.js';
@@ -113,15 +114,8 @@ export function renderSignals(plan: ShowPlan): SignalsFile {
   };
 }
 
-/** One rendered chat line: a message, or a paid message / gift with its amount (postshow JSON Lines fields). */
-export interface RenderedChatLine {
-  readonly t: number;
-  readonly user: string;
-  readonly text: string;
-  readonly kind?: 'paid' | 'gift';
-  readonly amount?: number;
-  readonly currency?: string;
-}
+/** One rendered chat line: a message, or a paid message / gift with its amount. */
+export type RenderedChatLine = ChatJsonlLine;
 
 /** Chat lines with words and users: `{ t, user, text }` in time order, paid messages and gifts with `kind` and `amount`. */
 export function renderChat(plan: ShowPlan): RenderedChatLine[] {

@@ -1,8 +1,20 @@
-import type { ChatMessage } from '../types.js';
+import type { ChatEventKind, ChatMessage } from '../types.js';
 import { BEFORE_START, EVENT_FIELD_NOTES, eventFallbackText, readEventKind, readEventMoney } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber } from './textInput.js';
+
+/** One line of postshow's JSON Lines chat format, as tools that write it should shape it. */
+export interface ChatJsonlLine {
+  /** Seconds from the recording start. */
+  readonly t: number;
+  readonly user: string;
+  readonly text: string;
+  /** Absent for a plain message. */
+  readonly kind?: ChatEventKind;
+  readonly amount?: number;
+  readonly currency?: string;
+}
 
 /** Skip reasons of the JSON Lines chat format, as they appear in `ParseReport.skippedReasons`. */
 export const JSONL_SKIP = {
