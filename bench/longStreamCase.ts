@@ -10,8 +10,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { renderTextTable } from '../scripts/textTable.js';
-import { STAGES, type StageName } from '../shared/pipeline/messages.js';
-import type { ShowMeasurement } from './showMeasurement.js';
+import { STAGES } from '../shared/pipeline/messages.js';
+import { round, runFigures, seconds, type RunFigures, type ShowMeasurement } from './showMeasurement.js';
 
 /** The danmaku log, relative to the repository root. */
 export const DANMAKU_LOG_FROM_REPO = path.join('..', 'shared', 'data', 'chat', 'bilibili-ZJStatistics2-live', '2020.12.12 嘉然 首播.xml');
@@ -31,10 +31,7 @@ export function locateDanmakuLog(repoRoot: string): DanmakuLog {
   }
 }
 
-/** Every stage except clip: the work that scales with the recording rather than with the number of clips. */
-const ANALYSIS_STAGES = STAGES.filter((stage) => stage !== 'clip');
-
-export interface LongRow {
+export interface LongRow extends RunFigures {
   readonly minutes: number;
   readonly durationSeconds: number;
   /** Generating (or cutting) this length's files, seconds; null when they came from the cache. */
@@ -43,34 +40,10 @@ export interface LongRow {
   readonly chatAccepted: number;
   readonly chatSkipped: number;
   readonly chatSkippedReasons: Readonly<Record<string, number>>;
-  readonly decodeBaselineSeconds: number;
-  readonly runWallSeconds: number;
   readonly wallOverDecode: number;
-  /** Summed time of every stage but clip. */
-  readonly analysisSeconds: number;
-  readonly analysisOverDecode: number;
-  readonly stageSeconds: Readonly<Record<StageName, number>>;
-  readonly submitSeconds: number;
-  readonly analyzeAloneSeconds: number;
   readonly chatParse: { readonly readSeconds: number; readonly firstSeconds: number; readonly bestSeconds: number; readonly runs: number; readonly bytes: number } | null;
   readonly clips: number;
   readonly highlightsFound: number;
-  readonly peakTreeRssMb: number;
-  readonly peakAnalysisTreeRssMb: number;
-  readonly peakClipTreeRssMb: number;
-  readonly nodeMaxRssMb: number;
-  readonly peakBreakdownMb: Readonly<Record<string, number>>;
-  readonly peakByStageMb: Readonly<Record<string, number>>;
-  readonly maxProcesses: number;
-  readonly memorySamples: number;
-}
-
-const KIB_PER_MIB = 1024;
-const mib = (kib: number): number => round(kib / KIB_PER_MIB, 1);
-const seconds = (ms: number, digits = 2): number => round(ms / 1000, digits);
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }
 
 export function toLongRow(
@@ -80,8 +53,8 @@ export function toLongRow(
   decodeMs: number,
   m: ShowMeasurement,
 ): LongRow {
-  const analysisMs = ANALYSIS_STAGES.reduce((total, stage) => total + m.stageMs[stage], 0);
   return {
+    ...runFigures(m, decodeMs),
     minutes,
     durationSeconds: round(m.probedSeconds, 2),
     generatedSeconds: generatedMs === null ? null : seconds(generatedMs, 1),
@@ -89,27 +62,12 @@ export function toLongRow(
     chatAccepted: m.chatInput?.accepted ?? 0,
     chatSkipped: m.chatInput?.skipped ?? 0,
     chatSkippedReasons: m.chatInput?.skippedReasons ?? {},
-    decodeBaselineSeconds: seconds(decodeMs),
-    runWallSeconds: seconds(m.runWallMs),
     wallOverDecode: round(m.runWallMs / decodeMs, 2),
-    analysisSeconds: seconds(analysisMs),
-    analysisOverDecode: round(analysisMs / decodeMs, 2),
-    stageSeconds: Object.fromEntries(STAGES.map((stage) => [stage, seconds(m.stageMs[stage])])) as Record<StageName, number>,
-    submitSeconds: seconds(m.submitMs),
-    analyzeAloneSeconds: seconds(m.analyzeAloneMs, 3),
     chatParse: m.chatParse
       ? { readSeconds: seconds(m.chatParse.readMs, 3), firstSeconds: seconds(m.chatParse.firstMs, 3), bestSeconds: seconds(m.chatParse.bestMs, 3), runs: m.chatParse.runs, bytes: m.chatParse.bytes }
       : null,
     clips: m.clips.length,
     highlightsFound: m.highlightsFound,
-    peakTreeRssMb: mib(m.memory.peakKb),
-    peakAnalysisTreeRssMb: mib(Math.max(0, ...ANALYSIS_STAGES.map((stage) => m.memory.peakByPhaseKb[stage] ?? 0))),
-    peakClipTreeRssMb: mib(m.memory.peakByPhaseKb.clip ?? 0),
-    nodeMaxRssMb: mib(m.nodeMaxRssKb),
-    peakBreakdownMb: Object.fromEntries(Object.entries(m.memory.peakBreakdownKb).map(([name, kb]) => [name, mib(kb)])),
-    peakByStageMb: Object.fromEntries(Object.entries(m.memory.peakByPhaseKb).map(([phase, kb]) => [phase, mib(kb)])),
-    maxProcesses: m.memory.maxProcesses,
-    memorySamples: m.memory.samples,
   };
 }
 

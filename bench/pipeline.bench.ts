@@ -55,7 +55,16 @@ import { benchDetector, formatDetectorBench, type DetectorBenchResult } from './
 import { DEFAULT_LONG_SHOW, ensureLongShow, ensureLongShowCut, type LongShowParams } from './longShow.js';
 import { formatLongTable, locateDanmakuLog, longGrowth, toLongRow, type LongRow } from './longStreamCase.js';
 import { startProcessTreeSampler, type TreeMemoryReport, type TreeMemorySampler } from './processTreeMemory.js';
-import type { ChatInputReport, ChatParseTiming, ShowMeasurement } from './showMeasurement.js';
+import {
+  ANALYSIS_STAGES,
+  round,
+  runFigures,
+  seconds,
+  type ChatInputReport,
+  type ChatParseTiming,
+  type RunFigures,
+  type ShowMeasurement,
+} from './showMeasurement.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = path.join(REPO_ROOT, '.bench');
@@ -70,18 +79,9 @@ const MEMORY_SAMPLE_MS = 100;
 const DECODE_RUNS = 2;
 /** Repetitions of the stand-alone analyze stage (best of). */
 const ANALYZE_RUNS = 3;
-/** Everything but clip: the work that scales with the recording rather than with the number of clips. */
-const ANALYSIS_STAGES = STAGES.filter((stage) => stage !== 'clip');
 /** Repetitions of the stand-alone chat parse in the long-stream case (first and best are reported). */
 const CHAT_PARSE_RUNS = 3;
 
-const KIB_PER_MIB = 1024;
-const mib = (kib: number): number => round(kib / KIB_PER_MIB, 1);
-const seconds = (ms: number): number => round(ms / 1000, 2);
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Child mode: one pipeline run, measured
@@ -216,32 +216,16 @@ async function timeChatParse(file: string, durationSeconds: number, runs: number
 // ---------------------------------------------------------------------------------------------------------------
 // Parent mode: samples, baseline, one child per show, table and JSON
 
-interface ShowRow {
+interface ShowRow extends RunFigures {
   readonly minutes: number;
   readonly durationSeconds: number;
   readonly generatedSeconds: number | null;
-  readonly decodeBaselineSeconds: number;
-  readonly analysisSeconds: number;
-  readonly analysisOverDecode: number;
   readonly clips: number;
   readonly meanClipSeconds: number;
   readonly maxClipSeconds: number;
   readonly meanClipDurationSeconds: number;
   /** Total cut time over total clip duration (= mean cut time / mean clip duration). */
   readonly clipRtf: number;
-  readonly peakTreeRssMb: number;
-  readonly nodeMaxRssMb: number;
-  readonly peakBreakdownMb: Readonly<Record<string, number>>;
-  /** Peak tree RSS while analysis stages ran (everything but clip), and while clips were cut. */
-  readonly peakAnalysisTreeRssMb: number;
-  readonly peakClipTreeRssMb: number;
-  readonly peakByStageMb: Readonly<Record<string, number>>;
-  readonly maxProcesses: number;
-  readonly memorySamples: number;
-  readonly stageSeconds: Readonly<Record<StageName, number>>;
-  readonly runWallSeconds: number;
-  readonly submitSeconds: number;
-  readonly analyzeAloneSeconds: number;
   readonly clipTimings: readonly { clipId: string; clipSeconds: number; cutSeconds: number; rtf: number }[];
 }
 
@@ -294,7 +278,6 @@ async function measureInChild(spec: MeasureSpec): Promise<ShowMeasurement> {
 }
 
 function toRow(minutes: number, show: SampleShow, generatedMs: number | null, decodeMs: number, m: ShowMeasurement): ShowRow {
-  const analysisMs = ANALYSIS_STAGES.reduce((total, stage) => total + m.stageMs[stage], 0);
   const cutTotalMs = m.clips.reduce((total, clip) => total + clip.cutMs, 0);
   const clipTotalSeconds = m.clips.reduce((total, clip) => total + clip.clipSeconds, 0);
   const count = m.clips.length;
@@ -302,26 +285,12 @@ function toRow(minutes: number, show: SampleShow, generatedMs: number | null, de
     minutes,
     durationSeconds: show.durationSeconds,
     generatedSeconds: generatedMs === null ? null : seconds(generatedMs),
-    decodeBaselineSeconds: seconds(decodeMs),
-    analysisSeconds: seconds(analysisMs),
-    analysisOverDecode: round(analysisMs / decodeMs, 2),
+    ...runFigures(m, decodeMs),
     clips: count,
     meanClipSeconds: count ? seconds(cutTotalMs / count) : 0,
     maxClipSeconds: count ? seconds(Math.max(...m.clips.map((clip) => clip.cutMs))) : 0,
     meanClipDurationSeconds: count ? round(clipTotalSeconds / count, 2) : 0,
     clipRtf: clipTotalSeconds > 0 ? round(cutTotalMs / 1000 / clipTotalSeconds, 2) : 0,
-    peakTreeRssMb: mib(m.memory.peakKb),
-    nodeMaxRssMb: mib(m.nodeMaxRssKb),
-    peakBreakdownMb: Object.fromEntries(Object.entries(m.memory.peakBreakdownKb).map(([name, kb]) => [name, mib(kb)])),
-    peakAnalysisTreeRssMb: mib(Math.max(0, ...ANALYSIS_STAGES.map((stage) => m.memory.peakByPhaseKb[stage] ?? 0))),
-    peakClipTreeRssMb: mib(m.memory.peakByPhaseKb.clip ?? 0),
-    peakByStageMb: Object.fromEntries(Object.entries(m.memory.peakByPhaseKb).map(([phase, kb]) => [phase, mib(kb)])),
-    maxProcesses: m.memory.maxProcesses,
-    memorySamples: m.memory.samples,
-    stageSeconds: Object.fromEntries(STAGES.map((stage) => [stage, seconds(m.stageMs[stage])])) as Record<StageName, number>,
-    runWallSeconds: seconds(m.runWallMs),
-    submitSeconds: seconds(m.submitMs),
-    analyzeAloneSeconds: round(m.analyzeAloneMs / 1000, 3),
     clipTimings: m.clips.map((clip) => ({
       clipId: clip.clipId,
       clipSeconds: round(clip.clipSeconds, 2),

@@ -2,7 +2,7 @@
  * What a measuring child process (`pipeline.bench.ts --measure`) reports for one pipeline run: the shape shared by
  * the bench's parent side and the long-stream report.
  */
-import type { StageName } from '../shared/pipeline/messages.js';
+import { STAGES, type StageName } from '../shared/pipeline/messages.js';
 import type { TreeMemoryReport } from './processTreeMemory.js';
 
 export interface ClipTiming {
@@ -48,4 +48,57 @@ export interface ShowMeasurement {
   readonly highlightsFound: number;
   readonly chatInput?: ChatInputReport;
   readonly chatParse?: ChatParseTiming;
+}
+
+/** Every stage except clip: the work that scales with the recording rather than with the number of clips. */
+export const ANALYSIS_STAGES = STAGES.filter((stage) => stage !== 'clip');
+
+const KIB_PER_MIB = 1024;
+export function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+export const mib = (kib: number): number => round(kib / KIB_PER_MIB, 1);
+export const seconds = (ms: number, digits = 2): number => round(ms / 1000, digits);
+
+/** What every bench row reports about one measured run, in seconds and MiB, against the run's decode baseline. */
+export interface RunFigures {
+  readonly decodeBaselineSeconds: number;
+  readonly runWallSeconds: number;
+  /** Summed time of every stage but clip, and that over the decode baseline. */
+  readonly analysisSeconds: number;
+  readonly analysisOverDecode: number;
+  readonly stageSeconds: Readonly<Record<StageName, number>>;
+  readonly submitSeconds: number;
+  readonly analyzeAloneSeconds: number;
+  readonly peakTreeRssMb: number;
+  /** Peak tree RSS while analysis stages ran (everything but clip), and while clips were cut. */
+  readonly peakAnalysisTreeRssMb: number;
+  readonly peakClipTreeRssMb: number;
+  readonly nodeMaxRssMb: number;
+  readonly peakBreakdownMb: Readonly<Record<string, number>>;
+  readonly peakByStageMb: Readonly<Record<string, number>>;
+  readonly maxProcesses: number;
+  readonly memorySamples: number;
+}
+
+export function runFigures(m: ShowMeasurement, decodeMs: number): RunFigures {
+  const analysisMs = ANALYSIS_STAGES.reduce((total, stage) => total + m.stageMs[stage], 0);
+  return {
+    decodeBaselineSeconds: seconds(decodeMs),
+    runWallSeconds: seconds(m.runWallMs),
+    analysisSeconds: seconds(analysisMs),
+    analysisOverDecode: round(analysisMs / decodeMs, 2),
+    stageSeconds: Object.fromEntries(STAGES.map((stage) => [stage, seconds(m.stageMs[stage])])) as Record<StageName, number>,
+    submitSeconds: seconds(m.submitMs),
+    analyzeAloneSeconds: seconds(m.analyzeAloneMs, 3),
+    peakTreeRssMb: mib(m.memory.peakKb),
+    peakAnalysisTreeRssMb: mib(Math.max(0, ...ANALYSIS_STAGES.map((stage) => m.memory.peakByPhaseKb[stage] ?? 0))),
+    peakClipTreeRssMb: mib(m.memory.peakByPhaseKb.clip ?? 0),
+    nodeMaxRssMb: mib(m.nodeMaxRssKb),
+    peakBreakdownMb: Object.fromEntries(Object.entries(m.memory.peakBreakdownKb).map(([name, kb]) => [name, mib(kb)])),
+    peakByStageMb: Object.fromEntries(Object.entries(m.memory.peakByPhaseKb).map(([phase, kb]) => [phase, mib(kb)])),
+    maxProcesses: m.memory.maxProcesses,
+    memorySamples: m.memory.samples,
+  };
 }

@@ -2,6 +2,7 @@
  * suggest: mine this show's topics (keyphrases, products, audience questions) with the audience's
  * response, then rank topic suggestions for upcoming shows across every show in the workspace.
  */
+import { isViewerText } from '../shared/core/chat/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import { scoreSentiment } from '../shared/core/sentiment/index.js';
 import { keywords } from '../shared/core/text/index.js';
@@ -32,9 +33,9 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
   const analysis = await readJson(storage, keys.analysis, analysisSchema.pick({ mentions: true }));
 
   const segments = transcript.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, manifest.language) }));
-  // What viewers wrote: a gift's or a subscription's generated line ("辣条 x10") is no topic evidence.
+  // What viewers wrote, as the detector reads it: gift and subscription lines are no topic evidence.
   const scoredChat = chat
-    .filter((line) => line.kind === 'message' || line.kind === 'paid')
+    .filter(isViewerText)
     .map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
   const evidence = mineShowTopics(
     {

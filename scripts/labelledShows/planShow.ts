@@ -785,12 +785,12 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
     // Paid messages: a few supporters, now and then one far above the show's usual amount.
     const paidLines = has('paidMessages') ? MIN_SUPPORT_EVENTS + Math.round(3 * level()) : 0;
     const bigPaid = paidLines > 0 && effectsRng() < 0.25 ? 1 : 0;
-    if (paidLines > 0) effects['paidLines'] = paidLines;
     // Paid lines are chat too: part of the burst when chatRate fires, else in place of background lines.
     if (paidLines > 0) {
       chatContent.paid = paidLines - bigPaid;
       if (bigPaid > 0) chatContent.bigPaid = bigPaid;
     }
+    let reaction: ChatWindowResult | undefined;
     if (has('chatRate')) {
       const multiplier = 2.5 + 3.5 * level();
       const seconds = Math.min(uniform(effectsRng, 8, 20), end - 0.5 - reactionStart);
@@ -798,35 +798,36 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
       const total = Math.round(Math.max(multiplier * options.chatRate, 0.5 + 0.5 * level()) * seconds);
       const extra = Math.max(total - Math.round(options.chatRate * seconds), 0);
       const content = Object.values(chatContent).reduce((s, n) => s + (n ?? 0), 0);
-      const result = chat.window({
+      reaction = chat.window({
         start: reactionStart,
         end: reactionStart + seconds,
         content: { ...chatContent, hype: Math.max(0, extra - content) },
         mode: 'add',
       });
       effects['chatMultiplier'] = round3(multiplier);
-      effects['chatLines'] = result.lines;
-      for (const category of Object.keys(chatContent)) effects[`${category}Lines`] = result.byCategory[category as ChatCategory] ?? 0;
+      effects['chatLines'] = reaction.lines;
     } else if (Object.keys(chatContent).length > 0) {
       // Without chatRate the reaction replaces background lines, so the chat rate stays at background.
       const seconds = Math.min(uniform(effectsRng, 8, 15), end - 0.5 - reactionStart);
-      const result = chat.window({
+      reaction = chat.window({
         start: reactionStart,
         end: reactionStart + seconds,
         content: chatContent,
         mode: 'replace',
         budgetSpreads: MOMENT_CHAT_SPREADS,
       });
-      for (const category of Object.keys(chatContent)) effects[`${category}Lines`] = result.byCategory[category as ChatCategory] ?? 0;
+    }
+    for (const category of Object.keys(chatContent)) {
+      // Big paid lines are counted with the paid ones.
+      if (category !== 'bigPaid') effects[`${category}Lines`] = reaction?.byCategory[category as ChatCategory] ?? 0;
     }
     if (paidLines > 0) {
       // A quiet chat cannot hide many extra lines, so a replaced reaction may hold fewer paid lines than
       // planned; the few still missing for a burst of supporters are added (lifting the rate, not to a burst).
-      const placed = (effects['paidLines'] ?? 0) + (effects['bigPaidLines'] ?? 0);
+      const placed = (reaction?.byCategory.paid ?? 0) + (reaction?.byCategory.bigPaid ?? 0);
       const missing = Math.max(0, MIN_SUPPORT_EVENTS - placed);
       if (missing > 0) chat.window({ start: reactionStart, end: Math.min(reactionStart + 10, end - 0.5), content: { paid: missing }, mode: 'add' });
       effects['paidLines'] = placed + missing;
-      delete effects['bigPaidLines'];
     }
     if (has('gifts')) {
       // Gifts are no chat text: they never change the chat rate, so they are simply added.

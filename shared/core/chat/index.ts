@@ -1,5 +1,6 @@
 export { isQuestion } from './isQuestion.js';
 export { isReaction } from './isReaction.js';
+export { isViewerText } from './isViewerText.js';
 export {
   DEFAULT_CHAT_LAG_SECONDS,
   DEFAULT_MAX_LAG_SECONDS,

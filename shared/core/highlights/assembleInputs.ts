@@ -1,3 +1,4 @@
+import { isViewerText } from '../chat/isViewerText.js';
 import { findProductMentions } from '../inputs/productMentions.js';
 import { findCallToActionMentions } from '../mentions/callToActionMentions.js';
 import { scoreSentiment } from '../sentiment/scoreSentiment.js';
@@ -27,10 +28,9 @@ export interface ShowEvidence {
 export function assembleHighlightInputs(evidence: ShowEvidence): HighlightInputs {
   const { duration, language } = evidence;
   const segments = evidence.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, language) }));
-  // Only what viewers wrote feeds the text signals (rate, sentiment, questions, reactions, mentions):
-  // a gift's or a subscription's generated line ("辣条 x10") is an event, not chat.
+  // Only what viewers wrote feeds the text signals (rate, sentiment, questions, reactions, mentions).
   const chat = evidence.chat
-    .filter((line) => line.t < duration && (line.kind === 'message' || line.kind === 'paid'))
+    .filter((line) => line.t < duration && isViewerText(line))
     .map((line) => ({ ...line, sentiment: scoreSentiment(line.text) }));
   const mentions = findProductMentions(
     [

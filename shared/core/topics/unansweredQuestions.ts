@@ -2,6 +2,7 @@
  * Finds the questions viewers asked in chat, merges repeats, and checks whether the host answered them.
  */
 import { isQuestion } from '../chat/isQuestion.js';
+import { isViewerText } from '../chat/isViewerText.js';
 import type { ChatMessage, Language, Segment } from '../types.js';
 import { compareText } from './compareText.js';
 import { lowerBound } from './timeSpans.js';
@@ -36,7 +37,7 @@ export function findAudienceQuestions(
   const transcript = indexTranscript(segments, language, keywordsOf);
   const ordered = chat
     .map((message, index) => ({ message, index }))
-    .filter(({ message }) => message.kind === 'message' || message.kind === 'paid')
+    .filter(({ message }) => isViewerText(message))
     .sort((a, b) => a.message.t - b.message.t || a.index - b.index)
     .map(({ message }) => message);
 
