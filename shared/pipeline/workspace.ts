@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { catalogEntrySchema, type CatalogEntry } from '../core/catalog/index.js';
+import { KEY_ROOTS } from '../core/keys.js';
 import type { ShowTopicEvidence } from '../core/topics/index.js';
 import type { Storage } from './ports.js';
 
@@ -18,7 +19,7 @@ const topicEvidenceOutline = z.object({
 
 async function readEach<T>(storage: Storage, suffix: string, parse: (value: unknown) => T | undefined, onSkip?: (key: string) => void): Promise<T[]> {
   const values: T[] = [];
-  for (const key of await storage.list('shows/')) {
+  for (const key of await storage.list(KEY_ROOTS.shows)) {
     if (!key.endsWith(suffix) || key.split('/').length !== 3) continue;
     try {
       const value = parse(JSON.parse((await storage.get(key)).toString('utf8')));
