@@ -36,6 +36,11 @@ export async function uploadShow(storage: Storage, inputs: ShowInputs = {}): Pro
   return { stage: 'ingest', showId: SHOW_ID, recordingKey: RECORDING_KEY, runId: RUN_ID };
 }
 
+/** A JSON object a stage wrote. */
+export async function storedJson<T = any>(storage: Storage, key: string): Promise<T> {
+  return JSON.parse((await storage.get(key)).toString('utf8')) as T;
+}
+
 /** Runs one message through its real handler. */
 export function runStage<S extends StageName>(message: MessageOf<S>, context: StageContext): Promise<StageResult> {
   return (stageHandlers[message.stage] as StageHandler<S>)(message, context);
@@ -56,6 +61,18 @@ export async function runUntil(first: StageMessage, context: StageContext, stopA
     pending.push(...(await runStage(message, context)).next);
   }
   return held;
+}
+
+/** Uploads the show and runs its stages up to `stopAt`; returns the messages for `stopAt`. */
+export async function runShowUntil(context: StageContext, stopAt: StageName, inputs?: ShowInputs): Promise<StageMessage[]> {
+  return runUntil(await uploadShow(context.storage, inputs), context, stopAt);
+}
+
+/** Uploads the show, runs its stages up to `stage`, then the first message of `stage` itself. */
+export async function runShowThrough(context: StageContext, stage: StageName, inputs?: ShowInputs): Promise<StageResult> {
+  const [message] = await runShowUntil(context, stage, inputs);
+  if (!message) throw new Error(`the show never reached the ${stage} stage`);
+  return runStage(message, context);
 }
 
 function captionsSrt(): string {

@@ -6,6 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { silentLogger } from '../../shared/adapters/local/jsonLogger.js';
 import { MemoryStorage } from '../../shared/adapters/storage/memoryStorage.js';
 import type { CatalogEntry } from '../../shared/core/catalog/index.js';
@@ -156,6 +157,20 @@ export async function stageTestContext(overrides: Partial<StageContext> = {}): P
     cleanup: () => rm(workDir, { recursive: true, force: true }),
     ...overrides,
   } as StageTestContext;
+}
+
+/**
+ * A fresh StageTestContext for every test of the calling `describe` block (its scratch directory removed
+ * afterwards), and, when given, `prepare` run on it first: call the returned function inside a test.
+ */
+export function stageContextPerTest(prepare?: (context: StageTestContext) => Promise<void>): () => StageTestContext {
+  let current: StageTestContext | undefined;
+  beforeEach(async () => {
+    current = await stageTestContext();
+    await prepare?.(current);
+  });
+  afterEach(() => current?.cleanup());
+  return () => current as StageTestContext;
 }
 
 function resolved<T>(value: T | Error): T {

@@ -1,28 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { showKeys } from '../../../shared/core/keys.js';
 import { analysisSchema, highlightsFileSchema } from '../../../shared/pipeline/artifacts.js';
-import { runStage, runUntil, SHOW_ID, uploadShow, type ShowInputs } from '../../helpers/memoryShow.js';
-import { stageTestContext, type StageTestContext } from '../../helpers/stageDoubles.js';
+import { runShowUntil, runStage, SHOW_ID, storedJson } from '../../helpers/memoryShow.js';
+import { stageContextPerTest } from '../../helpers/stageDoubles.js';
 
 const keys = showKeys(SHOW_ID);
 const analyzeMessage = { stage: 'analyze', showId: SHOW_ID } as const;
 
 describe('analyze stage', () => {
-  let context: StageTestContext;
-  beforeEach(async () => {
-    context = await stageTestContext();
-  });
-  afterEach(() => context.cleanup());
+  const context = stageContextPerTest();
 
-  async function transcribed(inputs?: ShowInputs): Promise<void> {
-    await runUntil(await uploadShow(context.storage, inputs), context, 'analyze');
-  }
-
-  const read = async <T>(key: string, parse: (value: unknown) => T) => parse(JSON.parse((await context.storage.get(key)).toString('utf8')));
+  const read = async <T>(key: string, parse: (value: unknown) => T) => parse(await storedJson(context().storage, key));
 
   it('finds the chat bursts as highlights and sends one clip message each', async () => {
-    await transcribed();
-    const result = await runStage(analyzeMessage, context);
+    await runShowUntil(context(), 'analyze');
+    const result = await runStage(analyzeMessage, context());
 
     const { highlights, runId, rankedBy } = await read(keys.highlights, (value) => highlightsFileSchema.parse(value));
     expect(runId).toBe('run0001');
@@ -37,25 +29,25 @@ describe('analyze stage', () => {
   });
 
   it('writes the same outputs when the message is delivered again', async () => {
-    await transcribed();
-    const first = await runStage(analyzeMessage, context);
-    const outputs = [await context.storage.get(keys.highlights), await context.storage.get(keys.analysis)];
+    await runShowUntil(context(), 'analyze');
+    const first = await runStage(analyzeMessage, context());
+    const outputs = [await context().storage.get(keys.highlights), await context().storage.get(keys.analysis)];
 
-    const again = await runStage(analyzeMessage, context);
+    const again = await runStage(analyzeMessage, context());
 
     expect(again.next).toEqual(first.next);
-    expect([await context.storage.get(keys.highlights), await context.storage.get(keys.analysis)]).toEqual(outputs);
+    expect([await context().storage.get(keys.highlights), await context().storage.get(keys.analysis)]).toEqual(outputs);
   });
 
   it('skips to suggest when no clips are wanted', async () => {
-    await transcribed({ job: { maxClips: 0 } });
-    expect((await runStage(analyzeMessage, context)).next).toEqual([{ stage: 'suggest', showId: SHOW_ID }]);
+    await runShowUntil(context(), 'analyze', { job: { maxClips: 0 } });
+    expect((await runStage(analyzeMessage, context())).next).toEqual([{ stage: 'suggest', showId: SHOW_ID }]);
     expect((await read(keys.highlights, (value) => highlightsFileSchema.parse(value))).highlights).toEqual([]);
   });
 
   it('reports a missing earlier output as retryable (the pipeline, not the user, is at fault)', async () => {
-    await transcribed();
-    await context.storage.delete(keys.transcript);
-    await expect(runStage(analyzeMessage, context)).rejects.toMatchObject({ name: 'CorruptOutputError', permanent: false, message: /transcript\.json is missing/ });
+    await runShowUntil(context(), 'analyze');
+    await context().storage.delete(keys.transcript);
+    await expect(runStage(analyzeMessage, context())).rejects.toMatchObject({ name: 'CorruptOutputError', permanent: false, message: /transcript\.json is missing/ });
   });
 });

@@ -1,28 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { showKeys } from '../../../shared/core/keys.js';
 import { clipMetaSchema, highlightsFileSchema } from '../../../shared/pipeline/artifacts.js';
-import { runStage, runUntil, SHOW_ID, uploadShow } from '../../helpers/memoryShow.js';
-import { stageTestContext, type StageTestContext } from '../../helpers/stageDoubles.js';
+import { runShowThrough, SHOW_ID, storedJson } from '../../helpers/memoryShow.js';
+import { stageContextPerTest } from '../../helpers/stageDoubles.js';
 
 const keys = showKeys(SHOW_ID);
-const json = async (context: StageTestContext, key: string): Promise<any> => JSON.parse((await context.storage.get(key)).toString('utf8'));
 
 describe('report stage', () => {
-  let context: StageTestContext;
-  beforeEach(async () => {
-    context = await stageTestContext();
-  });
-  afterEach(() => context.cleanup());
+  const context = stageContextPerTest();
 
   it('embeds each clip\'s thumbnail and links its files relative to the report', async () => {
-    await runUntil(await uploadShow(context.storage), context, 'report');
-    const result = await runStage({ stage: 'report', showId: SHOW_ID }, context);
+    const result = await runShowThrough(context(), 'report');
 
     expect(result.next).toEqual([]);
-    const html = (await context.storage.get(keys.report)).toString('utf8');
-    const { highlights } = highlightsFileSchema.parse(await json(context, keys.highlights));
+    const html = (await context().storage.get(keys.report)).toString('utf8');
+    const { highlights } = highlightsFileSchema.parse(await storedJson(context().storage, keys.highlights));
     for (const highlight of highlights) {
-      const meta = clipMetaSchema.parse(await json(context, keys.clipMeta(highlight.id)));
+      const meta = clipMetaSchema.parse(await storedJson(context().storage, keys.clipMeta(highlight.id)));
       expect(html).toContain(`clips/${highlight.id}/vertical.mp4`);
       expect(meta.files.thumbnail).toBe(keys.clipFile(highlight.id, 'thumbnail'));
     }
