@@ -217,8 +217,8 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Everything a stage receives besides its message. */
-export interface StageContext {
+/** The adapters a stage works through: one set per process, the only difference between local and cloud runs. */
+export interface StagePorts {
   readonly storage: Storage;
   readonly media: Media;
   readonly images: Images;
@@ -226,6 +226,10 @@ export interface StageContext {
   readonly catalogIndex: CatalogIndex;
   /** Writes titles, re-ranks and pitches when configured; stages fall back to offline code without it. */
   readonly languageModel?: LanguageModel;
+}
+
+/** Everything a stage receives besides its message: the ports and what is particular to this invocation. */
+export interface StageContext extends StagePorts {
   readonly logger: Logger;
   /** A scratch directory private to this invocation; removed afterwards. */
   readonly workDir: string;

@@ -8,17 +8,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AbortedError, isPermanent, PostshowError, reasonOf } from '../core/errors.js';
 import { messageItem, stageMessageSchema, type StageMessage } from './messages.js';
-import type { CatalogIndex, Images, LanguageModel, Logger, Media, ProgressListener, Queue, Storage, Transcriber } from './ports.js';
+import type { Logger, ProgressListener, Queue, StagePorts } from './ports.js';
 import type { StageHandler, StageHandlers, StageResult } from './stage.js';
 import { refreshStatus, writeStatusPart } from './status.js';
 
-export interface PipelineDependencies {
-  readonly storage: Storage;
-  readonly media: Media;
-  readonly images: Images;
-  readonly transcriber: Transcriber;
-  readonly catalogIndex: CatalogIndex;
-  readonly languageModel?: LanguageModel;
+export interface PipelineDependencies extends StagePorts {
   readonly queue: Queue;
   readonly logger: Logger;
   readonly handlers: StageHandlers;
@@ -95,19 +89,9 @@ export async function processMessage(raw: unknown, attempt: number, deps: Pipeli
   const onProgress: ProgressListener = (fraction) => deps.onEvent?.({ type: 'progress', message, fraction });
   try {
     const handler = deps.handlers[message.stage] as StageHandler<typeof message.stage>;
-    const result = await handler(message as never, {
-      storage: deps.storage,
-      media: deps.media,
-      images: deps.images,
-      transcriber: deps.transcriber,
-      catalogIndex: deps.catalogIndex,
-      ...(deps.languageModel ? { languageModel: deps.languageModel } : {}),
-      logger,
-      workDir,
-      attempt,
-      signal: abort.signal,
-      onProgress,
-    });
+    const { storage, media, images, transcriber, catalogIndex, languageModel } = deps;
+    const ports: StagePorts = { storage, media, images, transcriber, catalogIndex, ...(languageModel ? { languageModel } : {}) };
+    const result = await handler(message as never, { ...ports, logger, workDir, attempt, signal: abort.signal, onProgress });
     // Send before recording success: a crash in between only causes a redelivery, never a lost step.
     await deps.queue.send(result.next);
     const ms = performance.now() - started;
