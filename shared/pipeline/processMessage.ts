@@ -78,15 +78,15 @@ export async function processMessage(raw: unknown, attempt: number, deps: Pipeli
     }).catch(() => undefined);
     await refreshStatus(deps.storage, message.showId).catch(() => undefined);
   };
+  await writeStatusPart(deps.storage, message.showId, { stage: message.stage, item, state: 'running', attempt, startedAt });
+  deps.onEvent?.({ type: 'started', message });
+  const workDir = await mkdtemp(path.join(deps.scratchRoot ?? os.tmpdir(), `postshow-${message.stage}-`));
+  const onProgress: ProgressListener = (fraction) => deps.onEvent?.({ type: 'progress', message, fraction });
   const abort = abortFor(message, attempt, deps.maxAttempts, limits, (timeout) => {
     // Lambda kills the invocation at its timeout without running any of our code, so the last
     // attempt records its failure now rather than when (or if) the stage has unwound.
     if (final(timeout)) void recordFailure(timeout.message, true);
   });
-  await writeStatusPart(deps.storage, message.showId, { stage: message.stage, item, state: 'running', attempt, startedAt });
-  deps.onEvent?.({ type: 'started', message });
-  const workDir = await mkdtemp(path.join(deps.scratchRoot ?? os.tmpdir(), `postshow-${message.stage}-`));
-  const onProgress: ProgressListener = (fraction) => deps.onEvent?.({ type: 'progress', message, fraction });
   try {
     const handler = deps.handlers[message.stage] as StageHandler<typeof message.stage>;
     const { storage, media, images, transcriber, catalogIndex, languageModel } = deps;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { AbortedError, MediaError, reasonOf } from '../../core/errors.js';
 import type { TimeRange } from '../../core/types.js';
-import type { AudioPassResult, CutClipRequest, Media, MediaInfo, MediaRunOptions, ProgressListener } from '../../pipeline/ports.js';
+import type { AudioPassResult, CutClipRequest, Media, MediaInfo, MediaRunOptions } from '../../pipeline/ports.js';
 import { detectFfmpegCapabilities, type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
 import {
   isSceneChange,
