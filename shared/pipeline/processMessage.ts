@@ -106,7 +106,8 @@ export async function processMessage(raw: unknown, attempt: number, deps: Pipeli
   } catch (error) {
     // An aborted stage fails with whatever its last call threw; the abort's own reason says why.
     const reason = abort.signal.aborted ? reasonOf(abort.signal.reason) : reasonOf(error);
-    const isFinal = final(error);
+    // A shutdown ends this process's retries, so the stage stays failed (a new run starts it again).
+    const isFinal = final(error) || Boolean(limits.signal?.aborted);
     await recordFailure(reason, isFinal);
     logger.warn('stage failed', { reason, final: isFinal });
     deps.onEvent?.({ type: 'failed', message, reason, final: isFinal });

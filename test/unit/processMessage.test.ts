@@ -42,14 +42,14 @@ describe('processMessage abort signal', () => {
     await expect.poll(audioPart, { timeout: 2000 }).toMatchObject({ state: 'failed', error: expect.stringMatching(/^the audio stage ran out of time on all 3 attempts/) });
   });
 
-  it('aborts the stage when the caller\'s signal aborts (SIGINT in the local runner)', async () => {
+  it('aborts the stage when the caller\'s signal aborts (SIGINT in the local runner), recorded as failed', async () => {
     const deps = await dependencies(waitsForAbort);
     const shutdown = new AbortController();
     const running = processMessage(audioMessage, 1, deps, { signal: shutdown.signal });
     setTimeout(() => shutdown.abort(new AbortedError('postshow received SIGINT')), 20);
 
     await expect(running).rejects.toMatchObject({ permanent: false });
-    expect(await audioPart()).toMatchObject({ state: 'retrying', error: 'the audio stage was stopped: postshow received SIGINT' });
+    expect(await audioPart()).toMatchObject({ state: 'failed', error: 'the audio stage was stopped: postshow received SIGINT' });
   });
 
   it('starts nothing once the caller\'s signal has aborted', async () => {
