@@ -13,7 +13,7 @@ interface StoredObject {
 }
 
 /** The scheme of `readLocation` results: nothing can read them but a test double of the Media port. */
-export const MEMORY_LOCATION_SCHEME = 'memory:';
+const MEMORY_LOCATION_SCHEME = 'memory:';
 
 export class MemoryStorage implements Storage {
   private readonly objects = new Map<string, StoredObject>();
