@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/prng.js';
 import { DEFAULT_HIGHLIGHT_CONFIG, detectHighlights, resolveHighlightConfig } from '../../shared/core/highlights/index.js';
 import type { HighlightInputs } from '../../shared/core/highlights/index.js';
 import type { ChatMessage, MetricsPoint, ProductMention, Segment, SentimentScore, TimeRange } from '../../shared/core/types.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
 const NEUTRAL: SentimentScore = { score: 0, hits: 0 };
 const WORDS = ['today', 'we', 'look', 'at', 'texture', 'colour', 'skin', 'bottle', 'morning', 'routine', 'light', 'fresh'];
@@ -213,9 +214,9 @@ describe('detectHighlights', () => {
   });
 });
 
-const LIVE_LOG = resolve(process.cwd(), '../shared/data/chat/bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml');
+const LIVE_LOG = resolve(SHARED_DATA, 'chat/bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml');
 
-describe.skipIf(!existsSync(LIVE_LOG))('detectHighlights on a real live-stream danmaku log', () => {
+describe.skipIf(missingTestData(LIVE_LOG))('detectHighlights on a real live-stream danmaku log', () => {
   it('finds chat-driven highlights with readable reasons', () => {
     // Prepare: message times only (sentiment unknown); flat audio, so chat alone must carry the peaks.
     const xml = readFileSync(LIVE_LOG, 'utf8');
