@@ -48,6 +48,11 @@ describe('job.json', () => {
     expect(() => parseJobOptions({ minClipSeconds: 40, maxClipSeconds: 20 })).toThrow('job.json: minClipSeconds must not exceed maxClipSeconds');
   });
 
+  it('records the channel, a lowercase slug', () => {
+    expect(parseJobOptions({}).channel).toBe('default');
+    expect(() => parseJobOptions({ channel: 'Spring Sale!' })).toThrow('job.json: channel must be lowercase letters, digits, "-" or "_", starting with a letter or digit');
+  });
+
   it('accepts 0 clips (analyse without cutting)', () => {
     expect(parseJobOptions({ maxClips: 0 }).maxClips).toBe(0);
   });

@@ -48,6 +48,11 @@ export const RUN_SETTINGS = {
     help: 'when the recording started, for wall-clock chat logs (Twitch IRC), e.g. 2019-04-30T08:57:00',
     defaultHelp: "the log's first line",
   }),
+  /** Shows of several channels share one workspace or bucket; a slug keeps the name safe in keys and URLs. */
+  channel: setting(
+    z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "-" or "_", starting with a letter or digit').default('default'),
+    { flag: '--channel <name>', help: 'the channel or account the show belongs to, a lowercase slug' },
+  ),
   /** Past a minute, chat is about something else. Absent: measured per show. */
   chatLagSeconds: setting(seconds(0, 60).optional(), {
     flag: '--chat-lag <seconds>',
