@@ -15,7 +15,7 @@ export interface RunSettingMeta extends SettingDescription {
   readonly flag?: `--${string} <${string}>`;
 }
 
-/** Help text, flag and role of every run setting, keyed by its schema. */
+/** Help text and flag of every run setting, keyed by its schema. */
 export const runSettingsRegistry = z.registry<RunSettingMeta>();
 
 const setting = <S extends z.ZodType>(schema: S, meta: RunSettingMeta): S => {
@@ -105,7 +105,6 @@ const CONSUMED_BY_INGEST = { language: true, chatStart: true } as const;
 
 /** The settings later stages read from `manifest.options`: every run setting but those ingest consumes. */
 export const manifestOptionsSchema = z.object(RUN_SETTINGS).omit(CONSUMED_BY_INGEST);
-export type ManifestOptions = z.infer<typeof manifestOptionsSchema>;
 
 /**
  * The problems in a failed parse of run settings, one line, each naming its setting the caller's way
@@ -114,7 +113,7 @@ export type ManifestOptions = z.infer<typeof manifestOptionsSchema>;
 export function runSettingsProblem(error: z.ZodError, nameOf: (name: string) => string = (name) => name): string {
   return error.issues
     .map((issue) => {
-      const rule = RUN_SETTING_RULES[(issue as { params?: { runSettingRule?: number } }).params?.runSettingRule ?? -1];
+      const rule = issue.code === 'custom' ? RUN_SETTING_RULES[Number(issue.params?.runSettingRule)] : undefined;
       if (rule) return rule.says(...(rule.settings.map(nameOf) as [string, string]));
       return issue.path.length > 0 ? `${nameOf(issue.path.join('.'))} ${issue.message}` : issue.message;
     })
