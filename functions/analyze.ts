@@ -61,12 +61,12 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
   const config = resolveHighlightConfig({
     minClipSeconds: manifest.options.minClipSeconds,
     maxClipSeconds: manifest.options.maxClipSeconds,
-    maxClips: Math.max(1, manifest.options.maxClips),
+    maxClips: manifest.options.maxClips,
     chatLagSeconds: lag.appliedSeconds,
   });
   // Built once: the detector and the stored per-second series read the same signals.
   const signalSet = buildSignalSet(inputs, config);
-  const detected = manifest.options.maxClips === 0 ? [] : detectHighlightsFromSignals(inputs, signalSet, config);
+  const detected = detectHighlightsFromSignals(inputs, signalSet, config);
   const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger);
 
   const { estimate } = lag;

@@ -10,7 +10,8 @@ import { recordingPrefix, showKeys } from '../shared/core/keys.js';
 import { looksLikeMedia, MEDIA_SIGNATURE_BYTES } from '../shared/core/mediaSignature.js';
 import type { ChatParseOptions } from '../shared/core/inputs/chatParseOptions.js';
 import type { Language, ParseReport } from '../shared/core/types.js';
-import { jobOptionsSchema, manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
+import { manifestOptionsSchema } from '../shared/core/settings/runSettings.js';
+import { manifestSchema, parseJobOptions, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { JOB_FILE, sideInputKind, type SideInputKind } from '../shared/pipeline/sideInputs.js';
 import { tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
@@ -77,13 +78,7 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     media: info,
     language,
     languageSource,
-    options: {
-      minClipSeconds: job.minClipSeconds,
-      maxClipSeconds: job.maxClipSeconds,
-      maxClips: job.maxClips,
-      chunkSeconds: job.chunkSeconds,
-      ...(job.chatLagSeconds === undefined ? {} : { chatLagSeconds: job.chatLagSeconds }),
-    },
+    options: manifestOptionsSchema.parse(job),
     transcriptionSource: inputs.captions ? 'captions' : 'asr',
     inputs,
   };
@@ -119,12 +114,7 @@ async function readJobOptions(storage: Parameters<StageHandler<'ingest'>>[1]['st
       throw new InputError(`${JOB_FILE} is not valid JSON`);
     }
   }
-  const parsed = jobOptionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`${JOB_FILE}: ${issue?.path.join('.') || 'options'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  return parseJobOptions(raw);
 }
 
 /** A job's `chatStart` as epoch ms; without a zone it is read as UTC, the way wall-clock chat parsers read their lines. */

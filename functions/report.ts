@@ -41,6 +41,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
 
   const html = renderReport({
     showId: message.showId,
+    channel: manifest.options.channel,
     title: manifest.sourceName,
     generatedFrom: manifest.sourceName,
     duration: audio.duration,

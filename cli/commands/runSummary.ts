@@ -12,6 +12,8 @@ import { clock } from './format.js';
 
 export interface RunSummary {
   readonly showId: string;
+  /** The channel the show belongs to (`--channel`). */
+  readonly channel?: string;
   readonly status: ShowStatus['state'];
   readonly error?: ShowStatus['error'];
   readonly transcriptEngine?: string;
@@ -63,6 +65,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
   }
   return {
     showId,
+    ...(manifest ? { channel: manifest.options.channel } : {}),
     status: status.state,
     ...(status.error ? { error: status.error } : {}),
     ...(transcript ? { transcriptEngine: transcript.engine } : {}),
@@ -79,7 +82,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
 
 export function printRunSummary(summary: RunSummary): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
-  out(`show ${summary.showId}: ${summary.status}`);
+  out(`show ${summary.showId}${summary.channel ? ` on channel ${summary.channel}` : ''}: ${summary.status}`);
   if (summary.error) out(`  ${summary.error.stage} failed: ${summary.error.reason}`);
   if (summary.providers) out(`providers: speech ${summary.providers.transcriber}; writing ${summary.providers.languageModel}`);
   if (summary.transcriptEngine) out(`transcript: ${summary.transcriptEngine}${summary.transcriptNote ? ` (${summary.transcriptNote})` : ''}`);

@@ -198,6 +198,10 @@ describe('detectHighlights', () => {
     expect(covering(top, MULTI)).toBeDefined();
   });
 
+  it('returns no highlights for maxClips 0 (a run that analyses without cutting)', () => {
+    expect(detectHighlights(show, resolveHighlightConfig({ maxClips: 0 }))).toEqual([]);
+  });
+
   it('handles a 2-hour show with 20k chat messages', () => {
     const long = syntheticShow({ seed: 3, duration: 7200, chatPerSecond: 20_000 / 7200, plant: true });
     const began = performance.now();
