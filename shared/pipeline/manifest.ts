@@ -3,6 +3,9 @@
  * Later stages read options from the manifest, so messages stay small and runs stay reproducible.
  */
 import { z } from 'zod';
+import { mediaInfoSchema } from '../core/schemas/audioAnalysis.js';
+import { languageSchema } from '../core/schemas/basics.js';
+import { parseReportSchema } from '../core/schemas/sideInputs.js';
 import { runIdSchema } from './messages.js';
 
 export const DEFAULT_MIN_CLIP_SECONDS = 15;
@@ -38,15 +41,6 @@ export const jobOptionsSchema = z
   .refine((job) => job.minClipSeconds <= job.maxClipSeconds, { message: 'min clip length must not exceed max clip length' });
 export type JobOptions = z.infer<typeof jobOptionsSchema>;
 
-const parseReportSchema = z.object({
-  format: z.string(),
-  accepted: z.number(),
-  skipped: z.number(),
-  skippedReasons: z.record(z.string(), z.number()),
-  /** Chat only: accepted events by kind. */
-  kinds: z.record(z.string(), z.number()).optional(),
-});
-
 const inputRecordSchema = z.object({ sourceKey: z.string(), key: z.string(), report: parseReportSchema });
 
 export const manifestSchema = z.object({
@@ -54,14 +48,8 @@ export const manifestSchema = z.object({
   runId: runIdSchema,
   recordingKey: z.string(),
   sourceName: z.string(),
-  media: z.object({
-    formatName: z.string(),
-    duration: z.number(),
-    sizeBytes: z.number(),
-    video: z.object({ codec: z.string(), width: z.number(), height: z.number(), fps: z.number() }).optional(),
-    audio: z.object({ codec: z.string(), sampleRate: z.number(), channels: z.number() }).optional(),
-  }),
-  language: z.enum(['en', 'zh']),
+  media: mediaInfoSchema,
+  language: languageSchema,
   languageSource: z.enum(['flag', 'captions', 'chat', 'audio', 'default']),
   options: z.object({
     minClipSeconds: z.number(),

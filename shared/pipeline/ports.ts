@@ -2,8 +2,10 @@
  * Ports: what a stage may touch. Local runs plug in the filesystem store, the in-process queue
  * and the offline providers; the cloud plugs in S3, SQS and OpenAI. Stages never know which.
  */
+import type { z } from 'zod';
 import type { CatalogEntry, CatalogFilter } from '../core/catalog/index.js';
 import type { ShowId } from '../core/keys.js';
+import type { mediaInfoSchema } from '../core/schemas/audioAnalysis.js';
 import type { Language, Segment, TimeRange, TranscriptEngine } from '../core/types.js';
 import type { StageMessage } from './messages.js';
 
@@ -44,14 +46,8 @@ export interface Queue {
   send(messages: readonly StageMessage[]): Promise<void>;
 }
 
-/** What ffprobe tells us about a recording. */
-export interface MediaInfo {
-  readonly formatName: string;
-  readonly duration: number;
-  readonly sizeBytes: number;
-  readonly video?: { readonly codec: string; readonly width: number; readonly height: number; readonly fps: number };
-  readonly audio?: { readonly codec: string; readonly sampleRate: number; readonly channels: number };
-}
+/** What ffprobe tells us about a recording (stored in the manifest as is). */
+export type MediaInfo = z.infer<typeof mediaInfoSchema>;
 
 export interface AudioPassResult {
   /** Per-second short-term loudness, LUFS. */

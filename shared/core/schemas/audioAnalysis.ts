@@ -1,0 +1,26 @@
+/** What the audio stage measures, and what ffprobe says about a recording. */
+import { z } from 'zod';
+import { readonlyArray, readonlyObject, timeRangeSchema } from './basics.js';
+
+/** Per-second audio measurements from the audio stage. */
+export const audioAnalysisSchema = readonlyObject({
+  /** Duration of the audio in seconds. */
+  duration: z.number(),
+  /**
+   * Loudness in LUFS, one value per whole second (energy mean of EBU R128 momentary readings):
+   * `loudness[i]` covers [i, i+1). Silence is clamped to -70 LUFS.
+   */
+  loudness: readonlyArray(z.number()),
+  silences: readonlyArray(timeRangeSchema),
+  /** Integrated loudness of the whole programme in LUFS. */
+  integratedLufs: z.number(),
+});
+
+/** What ffprobe tells us about a recording (stored in the manifest). */
+export const mediaInfoSchema = readonlyObject({
+  formatName: z.string(),
+  duration: z.number(),
+  sizeBytes: z.number(),
+  video: readonlyObject({ codec: z.string(), width: z.number(), height: z.number(), fps: z.number() }).optional(),
+  audio: readonlyObject({ codec: z.string(), sampleRate: z.number(), channels: z.number() }).optional(),
+});

@@ -1,0 +1,27 @@
+/** Transcripts: what was said, when, and which engine heard it. */
+import { z } from 'zod';
+import { languageSchema, readonlyArray, readonlyObject, timeRangeShape } from './basics.js';
+
+/** One recognised word with its timing (where the engine gives word timings). */
+export const wordSchema = readonlyObject({
+  ...timeRangeShape,
+  text: z.string(),
+  /** 0..1 where the engine reports it. */
+  confidence: z.number().optional(),
+});
+
+/** One transcript segment: a sentence or caption cue. */
+export const segmentSchema = readonlyObject({ ...timeRangeShape, text: z.string(), words: readonlyArray(wordSchema).optional() });
+
+export const segmentsSchema = readonlyArray(segmentSchema);
+
+/** Which engine produced a transcript; written into every transcript output. */
+export const transcriptEngineSchema = z.enum(['captions', 'pocketsphinx', 'openai', 'whisper-local', 'none']);
+
+export const transcriptSchema = readonlyObject({
+  engine: transcriptEngineSchema,
+  language: languageSchema,
+  segments: segmentsSchema,
+  /** Why the transcript is what it is, when that is not obvious (e.g. no offline engine for the language). */
+  note: z.string().optional(),
+});
