@@ -2,10 +2,9 @@
  * Ports: what a stage may touch. Local runs plug in the filesystem store, the in-process queue
  * and the offline providers; the cloud plugs in S3, SQS and OpenAI. Stages never know which.
  */
-import type { z } from 'zod';
 import type { CatalogEntry, CatalogFilter } from '../core/catalog/index.js';
 import type { ShowId } from '../core/keys.js';
-import type { mediaInfoSchema } from '../core/schemas/audioAnalysis.js';
+import type { MediaInfo } from '../core/schemas/audioAnalysis.js';
 import type { Language, Segment, TimeRange, TranscriptEngine } from '../core/types.js';
 import type { StageMessage } from './messages.js';
 
@@ -47,7 +46,7 @@ export interface Queue {
 }
 
 /** What ffprobe tells us about a recording (stored in the manifest as is). */
-export type MediaInfo = z.infer<typeof mediaInfoSchema>;
+export type { MediaInfo };
 
 export interface AudioPassResult {
   /** Per-second short-term loudness, LUFS. */

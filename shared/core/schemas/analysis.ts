@@ -6,22 +6,19 @@ import { complianceFlagSchema } from './compliance.js';
 import { signalNameSchema } from './highlight.js';
 import { productMentionSchema } from './sideInputs.js';
 
-/** One window of a sentiment timeline. */
-export const sentimentWindowSchema = readonlyObject({
-  ...timeRangeShape,
-  /** Mean score of the texts in the window, in [-1, 1]; 0 when there are none. */
-  mean: z.number(),
-  /** Number of texts in the window. */
-  count: z.number(),
-  positive: z.number(),
-  negative: z.number(),
-});
+/**
+ * One window of a sentiment timeline: the `mean` score of its `count` texts in [-1, 1] (0 when there
+ * are none), and how many of them were `positive` and `negative`.
+ */
+export const sentimentWindowSchema = readonlyObject({ ...timeRangeShape, mean: z.number(), count: z.number(), positive: z.number(), negative: z.number() });
+export type SentimentWindow = z.infer<typeof sentimentWindowSchema>;
 
 export const sentimentTimelineSchema = readonlyObject({
   windowSeconds: z.number(),
   speech: readonlyArray(sentimentWindowSchema),
   chat: readonlyArray(sentimentWindowSchema),
 });
+export type SentimentTimeline = z.infer<typeof sentimentTimelineSchema>;
 
 /** A per-second time series of one signal, already normalised to a z-like scale (0 = baseline). */
 export const signalSeriesSchema = readonlyObject({
@@ -29,6 +26,7 @@ export const signalSeriesSchema = readonlyObject({
   /** values[i] covers second [i, i+1). */
   values: readonlyArray(z.number()),
 });
+export type SignalSeries = z.infer<typeof signalSeriesSchema>;
 
 export const analysisSchema = readonlyObject({
   sentiment: sentimentTimelineSchema,
@@ -40,3 +38,4 @@ export const analysisSchema = readonlyObject({
   /** How late chat reacts to the stream: the show's measurement and the lag the detector applied. */
   chatLag: chatLagRecordSchema.optional(),
 });
+export type Analysis = z.infer<typeof analysisSchema>;

@@ -15,6 +15,7 @@ export const audioAnalysisSchema = readonlyObject({
   /** Integrated loudness of the whole programme in LUFS. */
   integratedLufs: z.number(),
 });
+export type AudioAnalysis = z.infer<typeof audioAnalysisSchema>;
 
 /** What ffprobe tells us about a recording (stored in the manifest). */
 export const mediaInfoSchema = readonlyObject({
@@ -24,3 +25,4 @@ export const mediaInfoSchema = readonlyObject({
   video: readonlyObject({ codec: z.string(), width: z.number(), height: z.number(), fps: z.number() }).optional(),
   audio: readonlyObject({ codec: z.string(), sampleRate: z.number(), channels: z.number() }).optional(),
 });
+export type MediaInfo = z.infer<typeof mediaInfoSchema>;

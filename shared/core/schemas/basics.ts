@@ -12,12 +12,14 @@ export const readonlyArray = <Item extends z.ZodType>(item: Item) => z.array(ite
 
 /** Languages the core understands. `auto` is resolved to one of these at ingest. */
 export const languageSchema = z.enum(['en', 'zh']);
+export type Language = z.infer<typeof languageSchema>;
 
 /** Fields of a half-open interval [start, end) in seconds, for shapes that extend it. */
 export const timeRangeShape = { start: z.number(), end: z.number() };
 
 /** A half-open interval [start, end) in seconds. */
 export const timeRangeSchema = readonlyObject(timeRangeShape);
+export type TimeRange = z.infer<typeof timeRangeSchema>;
 
 /** Where a line of text came from: the host's speech or the audience's chat. */
 export const textSourceSchema = z.enum(['speech', 'chat']);

@@ -14,3 +14,4 @@ export const chatLagRecordSchema = readonlyObject({
   appliedSeconds: z.number(),
   appliedFrom: z.enum(['measured', 'default', 'override']),
 });
+export type ChatLagRecord = z.infer<typeof chatLagRecordSchema>;

@@ -26,3 +26,4 @@ export const clipMetaSchema = readonlyObject({
   files: readonlyObject({ horizontal: z.string(), vertical: z.string(), thumbnail: z.string(), captions: z.string() }),
   transcriptEngine: transcriptEngineSchema,
 });
+export type ClipMeta = z.infer<typeof clipMetaSchema>;

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { languageSchema, readonlyObject, textSourceSchema, timeRangeShape } from './basics.js';
 
 export const complianceSeveritySchema = z.enum(['block', 'warn']);
+export type ComplianceSeverity = z.infer<typeof complianceSeveritySchema>;
 
 /** Compliance verdict of a clip: `block` if any blocking flag fired, `warn` if only warnings, else `clear`. */
 export const complianceStatusSchema = z.enum(['clear', 'warn', 'block']);
+export type ComplianceStatus = z.infer<typeof complianceStatusSchema>;
 
 /** A banned or absolute advertising claim found in speech or chat. */
 export const complianceFlagSchema = readonlyObject({
@@ -17,3 +19,4 @@ export const complianceFlagSchema = readonlyObject({
   text: z.string(),
   language: languageSchema,
 });
+export type ComplianceFlag = z.infer<typeof complianceFlagSchema>;

@@ -17,6 +17,7 @@ export const firedSignalSchema = readonlyObject({
   /** Human-readable explanation, e.g. "chat rate 4.2x baseline (23 msgs/10s)". */
   detail: z.string(),
 });
+export type FiredSignal = z.infer<typeof firedSignalSchema>;
 
 /** A detected highlight: a clip-sized window around a peak, with its reasons. */
 export const highlightSchema = readonlyObject({
@@ -37,3 +38,4 @@ export const highlightSchema = readonlyObject({
   /** Product names mentioned inside the window. */
   products: readonlyArray(z.string()),
 });
+export type Highlight = z.infer<typeof highlightSchema>;

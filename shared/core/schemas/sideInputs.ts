@@ -7,6 +7,7 @@ import { readonlyArray, readonlyObject, textSourceSchema } from './basics.js';
  * bits); a `gift`; a `member` event (subscription, membership, bilibili guard).
  */
 export const chatEventKindSchema = z.enum(['message', 'paid', 'gift', 'member']);
+export type ChatEventKind = z.infer<typeof chatEventKindSchema>;
 
 export const chatMessageSchema = readonlyObject({
   /** Seconds from recording start. */
@@ -20,6 +21,7 @@ export const chatMessageSchema = readonlyObject({
   /** ISO 4217 code (`CNY`, `USD`, `JPY`) or the platform's unit (`bits`, `bilibili-gold`). */
   currency: z.string().optional(),
 });
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export const chatMessagesSchema = readonlyArray(chatMessageSchema);
 
 /** What a side-input parser accepted and what it skipped, and why. Malformed lines are counted, never fatal. */
@@ -32,6 +34,7 @@ export const parseReportSchema = readonlyObject({
   /** Chat only: accepted events by kind, e.g. { message: 1100, paid: 90, gift: 13 }. */
   kinds: z.record(z.string(), z.number()).readonly().optional(),
 });
+export type ParseReport = z.infer<typeof parseReportSchema>;
 
 /** One row of the metrics CSV (`t,viewers,likes,orders,gmv`). Missing columns are undefined. */
 export const metricsPointSchema = readonlyObject({
@@ -41,10 +44,13 @@ export const metricsPointSchema = readonlyObject({
   orders: z.number().optional(),
   gmv: z.number().optional(),
 });
+export type MetricsPoint = z.infer<typeof metricsPointSchema>;
 export const metricsPointsSchema = readonlyArray(metricsPointSchema);
 
 export const productSchema = readonlyObject({ name: z.string(), aliases: readonlyArray(z.string()) });
+export type Product = z.infer<typeof productSchema>;
 export const productsSchema = readonlyArray(productSchema);
 
 /** A product mentioned at a time, in speech or chat. */
 export const productMentionSchema = readonlyObject({ t: z.number(), product: z.string(), matched: z.string(), source: textSourceSchema });
+export type ProductMention = z.infer<typeof productMentionSchema>;

@@ -9,6 +9,7 @@ export const topicEvidenceSchema = readonlyObject({
   source: z.enum(['speech', 'chat', 'metrics']),
   clipId: z.string().optional(),
 });
+export type TopicEvidence = z.infer<typeof topicEvidenceSchema>;
 
 /** A topic suggested for upcoming shows, with its evidence. */
 export const topicSuggestionSchema = readonlyObject({
@@ -21,6 +22,7 @@ export const topicSuggestionSchema = readonlyObject({
   /** A segment pitch for an upcoming show, where a language model wrote one. */
   pitch: z.string().optional(),
 });
+export type TopicSuggestion = z.infer<typeof topicSuggestionSchema>;
 
 /** How the audience responded while a topic was on air. */
 export const topicResponseSchema = readonlyObject({
@@ -31,6 +33,7 @@ export const topicResponseSchema = readonlyObject({
   /** Orders gained during the topic (from cumulative order-count diffs, prorated over sample intervals). */
   orders: z.number(),
 });
+export type TopicResponse = z.infer<typeof topicResponseSchema>;
 
 /** A keyphrase or product the show talked about, with the audience's response to it. */
 export const minedTopicSchema = readonlyObject({
@@ -46,6 +49,7 @@ export const minedTopicSchema = readonlyObject({
   score: z.number(),
   evidence: readonlyArray(topicEvidenceSchema),
 });
+export type MinedTopic = z.infer<typeof minedTopicSchema>;
 
 /** A question a viewer asked in chat, and whether the host answered it soon after. */
 export const audienceQuestionSchema = readonlyObject({
@@ -65,6 +69,7 @@ export const audienceQuestionSchema = readonlyObject({
   /** A clip overlapping the question's time, when one does. */
   clipId: z.string().optional(),
 });
+export type AudienceQuestion = z.infer<typeof audienceQuestionSchema>;
 
 /** One show's mined topics and audience questions (`topic-evidence.json`): the unit `suggestTopics` aggregates. */
 export const showTopicEvidenceSchema = readonlyObject({
@@ -73,3 +78,4 @@ export const showTopicEvidenceSchema = readonlyObject({
   topics: readonlyArray(minedTopicSchema),
   questions: readonlyArray(audienceQuestionSchema),
 });
+export type ShowTopicEvidence = z.infer<typeof showTopicEvidenceSchema>;

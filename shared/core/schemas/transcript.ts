@@ -9,14 +9,17 @@ export const wordSchema = readonlyObject({
   /** 0..1 where the engine reports it. */
   confidence: z.number().optional(),
 });
+export type Word = z.infer<typeof wordSchema>;
 
 /** One transcript segment: a sentence or caption cue. */
 export const segmentSchema = readonlyObject({ ...timeRangeShape, text: z.string(), words: readonlyArray(wordSchema).optional() });
+export type Segment = z.infer<typeof segmentSchema>;
 
 export const segmentsSchema = readonlyArray(segmentSchema);
 
 /** Which engine produced a transcript; written into every transcript output. */
 export const transcriptEngineSchema = z.enum(['captions', 'pocketsphinx', 'openai', 'whisper-local', 'none']);
+export type TranscriptEngine = z.infer<typeof transcriptEngineSchema>;
 
 export const transcriptSchema = readonlyObject({
   engine: transcriptEngineSchema,
@@ -25,3 +28,4 @@ export const transcriptSchema = readonlyObject({
   /** Why the transcript is what it is, when that is not obvious (e.g. no offline engine for the language). */
   note: z.string().optional(),
 });
+export type Transcript = z.infer<typeof transcriptSchema>;

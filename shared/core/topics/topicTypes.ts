@@ -2,8 +2,6 @@
  * Types of the topic miner: what one show's audience reacted to and asked about, with evidence.
  * Kept apart from the functions so the miner, the question finder and the aggregator can share them.
  */
-import type { z } from 'zod';
-import type { audienceQuestionSchema, minedTopicSchema, showTopicEvidenceSchema, topicResponseSchema } from '../schemas/topics.js';
 import type { ChatMessage, Language, MetricsPoint, ProductMention, Segment, SentimentScore, TimeRange } from '../types.js';
 
 /** Extracts content keywords (stop words removed) from one text; injected so the core stays language-agnostic. */
@@ -28,14 +26,4 @@ export interface ShowTopicInputs {
   readonly clips: readonly ClipWindow[];
 }
 
-/** How the audience responded while a topic was on air. */
-export type TopicResponse = z.infer<typeof topicResponseSchema>;
-
-/** A keyphrase or product the show talked about, with the audience's response to it. */
-export type MinedTopic = z.infer<typeof minedTopicSchema>;
-
-/** A question a viewer asked in chat, and whether the host answered it soon after. */
-export type AudienceQuestion = z.infer<typeof audienceQuestionSchema>;
-
-/** One show's mined topics and audience questions (`topic-evidence.json`): the unit `suggestTopics` aggregates. */
-export type ShowTopicEvidence = z.infer<typeof showTopicEvidenceSchema>;
+export type { AudienceQuestion, MinedTopic, ShowTopicEvidence, TopicResponse } from '../schemas/topics.js';
