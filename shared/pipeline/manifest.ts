@@ -3,7 +3,7 @@
  * Later stages read options from the manifest, so messages stay small and runs stay reproducible.
  */
 import { z } from 'zod';
-import { mediaInfoSchema } from '../core/schemas/audioAnalysis.js';
+import { mediaInfoSchema } from '../core/schemas/mediaInfo.js';
 import { languageSchema } from '../core/schemas/basics.js';
 import { parseReportSchema } from '../core/schemas/sideInputs.js';
 import { runIdSchema } from './messages.js';

@@ -4,7 +4,7 @@
  */
 import type { CatalogEntry, CatalogFilter } from '../core/catalog/index.js';
 import type { ShowId } from '../core/keys.js';
-import type { MediaInfo } from '../core/schemas/audioAnalysis.js';
+import type { MediaInfo } from '../core/schemas/mediaInfo.js';
 import type { Language, Segment, TimeRange, TranscriptEngine } from '../core/types.js';
 import type { StageMessage } from './messages.js';
 

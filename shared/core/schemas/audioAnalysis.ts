@@ -1,4 +1,4 @@
-/** What the audio stage measures, and what ffprobe says about a recording. */
+/** What the audio stage measures. */
 import { z } from 'zod';
 import { readonlyArray, readonlyObject, timeRangeSchema } from './basics.js';
 
@@ -16,13 +16,3 @@ export const audioAnalysisSchema = readonlyObject({
   integratedLufs: z.number(),
 });
 export type AudioAnalysis = z.infer<typeof audioAnalysisSchema>;
-
-/** What ffprobe tells us about a recording (stored in the manifest). */
-export const mediaInfoSchema = readonlyObject({
-  formatName: z.string(),
-  duration: z.number(),
-  sizeBytes: z.number(),
-  video: readonlyObject({ codec: z.string(), width: z.number(), height: z.number(), fps: z.number() }).optional(),
-  audio: readonlyObject({ codec: z.string(), sampleRate: z.number(), channels: z.number() }).optional(),
-});
-export type MediaInfo = z.infer<typeof mediaInfoSchema>;
