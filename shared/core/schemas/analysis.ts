@@ -13,6 +13,7 @@ import { productMentionSchema } from './sideInputs.js';
 export const sentimentWindowSchema = readonlyObject({ ...timeRangeShape, mean: z.number(), count: z.number(), positive: z.number(), negative: z.number() });
 export type SentimentWindow = z.infer<typeof sentimentWindowSchema>;
 
+/** Speech and chat sentiment in fixed windows of `windowSeconds`. */
 export const sentimentTimelineSchema = readonlyObject({
   windowSeconds: z.number(),
   speech: readonlyArray(sentimentWindowSchema),
@@ -28,6 +29,7 @@ export const signalSeriesSchema = readonlyObject({
 });
 export type SignalSeries = z.infer<typeof signalSeriesSchema>;
 
+/** `analysis.json`: what the analyze stage measured, kept for clips, suggestions and the report. */
 export const analysisSchema = readonlyObject({
   sentiment: sentimentTimelineSchema,
   signals: readonlyArray(signalSeriesSchema),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { readonlyArray, readonlyObject } from './basics.js';
 
+/** The analysis' `chatLag`: the measured lag (or why there is none) and the lag applied. */
 export const chatLagRecordSchema = readonlyObject({
   lagSeconds: z.number(),
   confidence: z.number(),

@@ -5,6 +5,7 @@ import { complianceFlagSchema, complianceStatusSchema } from './compliance.js';
 import { firedSignalSchema } from './highlight.js';
 import { transcriptEngineSchema } from './transcript.js';
 
+/** `clips/{clipId}/meta.json`, written last as the clip's completion marker. */
 export const clipMetaSchema = readonlyObject({
   runId: z.string(),
   clipId: z.string(),

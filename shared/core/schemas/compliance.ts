@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { languageSchema, readonlyObject, textSourceSchema, timeRangeShape } from './basics.js';
 
+/** `block`: must not air; `warn`: a human should review. */
 export const complianceSeveritySchema = z.enum(['block', 'warn']);
 export type ComplianceSeverity = z.infer<typeof complianceSeveritySchema>;
 

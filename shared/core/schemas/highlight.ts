@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SIGNAL_NAMES } from '../highlights/config.js';
 import { readonlyArray, readonlyObject, timeRangeShape } from './basics.js';
 
+/** Names of the signals fused into the highlight score (`SIGNAL_NAMES` order). */
 export const signalNameSchema = z.enum(SIGNAL_NAMES);
 
 /** A signal that fired inside a highlight, with the evidence. */

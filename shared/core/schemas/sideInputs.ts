@@ -9,6 +9,7 @@ import { readonlyArray, readonlyObject, textSourceSchema } from './basics.js';
 export const chatEventKindSchema = z.enum(['message', 'paid', 'gift', 'member']);
 export type ChatEventKind = z.infer<typeof chatEventKindSchema>;
 
+/** One audience event of the chat log, on the recording's clock. */
 export const chatMessageSchema = readonlyObject({
   /** Seconds from recording start. */
   t: z.number(),
@@ -22,6 +23,8 @@ export const chatMessageSchema = readonlyObject({
   currency: z.string().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/** `inputs/chat.json`: the chat log ingest normalised, in time order. */
 export const chatMessagesSchema = readonlyArray(chatMessageSchema);
 
 /** What a side-input parser accepted and what it skipped, and why. Malformed lines are counted, never fatal. */
@@ -45,10 +48,15 @@ export const metricsPointSchema = readonlyObject({
   gmv: z.number().optional(),
 });
 export type MetricsPoint = z.infer<typeof metricsPointSchema>;
+
+/** `inputs/metrics.json`: the metrics CSV rows, sorted by t. */
 export const metricsPointsSchema = readonlyArray(metricsPointSchema);
 
+/** A product and the other names viewers and hosts use for it. */
 export const productSchema = readonlyObject({ name: z.string(), aliases: readonlyArray(z.string()) });
 export type Product = z.infer<typeof productSchema>;
+
+/** `inputs/products.json`: the show's product list. */
 export const productsSchema = readonlyArray(productSchema);
 
 /** A product mentioned at a time, in speech or chat. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { languageSchema, readonlyArray, readonlyObject, timeRangeSchema } from './basics.js';
 
+/** One quote or moment that backs a topic, and the clip that shows it, when one does. */
 export const topicEvidenceSchema = readonlyObject({
   showId: z.string(),
   t: z.number(),

@@ -15,12 +15,14 @@ export type Word = z.infer<typeof wordSchema>;
 export const segmentSchema = readonlyObject({ ...timeRangeShape, text: z.string(), words: readonlyArray(wordSchema).optional() });
 export type Segment = z.infer<typeof segmentSchema>;
 
+/** Segments in time order (a caption file, a chunk, a whole transcript). */
 export const segmentsSchema = readonlyArray(segmentSchema);
 
 /** Which engine produced a transcript; written into every transcript output. */
 export const transcriptEngineSchema = z.enum(['captions', 'pocketsphinx', 'openai', 'whisper-local', 'none']);
 export type TranscriptEngine = z.infer<typeof transcriptEngineSchema>;
 
+/** A show's transcript (`transcript.json`): its segments and the engine that produced them. */
 export const transcriptSchema = readonlyObject({
   engine: transcriptEngineSchema,
   language: languageSchema,
