@@ -98,8 +98,8 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     mentions: [...mentions],
     chatLag,
   };
-  await writeJson(storage, keys.analysis, analysis);
-  await writeJson(storage, keys.highlights, highlightsFileSchema.parse({ runId: manifest.runId, rankedBy, reasons, highlights }));
+  await writeJson(storage, keys.analysis, analysisSchema, analysis);
+  await writeJson(storage, keys.highlights, highlightsFileSchema, { runId: manifest.runId, rankedBy, reasons, highlights });
 
   return {
     next:

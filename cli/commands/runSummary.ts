@@ -1,10 +1,9 @@
 /** The summary `postshow run` prints: human-readable by default, JSON with --json. */
-import { z } from 'zod';
 import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { describeChatLag } from '../../shared/core/chat/index.js';
 import { showKeys, type ShowId } from '../../shared/core/keys.js';
 import type { ParseReport } from '../../shared/core/types.js';
-import { analysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ChatLagRecord } from '../../shared/pipeline/artifacts.js';
+import { analysisSchema, clipMetaSchema, highlightsFileSchema, topicsFileSchema, transcriptSchema, type ChatLagRecord } from '../../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../../shared/pipeline/manifest.js';
 import type { ShowStatus } from '../../shared/pipeline/status.js';
 import { tryReadJson } from '../../shared/pipeline/storageJson.js';
@@ -31,9 +30,7 @@ export interface RunSummary {
   readonly providers?: { readonly transcriber: string; readonly languageModel: string };
 }
 
-const chatLagOnly = analysisSchema.pick({ chatLag: true });
-
-const topicsFileSchema = z.object({ topics: z.array(z.object({ topic: z.string(), kind: z.string(), score: z.number() }).passthrough()) });
+const chatLagOnly = analysisSchema.unwrap().pick({ chatLag: true });
 
 export async function runSummary(storage: FsStorage, showId: ShowId, status: ShowStatus): Promise<RunSummary> {
   const keys = showKeys(showId);

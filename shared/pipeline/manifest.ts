@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { languageSchema } from '../core/schemas/basics.js';
+import { mediaInfoSchema } from '../core/schemas/mediaInfo.js';
+import { parseReportSchema } from '../core/schemas/sideInputs.js';
 import { checkRunSettingRules, manifestOptionsSchema, RUN_SETTINGS, runSettingsProblem } from '../core/settings/runSettings.js';
 import { runIdSchema } from './messages.js';
 import { JOB_FILE } from './sideInputs.js';
@@ -24,15 +27,6 @@ export function parseJobOptions(raw: unknown): JobOptions {
   return parsed.data;
 }
 
-const parseReportSchema = z.object({
-  format: z.string(),
-  accepted: z.number(),
-  skipped: z.number(),
-  skippedReasons: z.record(z.string(), z.number()),
-  /** Chat only: accepted events by kind. */
-  kinds: z.record(z.string(), z.number()).optional(),
-});
-
 const inputRecordSchema = z.object({ sourceKey: z.string(), key: z.string(), report: parseReportSchema });
 
 export const manifestSchema = z.object({
@@ -40,14 +34,8 @@ export const manifestSchema = z.object({
   runId: runIdSchema,
   recordingKey: z.string(),
   sourceName: z.string(),
-  media: z.object({
-    formatName: z.string(),
-    duration: z.number(),
-    sizeBytes: z.number(),
-    video: z.object({ codec: z.string(), width: z.number(), height: z.number(), fps: z.number() }).optional(),
-    audio: z.object({ codec: z.string(), sampleRate: z.number(), channels: z.number() }).optional(),
-  }),
-  language: z.enum(['en', 'zh']),
+  media: mediaInfoSchema,
+  language: languageSchema,
   languageSource: z.enum(['flag', 'captions', 'chat', 'audio', 'default']),
   options: manifestOptionsSchema,
   transcriptionSource: z.enum(['captions', 'asr']),
