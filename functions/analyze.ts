@@ -61,12 +61,12 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
   const config = resolveHighlightConfig({
     minClipSeconds: manifest.options.minClipSeconds,
     maxClipSeconds: manifest.options.maxClipSeconds,
-    maxClips: Math.max(1, manifest.options.maxClips),
+    maxClips: manifest.options.maxClips,
     chatLagSeconds: lag.appliedSeconds,
   });
   // Built once: the detector and the stored per-second series read the same signals.
   const signalSet = buildSignalSet(inputs, config);
-  const detected = manifest.options.maxClips === 0 ? [] : detectHighlightsFromSignals(inputs, signalSet, config);
+  const detected = detectHighlightsFromSignals(inputs, signalSet, config);
   const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger, signal);
 
   const { estimate } = lag;
@@ -98,8 +98,8 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     mentions: [...mentions],
     chatLag,
   };
-  await writeJson(storage, keys.analysis, analysis);
-  await writeJson(storage, keys.highlights, highlightsFileSchema.parse({ runId: manifest.runId, rankedBy, reasons, highlights }));
+  await writeJson(storage, keys.analysis, analysisSchema, analysis);
+  await writeJson(storage, keys.highlights, highlightsFileSchema, { runId: manifest.runId, rankedBy, reasons, highlights });
 
   return {
     next:

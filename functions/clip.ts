@@ -99,5 +99,5 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlight: Highlight
     files,
     transcriptEngine: transcript.engine,
   };
-  await writeJson(storage, keys.clipMeta(highlight.id), clipMetaSchema.parse(meta));
+  await writeJson(storage, keys.clipMeta(highlight.id), clipMetaSchema, meta);
 }

@@ -9,7 +9,7 @@ import { createStageHandler } from '../../functions/lambda/stageWorker.js';
 import { DEFAULT_MAX_CONCURRENCY, STAGE_SIZING } from '../../infra/stageConfig.js';
 import { parseShowId, showKeys } from '../../shared/core/keys.js';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
-import type { ShowStatus } from '../../shared/pipeline/status.js';
+import { showStatusSchema, type ShowStatus } from '../../shared/pipeline/status.js';
 import { LocalEventSourceMappings, waitFor, type SqsHandler } from './eventSourceMapping.js';
 import { startLocalCloudServers } from './localCloudServers.js';
 import { createLocalTopology, LOCAL_CREDENTIALS, type LocalTopology, type LocalTopologyOptions } from './localTopology.js';
@@ -77,7 +77,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const readStatus = async (showId: string): Promise<ShowStatus | undefined> => {
     try {
       const result = await topology.s3.send(new GetObjectCommand({ Bucket: topology.outputsBucket, Key: showKeys(parseShowId(showId)).status }));
-      return JSON.parse(await (result.Body as { transformToString(): Promise<string> }).transformToString()) as ShowStatus;
+      return showStatusSchema.parse(JSON.parse(await (result.Body as { transformToString(): Promise<string> }).transformToString()));
     } catch {
       return undefined;
     }
