@@ -69,12 +69,13 @@ describe('FfmpegMedia failures', () => {
     ['403 (an expired or not yet valid presigned URL)', 'forbidden.wav', /403 Forbidden/],
     ['503 (S3 asking to slow down)', 'unavailable.wav', /5XX Server Error|503/],
   ])('marks a read that fails with %s retryable, for probe and the audio pass', async (_case, route, status) => {
-    for (const attempt of [media.probe(url(route), 'recording.wav'), media.analyzeAudio(url(route), { duration: 3 })]) {
-      const error = (await attempt.catch((e: unknown) => e)) as MediaError;
+    for (const attempt of [() => media.probe(url(route), 'recording.wav'), () => media.analyzeAudio(url(route), { duration: 3 })]) {
+      const error = (await attempt().catch((e: unknown) => e)) as MediaError;
       expect(error).toBeInstanceOf(MediaError);
       expect(error).toMatchObject({ permanent: false, message: expect.stringMatching(/could not be read \(retrying may help\)/) });
       expect(error.message).toMatch(status);
       expect(error.message).not.toContain(SIGNATURE);
+      expect((error.cause as Error).message).not.toContain(SIGNATURE);
     }
   });
 

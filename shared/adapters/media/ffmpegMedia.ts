@@ -198,6 +198,8 @@ function run(command: ffmpeg.FfmpegCommand, options: RunOptions): Promise<void> 
           reject(abortedError(options.what, signal));
           return;
         }
+        // fluent-ffmpeg's error repeats the command line and stderr: kept as the cause, without the URL's signature.
+        error.message = redactUrls(error.message);
         const tail = redactUrls((stderr ?? '').trim().split('\n').slice(-3).join(' | ') || error.message);
         const { unusableInput } = options;
         const failed = `${options.what} failed: ${tail}`.slice(0, 600);
@@ -276,7 +278,8 @@ export class FfmpegMedia implements Media {
       // fluent-ffmpeg passes ffprobe only these options, not the command's input options.
       this.command(location).ffprobe(this.readOptions(location), (error, data) => {
         if (error) {
-          const detail = String(error.message ?? error);
+          error.message = redactUrls(String(error.message ?? error));
+          const detail = error.message;
           // A binary that cannot be started, or a read that failed on the way, says nothing about the recording: not permanent.
           const unreadable = readFailure(location, detail, error);
           if ((error as NodeJS.ErrnoException).syscall?.startsWith('spawn')) {
