@@ -43,6 +43,7 @@ import { parseChatLog } from '../shared/core/inputs/chatLog.js';
 import { showKeys } from '../shared/core/keys.js';
 import { silentLogger } from '../shared/adapters/local/jsonLogger.js';
 import { submitShow } from '../shared/adapters/local/submitShow.js';
+import { SharpImages } from '../shared/adapters/images/sharpImages.js';
 import { DEFAULT_FFMPEG_MEDIA_OPTIONS, FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import { PocketsphinxTranscriber } from '../shared/adapters/transcription/pocketsphinxTranscriber.js';
 import { highlightsFileSchema } from '../shared/pipeline/artifacts.js';
@@ -185,7 +186,10 @@ async function timeAnalyzeAlone(
   workspace: string,
 ): Promise<number> {
   const workDir = await mkdtemp(path.join(workspace, 'analyze-'));
-  const context = { storage, media, transcriber: new PocketsphinxTranscriber(media), catalogIndex: new FileCatalogIndex(storage), logger: silentLogger, workDir, attempt: 1 };
+  const context = {
+    storage, media, images: new SharpImages(), transcriber: new PocketsphinxTranscriber(media), catalogIndex: new FileCatalogIndex(storage),
+    logger: silentLogger, workDir, attempt: 1, signal: new AbortController().signal,
+  };
   let best = Infinity;
   for (let run = 0; run < ANALYZE_RUNS; run += 1) {
     const started = performance.now();

@@ -8,9 +8,10 @@ import { resolveWhisperModelPath } from '../shared/adapters/models/modelPaths.js
 import { WhisperLocalTranscriber } from '../shared/adapters/transcription/whisperLocalTranscriber.js';
 import type { ShowId } from '../shared/core/keys.js';
 import type { StageMessage } from '../shared/pipeline/messages.js';
-import type { LanguageModel, Logger, Media, Transcriber } from '../shared/pipeline/ports.js';
+import type { Images, LanguageModel, Logger, Media, Transcriber } from '../shared/pipeline/ports.js';
 import { processMessage, type PipelineEvent } from '../shared/pipeline/processMessage.js';
 import { refreshStatus, type ShowStatus } from '../shared/pipeline/status.js';
+import { SharpImages } from '../shared/adapters/images/sharpImages.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import { LocalQueue, type DeadLetter, type LocalQueueOptions } from '../shared/adapters/queue/localQueue.js';
 import { FsStorage } from '../shared/adapters/storage/fsStorage.js';
@@ -23,9 +24,12 @@ export interface LocalPipelineOptions extends Partial<LocalQueueOptions> {
   readonly workspace: string;
   readonly logger?: Logger;
   readonly media?: Media;
+  readonly images?: Images;
   readonly transcriber?: Transcriber;
   readonly languageModel?: LanguageModel;
   readonly onEvent?: (event: PipelineEvent) => void;
+  /** Aborting it stops the running stages (their ffmpeg killed) and fails the rest: the CLI's SIGINT/SIGTERM. */
+  readonly signal?: AbortSignal;
 }
 
 export interface LocalPipeline {
@@ -43,6 +47,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
   const deps = {
     storage,
     media,
+    images: options.images ?? new SharpImages(),
     transcriber,
     catalogIndex: new FileCatalogIndex(storage),
     ...(options.languageModel ? { languageModel: options.languageModel } : {}),
@@ -52,7 +57,8 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     maxAttempts: queue.options.maxAttempts,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   };
-  queue.consume((message, attempt) => processMessage(message, attempt, deps));
+  const limits = options.signal ? { signal: options.signal } : {};
+  queue.consume((message, attempt) => processMessage(message, attempt, deps, limits));
   return {
     storage,
     queue,

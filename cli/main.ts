@@ -7,8 +7,8 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { reasonOf } from '../shared/core/errors.js';
-import { parseShowId } from '../shared/core/keys.js';
+import { AbortedError, reasonOf } from '../shared/core/errors.js';
+import { parseShowId, showKeys } from '../shared/core/keys.js';
 import { readEnvSettings } from '../shared/core/settings/envSettings.js';
 import { createJsonLogger } from '../shared/adapters/local/jsonLogger.js';
 import { submitShow } from '../shared/adapters/local/submitShow.js';
@@ -82,6 +82,11 @@ run
     });
     logger.info('providers', providers.description);
     const progress = createProgressView();
+    // The first Ctrl-C stops the running stages (ffmpeg killed, status recorded); a second one exits at once.
+    const shutdown = new AbortController();
+    const stop = (signal: NodeJS.Signals): void => shutdown.abort(new AbortedError(`postshow received ${signal}`));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     const pipeline = createLocalPipeline({
       workspace,
       logger,
@@ -90,6 +95,7 @@ run
       ...(providers.languageModel ? { languageModel: providers.languageModel } : {}),
       concurrency: flags.concurrency,
       onEvent: progress.onEvent,
+      signal: shutdown.signal,
     });
     const { showId, message } = await submitShow(pipeline.storage, {
       recordingPath: recording,
@@ -155,7 +161,7 @@ program
   .addOption(workspaceOption())
   .action(async (showId: string, flags: { out: string }) => {
     const storage = new FsStorage(path.resolve(flags.out));
-    const body = await storage.tryGet(`shows/${parseShowId(showId)}/status.json`);
+    const body = await storage.tryGet(showKeys(parseShowId(showId)).status);
     if (!body) throw new InvalidArgumentError(`no show ${showId} in ${flags.out}`);
     process.stdout.write(body.toString('utf8'));
   });

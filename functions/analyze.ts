@@ -33,7 +33,7 @@ import type { z } from 'zod';
 /** Sentiment timeline window, seconds: long enough to hold a few chat lines, short enough to show a moment. */
 export const SENTIMENT_WINDOW_SECONDS = 10;
 
-export const analyze: StageHandler<'analyze'> = async (message, { storage, languageModel, logger }) => {
+export const analyze: StageHandler<'analyze'> = async (message, { storage, languageModel, logger, signal }) => {
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
@@ -67,7 +67,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
   // Built once: the detector and the stored per-second series read the same signals.
   const signalSet = buildSignalSet(inputs, config);
   const detected = detectHighlightsFromSignals(inputs, signalSet, config);
-  const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger);
+  const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger, signal);
 
   const { estimate } = lag;
   const applied = { appliedSeconds: lag.appliedSeconds, appliedFrom: lag.appliedFrom };

@@ -21,7 +21,7 @@ const MIN_DECODED_SHARE = 0.9;
 /** Audio added on each side of a chunk so words at a seam are heard whole (engines with word timings), seconds. */
 export const CHUNK_OVERLAP_SECONDS = 3;
 
-export const audio: StageHandler<'audio'> = async (message, { storage, media, transcriber, workDir, onProgress, logger }) => {
+export const audio: StageHandler<'audio'> = async (message, { storage, media, transcriber, workDir, onProgress, logger, signal }) => {
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   // The analysis is the stage's last write: a redelivered or duplicated message of this run re-sends
@@ -44,12 +44,8 @@ export const audio: StageHandler<'audio'> = async (message, { storage, media, tr
   // almost nothing to the stage's time. Both are awaited before anything is thrown, so no ffmpeg
   // outlives the stage and its work directory.
   const [audioPass, scenePass] = await Promise.allSettled([
-    media.analyzeAudio(location, {
-      duration: probed,
-      ...(speechPath ? { speechPath } : {}),
-      ...(onProgress ? { onProgress } : {}),
-    }),
-    manifest.media.video ? media.detectSceneChanges(location, { duration: probed }) : Promise.resolve([]),
+    media.analyzeAudio(location, { duration: probed, speechPath, onProgress, signal }),
+    manifest.media.video ? media.detectSceneChanges(location, { duration: probed, signal }) : Promise.resolve([]),
   ]);
   if (audioPass.status === 'rejected') throw audioPass.reason;
   const result = audioPass.value;
@@ -65,7 +61,7 @@ export const audio: StageHandler<'audio'> = async (message, { storage, media, tr
   const silences = result.silences.map((s) => ({ start: round(s.start), end: round(s.end) }));
 
   if (speechPath) await storage.putFile(keys.speechAudio, speechPath);
-  const language = speechPath ? await detectShowLanguage(manifest, speechPath, duration, silences, { storage, media, transcriber, workDir }) : manifest.language;
+  const language = speechPath ? await detectShowLanguage(manifest, speechPath, duration, silences, { storage, media, transcriber, workDir, signal }) : manifest.language;
   const chunks: StoredAudioAnalysis['chunks'] = useAsr
     ? planChunks(duration, silences, {
         chunkSeconds: manifest.options.chunkSeconds,
@@ -115,7 +111,7 @@ async function detectShowLanguage(
   speechPath: string,
   duration: number,
   silences: readonly { start: number; end: number }[],
-  { storage, media, transcriber, workDir }: Pick<StageContext, 'storage' | 'media' | 'transcriber' | 'workDir'>,
+  { storage, media, transcriber, workDir, signal }: Pick<StageContext, 'storage' | 'media' | 'transcriber' | 'workDir' | 'signal'>,
 ): Promise<Language> {
   if (manifest.languageSource !== 'default' || !transcriber.detectLanguage || !(transcriber.supports('en') && transcriber.supports('zh'))) {
     return manifest.language;
@@ -123,8 +119,8 @@ async function detectShowLanguage(
   // Start where the first silence ends: shows often open with music or a countdown.
   const start = Math.min(silences.find((s) => s.start < 1)?.end ?? 0, Math.max(0, duration - LANGUAGE_PROBE_SECONDS));
   const excerpt = path.join(workDir, 'language-probe.wav');
-  await media.extractAudio(speechPath, { start, end: Math.min(duration, start + LANGUAGE_PROBE_SECONDS), outPath: excerpt });
-  const heard = await transcriber.detectLanguage(excerpt);
+  await media.extractAudio(speechPath, { start, end: Math.min(duration, start + LANGUAGE_PROBE_SECONDS), outPath: excerpt, signal });
+  const heard = await transcriber.detectLanguage(excerpt, { signal });
   if (!heard) return manifest.language;
   await writeJson(storage, showKeys(manifest.showId as ShowId).manifest, manifestSchema, { ...manifest, language: heard, languageSource: 'audio' });
   return heard;

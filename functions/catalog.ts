@@ -15,7 +15,7 @@ export const catalog: StageHandler<'catalog'> = async (message, { storage, catal
   const entries: CatalogEntry[] = [];
   // Only this run's highlights are catalogued: clip folders left by an earlier run are not.
   for (const highlight of highlights) {
-    const metaKey = `${keys.clipPrefix(highlight.id)}meta.json`;
+    const metaKey = keys.clipMeta(highlight.id);
     const meta = await readJson(storage, metaKey, clipMetaSchema);
     entries.push(
       catalogEntrySchema.parse({

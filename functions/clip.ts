@@ -1,110 +1,103 @@
 /**
  * clip: one message per highlight. Cuts an accurate horizontal clip and a 1080x1920 vertical
- * variant with burned-in captions, makes a JPEG thumbnail with sharp, and writes meta.json last:
- * meta.json is the clip's completion marker, so a clip without it never claims success.
+ * variant with burned-in captions, makes a JPEG thumbnail, and writes meta.json last: meta.json
+ * is the clip's completion marker, so a clip without it never claims success.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { captionCues } from '../shared/core/clips/captionCues.js';
+import { clipCompliance } from '../shared/core/compliance/index.js';
 import { InputError } from '../shared/core/errors.js';
 import { formatSrt } from '../shared/core/inputs/index.js';
-import { showKeys } from '../shared/core/keys.js';
-import type { ComplianceFlag } from '../shared/core/types.js';
+import { CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId } from '../shared/core/keys.js';
+import type { Highlight } from '../shared/core/types.js';
 import { analysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ClipMeta } from '../shared/pipeline/artifacts.js';
 import { writeClipCopy } from '../shared/pipeline/assist/clipCopyTask.js';
-import { claimFanIn } from '../shared/pipeline/claims.js';
-import { manifestSchema } from '../shared/pipeline/manifest.js';
+import { claimWhenAllDone } from '../shared/pipeline/claims.js';
+import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
+import type { StageContext } from '../shared/pipeline/ports.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
 
 /** Thumbnail size: 9:16 like the vertical clip, small enough to embed in reports and catalog pages. */
-const THUMBNAIL = { width: 540, height: 960, quality: 82 } as const;
+const THUMBNAIL = { width: 540, height: 960 } as const;
 
-export const clip: StageHandler<'clip'> = async (message, { storage, media, workDir, languageModel, logger }) => {
+export const clip: StageHandler<'clip'> = async (message, context) => {
+  const { storage } = context;
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
   const highlight = highlights.find((candidate) => candidate.id === message.clipId);
   if (!highlight) throw new InputError(`clip ${message.clipId} is not a highlight of show ${message.showId}`);
 
-  const prefix = keys.clipPrefix(highlight.id);
-  const metaKey = `${prefix}meta.json`;
-  const existing = await tryReadJson(storage, metaKey, clipMetaSchema);
-  if (existing?.runId !== manifest.runId) {
-    const transcript = await readJson(storage, keys.transcript, transcriptSchema);
-    const analysis = await readJson(storage, keys.analysis, analysisSchema);
-    const cues = captionCues(transcript.segments, highlight, manifest.language);
-    const local = {
-      captions: path.join(workDir, 'captions.srt'),
-      horizontal: path.join(workDir, 'horizontal.mp4'),
-      vertical: path.join(workDir, 'vertical.mp4'),
-      frame: path.join(workDir, 'frame.png'),
-      thumbnail: path.join(workDir, 'thumbnail.jpg'),
-    };
-    await writeFile(local.captions, formatSrt(cues));
-    await media.cutClip({
-      source: await storage.readLocation(manifest.recordingKey),
-      start: highlight.start,
-      end: highlight.end,
-      hasVideo: Boolean(manifest.media.video),
-      horizontalPath: local.horizontal,
-      verticalPath: local.vertical,
-      ...(cues.length > 0 ? { captionsPath: local.captions } : {}),
-      framePath: local.frame,
-      frameAt: highlight.peak - highlight.start,
-    });
-    await sharp(local.frame)
-      .resize(THUMBNAIL.width, THUMBNAIL.height, { fit: 'cover' })
-      .jpeg({ quality: THUMBNAIL.quality, mozjpeg: true })
-      .toFile(local.thumbnail);
-
-    const files = {
-      horizontal: `${prefix}horizontal.mp4`,
-      vertical: `${prefix}vertical.mp4`,
-      thumbnail: `${prefix}thumbnail.jpg`,
-      captions: `${prefix}captions.srt`,
-    };
-    await storage.putFile(files.horizontal, local.horizontal);
-    await storage.putFile(files.vertical, local.vertical);
-    await storage.putFile(files.thumbnail, local.thumbnail);
-    await storage.putFile(files.captions, local.captions);
-
-    const flags = analysis.compliance.filter((flag) => flag.start < highlight.end && flag.end >= highlight.start);
-    const copy = await writeClipCopy(highlight, manifest.language, languageModel, logger);
-    const meta: ClipMeta = {
-      runId: manifest.runId,
-      clipId: highlight.id,
-      showId: message.showId,
-      rank: highlight.rank,
-      start: highlight.start,
-      end: highlight.end,
-      duration: Math.round((highlight.end - highlight.start) * 1000) / 1000,
-      score: highlight.score,
-      title: copy.title,
-      description: copy.description,
-      hashtags: [...copy.hashtags],
-      copyBy: copy.writtenBy,
-      products: [...highlight.products],
-      language: manifest.language,
-      reasons: [...highlight.signals],
-      compliance: { status: complianceStatus(flags), flags },
-      files,
-      transcriptEngine: transcript.engine,
-    };
-    await writeJson(storage, metaKey, clipMetaSchema, meta);
-  }
+  const existing = await tryReadJson(storage, keys.clipMeta(highlight.id), clipMetaSchema);
+  const reused = existing?.runId === manifest.runId;
+  if (!reused) await makeClip(message.showId, manifest, highlight, context);
 
   // Fan-in: the last clip of this run to finish claims the next step.
-  for (const other of highlights) {
-    const meta = await tryReadJson(storage, `${keys.clipPrefix(other.id)}meta.json`, clipMetaSchema);
-    if (meta?.runId !== manifest.runId) return { next: [], summary: { reused: existing?.runId === manifest.runId } };
-  }
-  const claimed = await claimFanIn(storage, keys.claim(manifest.runId, 'clips'), highlight.id);
-  return { next: claimed ? [{ stage: 'suggest', showId: message.showId }] : [], summary: { reused: existing?.runId === manifest.runId } };
+  const claimed = await claimWhenAllDone(
+    storage,
+    { items: highlights, claimKey: keys.claim(manifest.runId, 'clips'), owner: highlight.id },
+    async (other) => {
+      const meta = await tryReadJson(storage, keys.clipMeta(other.id), clipMetaSchema);
+      return meta?.runId === manifest.runId ? meta : undefined;
+    },
+  );
+  return { next: claimed ? [{ stage: 'suggest', showId: message.showId }] : [], summary: { reused } };
 };
 
-function complianceStatus(flags: readonly ComplianceFlag[]): ClipMeta['compliance']['status'] {
-  if (flags.some((flag) => flag.severity === 'block')) return 'block';
-  return flags.length > 0 ? 'warn' : 'clear';
+/** Cuts the clip, stores its files, then writes its meta.json. */
+async function makeClip(showId: ShowId, manifest: Manifest, highlight: Highlight, context: StageContext): Promise<void> {
+  const { storage, media, images, workDir, languageModel, logger, signal } = context;
+  const keys = showKeys(showId);
+  const transcript = await readJson(storage, keys.transcript, transcriptSchema);
+  const analysis = await readJson(storage, keys.analysis, analysisSchema);
+  const cues = captionCues(transcript.segments, highlight, manifest.language);
+  const local = {
+    ...(Object.fromEntries(Object.entries(CLIP_FILE_NAMES).map(([role, name]) => [role, path.join(workDir, name)])) as Record<ClipFileName, string>),
+    frame: path.join(workDir, 'frame.png'),
+  };
+  await writeFile(local.captions, formatSrt(cues));
+  await media.cutClip({
+    source: await storage.readLocation(manifest.recordingKey),
+    start: highlight.start,
+    end: highlight.end,
+    hasVideo: Boolean(manifest.media.video),
+    horizontalPath: local.horizontal,
+    verticalPath: local.vertical,
+    ...(cues.length > 0 ? { captionsPath: local.captions } : {}),
+    framePath: local.frame,
+    frameAt: highlight.peak - highlight.start,
+    signal,
+  });
+  await images.thumbnail({ framePath: local.frame, outPath: local.thumbnail, ...THUMBNAIL });
+
+  const files = {} as Record<ClipFileName, string>;
+  for (const role of Object.keys(CLIP_FILE_NAMES) as ClipFileName[]) {
+    files[role] = keys.clipFile(highlight.id, role);
+    await storage.putFile(files[role], local[role]);
+  }
+
+  const copy = await writeClipCopy(highlight, manifest.language, languageModel, logger, signal);
+  const meta: ClipMeta = {
+    runId: manifest.runId,
+    clipId: highlight.id,
+    showId,
+    rank: highlight.rank,
+    start: highlight.start,
+    end: highlight.end,
+    duration: Math.round((highlight.end - highlight.start) * 1000) / 1000,
+    score: highlight.score,
+    title: copy.title,
+    description: copy.description,
+    hashtags: [...copy.hashtags],
+    copyBy: copy.writtenBy,
+    products: [...highlight.products],
+    language: manifest.language,
+    reasons: [...highlight.signals],
+    compliance: clipCompliance(analysis.compliance, highlight),
+    files,
+    transcriptEngine: transcript.engine,
+  };
+  await writeJson(storage, keys.clipMeta(highlight.id), clipMetaSchema, meta);
 }

@@ -48,7 +48,7 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
   // A new run starts from a clean status: parts from an earlier run of this show would mislead.
   const previous = await storage.tryGet(keys.manifest);
   if (previous && (JSON.parse(previous.toString('utf8')) as { runId?: string }).runId !== runId) {
-    for (const key of await storage.list(keys.statusParts)) if (!key.endsWith('/ingest.json')) await storage.delete(key);
+    for (const key of await storage.list(keys.statusParts)) if (key !== keys.statusPart('ingest')) await storage.delete(key);
   }
 
   const chatOptions: ChatParseOptions = {

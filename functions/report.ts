@@ -21,7 +21,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
 
   const reportHighlights: ReportHighlight[] = [];
   for (const highlight of highlights) {
-    const meta = await readJson(storage, `${keys.clipPrefix(highlight.id)}meta.json`, clipMetaSchema);
+    const meta = await readJson(storage, keys.clipMeta(highlight.id), clipMetaSchema);
     const thumbnail = await storage.tryGet(meta.files.thumbnail);
     // Links are relative to report.html, which sits at the show prefix.
     const relative = (key: string) => key.slice(showPrefix(message.showId).length);

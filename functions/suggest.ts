@@ -23,7 +23,7 @@ import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
 import { readWorkspaceTopicEvidence } from '../shared/pipeline/workspace.js';
 import { pitchTopics } from '../shared/pipeline/assist/topicPitchTask.js';
 
-export const suggest: StageHandler<'suggest'> = async (message, { storage, logger, languageModel }) => {
+export const suggest: StageHandler<'suggest'> = async (message, { storage, logger, languageModel, signal }) => {
   const keys = showKeys(message.showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
@@ -57,7 +57,7 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
   // This show's fresh evidence plus every other show's: earlier shows inform the suggestions.
   const others = await readWorkspaceTopicEvidence(storage, (key) => logger.warn('skipped unreadable topic evidence', { key }));
   const workspace = [evidence, ...others.filter((show) => show.showId !== message.showId)].sort((a, b) => a.showId.localeCompare(b.showId));
-  const { topics, writtenBy } = await pitchTopics(suggestTopics(workspace), manifest.language, languageModel, logger);
+  const { topics, writtenBy } = await pitchTopics(suggestTopics(workspace), manifest.language, languageModel, logger, signal);
   await writeJson(storage, keys.topics, topicsFileSchema, { showId: message.showId, showsConsidered: workspace.map((show) => show.showId), writtenBy, topics });
   return { next: [{ stage: 'catalog', showId: message.showId }], summary: { topics: topics.length, showsConsidered: workspace.length } };
 };

@@ -8,13 +8,12 @@ import { showKeys } from '../shared/core/keys.js';
 import { mergeChunkSegments } from '../shared/core/transcript/mergeChunks.js';
 import type { Segment, TranscriptEngine } from '../shared/core/types.js';
 import { audioAnalysisSchema, segmentsSchema, transcriptChunkSchema, transcriptSchema, type StoredAudioAnalysis } from '../shared/pipeline/artifacts.js';
-import { claimFanIn } from '../shared/pipeline/claims.js';
+import { claimWhenAllDone } from '../shared/pipeline/claims.js';
 import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageContext } from '../shared/pipeline/ports.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
 import path from 'node:path';
-import type { z } from 'zod';
 
 export const transcribe: StageHandler<'transcribe'> = async (message, context) => {
   const { storage, transcriber } = context;
@@ -44,14 +43,12 @@ export const transcribe: StageHandler<'transcribe'> = async (message, context) =
   };
 };
 
-type ChunkTranscript = z.infer<typeof transcriptChunkSchema>;
-
 /** Captions when the show has them; else the configured engine when it covers the language; else nothing. */
 async function transcribeChunk(
   manifest: Manifest,
   analysis: StoredAudioAnalysis,
   chunk: StoredAudioAnalysis['chunks'][number],
-  { storage, transcriber, media, workDir }: StageContext,
+  { storage, transcriber, media, workDir, signal }: StageContext,
 ): Promise<{ engine: TranscriptEngine; segments: readonly Segment[] }> {
   if (manifest.transcriptionSource === 'captions' && manifest.inputs.captions) {
     return { engine: 'captions', segments: await readJson(storage, manifest.inputs.captions.key, segmentsSchema) };
@@ -59,13 +56,14 @@ async function transcribeChunk(
   if (analysis.speechKey && transcriber.supports(manifest.language)) {
     // The engine hears the chunk with its overlap; the merge keeps only what this chunk owns.
     const chunkPath = path.join(workDir, `chunk-${chunk.index}.wav`);
-    await media.extractAudio(await storage.readLocation(analysis.speechKey), { start: chunk.extractStart, end: chunk.extractEnd, outPath: chunkPath });
+    await media.extractAudio(await storage.readLocation(analysis.speechKey), { start: chunk.extractStart, end: chunk.extractEnd, outPath: chunkPath, signal });
     return transcriber.transcribe({
       location: chunkPath,
       offset: chunk.extractStart,
       duration: chunk.extractEnd - chunk.extractStart,
       language: manifest.language,
       silences: analysis.silences.filter((s) => s.end > chunk.extractStart && s.start < chunk.extractEnd),
+      signal,
     });
   }
   return { engine: 'none', segments: [] };
@@ -82,13 +80,15 @@ async function mergeWhenComplete(
 ): Promise<boolean> {
   const keys = showKeys(showId);
   const { runId, language } = manifest;
-  const parts: { plan: StoredAudioAnalysis['chunks'][number]; transcript: ChunkTranscript }[] = [];
-  for (const plan of analysis.chunks) {
-    const stored = await tryReadJson(storage, keys.transcriptChunk(plan.index), transcriptChunkSchema);
-    if (!stored || stored.runId !== runId) return false;
-    parts.push({ plan, transcript: stored });
-  }
-  if (!(await claimFanIn(storage, keys.claim(runId, 'transcript'), `chunk-${chunk}`))) return false;
+  const parts = await claimWhenAllDone(
+    storage,
+    { items: analysis.chunks, claimKey: keys.claim(runId, 'transcript'), owner: `chunk-${chunk}` },
+    async (plan) => {
+      const stored = await tryReadJson(storage, keys.transcriptChunk(plan.index), transcriptChunkSchema);
+      return stored?.runId === runId ? { plan, transcript: stored } : undefined;
+    },
+  );
+  if (!parts) return false;
 
   const segments = mergeChunkSegments(
     parts.map(({ plan, transcript }) => ({ owned: { start: plan.start, end: plan.end }, segments: transcript.segments })),

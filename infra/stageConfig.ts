@@ -7,6 +7,7 @@
  * a JavaScript-only stage gains nothing past one vCPU.
  */
 import { Duration } from 'aws-cdk-lib';
+import { KEY_ROOTS } from '../shared/core/keys.js';
 import type { StageName } from '../shared/pipeline/messages.js';
 import { MEDIA_STAGES, STAGE_SUCCESSORS, STAGES_USING_OPENAI } from '../shared/pipeline/topology.js';
 
@@ -81,8 +82,8 @@ export const DEFAULT_MAX_CONCURRENCY: Readonly<Record<RateLimitedStage, number>>
 };
 
 /** Output key patterns the grants are scoped to. */
-export const OUTPUT_PREFIXES = { shows: 'shows/*', intermediate: 'intermediate/*' } as const;
-export const RECORDINGS_PREFIX = 'recordings/*';
+export const OUTPUT_PREFIXES = { shows: `${KEY_ROOTS.shows}*`, intermediate: `${KEY_ROOTS.intermediate}*` } as const;
+export const RECORDINGS_PREFIX = `${KEY_ROOTS.recordings}*`;
 
 export interface StageAccess {
   /** Reads recordings/ (the recording itself through a presigned URL, side inputs, job.json). */

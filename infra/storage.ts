@@ -8,11 +8,12 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
+import { KEY_ROOTS } from '../shared/core/keys.js';
 
 /** Prefix of user uploads; an object created under it starts a run (the ingest stage filters for the recording). */
-export const RECORDINGS_KEY_PREFIX = 'recordings/';
+export const RECORDINGS_KEY_PREFIX = KEY_ROOTS.recordings;
 /** Large temporary files (the 16 kHz speech track), expired by lifecycle. */
-export const INTERMEDIATE_KEY_PREFIX = 'intermediate/';
+export const INTERMEDIATE_KEY_PREFIX = KEY_ROOTS.intermediate;
 /** Days an intermediate file is kept: long enough for a show's run and its retries, not for a library. */
 export const INTERMEDIATE_EXPIRY_DAYS = 7;
 

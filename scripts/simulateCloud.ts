@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCatalogIndex } from '../shared/adapters/aws/dynamoCatalogIndex.js';
-import { parseShowId, slugify } from '../shared/core/keys.js';
+import { parseShowId, recordingPrefix, slugify } from '../shared/core/keys.js';
 import { parseJobOptions } from '../shared/pipeline/manifest.js';
 import { STAGES } from '../shared/pipeline/messages.js';
 import { recordingFileName, sideInputFileName, type SideInputKind } from '../shared/pipeline/sideInputs.js';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   process.stdout.write('starting fauxqs (S3, SQS) and dynalite (DynamoDB) on 127.0.0.1, creating the topology...\n');
   const cloud = await startLocalCloud({ visibilityTimeoutSeconds: 30 });
   try {
-    const prefix = `recordings/${showId}/`;
+    const prefix = recordingPrefix(showId);
     // Side inputs first, the recording last: its notification starts the run (docs/deploy.md).
     await uploadRecordingsObject(cloud.topology, `${prefix}job.json`, { body: JSON.stringify(parseJobOptions({ maxClips: Number(values['max-clips']) })) });
     for (const kind of SIDE_INPUTS) {

@@ -43,7 +43,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
   const clips: RunSummary['clips'] = [];
   if (status.state === 'succeeded') {
     for (const highlight of highlights) {
-      const meta = await tryReadJson(storage, `${keys.clipPrefix(highlight.id)}meta.json`, clipMetaSchema);
+      const meta = await tryReadJson(storage, keys.clipMeta(highlight.id), clipMetaSchema);
       if (!meta) continue;
       clips.push({
         id: meta.clipId,

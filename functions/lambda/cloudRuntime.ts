@@ -17,6 +17,7 @@ import { DynamoCatalogIndex } from '../../shared/adapters/aws/dynamoCatalogIndex
 import { S3Storage } from '../../shared/adapters/aws/s3Storage.js';
 import { SqsQueue } from '../../shared/adapters/aws/sqsQueue.js';
 import { FileCatalogIndex } from '../../shared/adapters/local/fileCatalogIndex.js';
+import { SharpImages } from '../../shared/adapters/images/sharpImages.js';
 import { FfmpegMedia, ffmpegMediaDefaults } from '../../shared/adapters/media/ffmpegMedia.js';
 import { providerSettingsFromEnv, selectProviders } from '../../shared/adapters/providerSelection.js';
 import { PocketsphinxTranscriber } from '../../shared/adapters/transcription/pocketsphinxTranscriber.js';
@@ -76,6 +77,7 @@ export async function createCloudRuntime(stage: StageName, env: Readonly<Record<
   const deps: PipelineDependencies = {
     storage,
     media,
+    images: new SharpImages(),
     transcriber: providers.transcriber,
     ...(providers.languageModel ? { languageModel: providers.languageModel } : {}),
     catalogIndex,

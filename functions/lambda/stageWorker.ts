@@ -14,8 +14,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { isPermanent, reasonOf } from '../../shared/core/errors.js';
 import { isS3Notification, readS3Notification } from '../../shared/adapters/aws/s3Events.js';
-import { messageItem, stageMessageSchema, type StageName } from '../../shared/pipeline/messages.js';
-import { refreshStatus, writeStatusPart } from '../../shared/pipeline/status.js';
+import type { StageName } from '../../shared/pipeline/messages.js';
 import { InvalidMessageError, processMessage } from '../../shared/pipeline/processMessage.js';
 import { createCloudRuntime, type CloudRuntime } from './cloudRuntime.js';
 
@@ -51,12 +50,7 @@ async function processRecord(stage: StageName, record: SQSRecord, runtime: Cloud
   const attempt = Math.max(1, Number(record.attributes.ApproximateReceiveCount) || 1);
   try {
     for (const message of messagesOf(stage, record, runtime)) {
-      const guard = attempt >= runtime.deps.maxAttempts ? lastAttemptDeadline(message, attempt, runtime, context) : undefined;
-      try {
-        await processMessage(message, attempt, runtime.deps);
-      } finally {
-        if (guard) clearTimeout(guard);
-      }
+      await processMessage(message, attempt, runtime.deps, { deadline: invocationDeadline(context) });
     }
   } catch (error) {
     if (!isPermanent(error)) throw error;
@@ -64,30 +58,18 @@ async function processRecord(stage: StageName, record: SQSRecord, runtime: Cloud
   }
 }
 
-/** Time kept back before the function's timeout to record the failure. */
+/** Time kept back before the function's timeout to stop the stage and record the outcome. */
 const DEADLINE_MARGIN_MS = 10_000;
 
 /**
- * On the last delivery, a stage that is about to hit the function's timeout records itself as failed
- * first: Lambda kills the invocation without running any of our code, SQS then redrives the message to
- * the dead-letter queue, and without this the show's status would say "running" for ever.
+ * When the stage must stop: Lambda kills the invocation at its timeout without running any of our
+ * code, so the stage is aborted a margin before (a tenth of the time left when that is shorter), its
+ * ffmpeg killed and its outcome recorded; on the last delivery SQS then redrives the message to the
+ * dead-letter queue, and the show's status says why instead of "running" for ever.
  */
-function lastAttemptDeadline(message: unknown, attempt: number, runtime: CloudRuntime, context: Context): NodeJS.Timeout | undefined {
-  const parsed = stageMessageSchema.safeParse(message);
-  if (!parsed.success) return undefined;
+function invocationDeadline(context: Context): number {
   const remaining = context.getRemainingTimeInMillis();
-  const timer = setTimeout(() => {
-    const reason = `the ${parsed.data.stage} stage ran out of time on all ${attempt} attempts (the function's timeout is ${Math.round(remaining / 60_000) || '<1'} min); see docs/deploy.md, "Scaling"`;
-    runtime.logger.error('stage out of time on its last attempt', { reason });
-    void writeStatusPart(runtime.deps.storage, parsed.data.showId, {
-      stage: parsed.data.stage, item: messageItem(parsed.data), state: 'failed', attempt, startedAt: new Date().toISOString(), error: reason,
-    })
-      .then(() => refreshStatus(runtime.deps.storage, parsed.data.showId))
-      .catch((error: unknown) => runtime.logger.error('could not record the timeout', { reason: reasonOf(error) }));
-  }, Math.max(0, remaining - Math.min(DEADLINE_MARGIN_MS, remaining / 10)));
-  // Never keep a finished invocation's event loop alive for it.
-  timer.unref();
-  return timer;
+  return Date.now() + Math.max(0, remaining - Math.min(DEADLINE_MARGIN_MS, remaining / 10));
 }
 
 /** The stage messages a record carries: one, or for ingest one per recording in an S3 notification. */

@@ -7,6 +7,7 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { createStageHandler } from '../../functions/lambda/stageWorker.js';
 import { DEFAULT_MAX_CONCURRENCY, STAGE_SIZING } from '../../infra/stageConfig.js';
+import { parseShowId, showKeys } from '../../shared/core/keys.js';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
 import { showStatusSchema, type ShowStatus } from '../../shared/pipeline/status.js';
 import { LocalEventSourceMappings, waitFor, type SqsHandler } from './eventSourceMapping.js';
@@ -75,7 +76,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
   const readStatus = async (showId: string): Promise<ShowStatus | undefined> => {
     try {
-      const result = await topology.s3.send(new GetObjectCommand({ Bucket: topology.outputsBucket, Key: `shows/${showId}/status.json` }));
+      const result = await topology.s3.send(new GetObjectCommand({ Bucket: topology.outputsBucket, Key: showKeys(parseShowId(showId)).status }));
       return showStatusSchema.parse(JSON.parse(await (result.Body as { transformToString(): Promise<string> }).transformToString()));
     } catch {
       return undefined;

@@ -41,9 +41,32 @@ export class MediaError extends PostshowError {
   }
 }
 
-/** True when the error (or anything it wraps) is marked permanent. */
+/**
+ * The work was stopped from outside before it finished: the invocation's deadline passed or the
+ * process is shutting down. Never permanent: the same input can succeed on the next delivery.
+ */
+export class AbortedError extends PostshowError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { permanent: false, ...options });
+    this.name = 'AbortedError';
+  }
+}
+
+/** How deep isPermanent looks into `cause` chains; real chains are two or three links long. */
+const MAX_CAUSE_DEPTH = 8;
+
+/**
+ * True when the error is marked permanent. The nearest PostshowError along the `cause` chain decides:
+ * a wrapper that classifies the failure itself wins, and a plain error wrapping one of ours
+ * (`new Error('...', { cause })`, as SDKs and helpers do) is judged by what it wraps. Bounded and cycle-safe.
+ */
 export function isPermanent(error: unknown): boolean {
-  return error instanceof PostshowError ? error.permanent : false;
+  const seen = new Set<Error>();
+  for (let current = error; current instanceof Error && !seen.has(current) && seen.size < MAX_CAUSE_DEPTH; current = current.cause) {
+    if (current instanceof PostshowError) return current.permanent;
+    seen.add(current);
+  }
+  return false;
 }
 
 /** A one-line, user-facing reason for any thrown value. */

@@ -48,15 +48,28 @@ export function validateKey(key: string): string {
   return key;
 }
 
+/** Top-level key prefixes: users' uploads, large temporary files, and outputs (one bucket or lifecycle rule each in the cloud). */
+export const KEY_ROOTS = { recordings: 'recordings/', intermediate: 'intermediate/', shows: 'shows/' } as const;
+
 /** Where a show's inputs live: `recordings/{showId}/`. */
-export const recordingPrefix = (showId: ShowId): string => `recordings/${showId}/`;
+export const recordingPrefix = (showId: ShowId): string => `${KEY_ROOTS.recordings}${showId}/`;
 /**
  * Large temporary files of a show (the 16 kHz speech track): `intermediate/{showId}/`, apart from the
  * outputs so one lifecycle rule can expire them.
  */
-export const intermediatePrefix = (showId: ShowId): string => `intermediate/${showId}/`;
+export const intermediatePrefix = (showId: ShowId): string => `${KEY_ROOTS.intermediate}${showId}/`;
 /** Where a show's outputs live: `shows/{showId}/`. */
-export const showPrefix = (showId: ShowId): string => `shows/${showId}/`;
+export const showPrefix = (showId: ShowId): string => `${KEY_ROOTS.shows}${showId}/`;
+
+/** The files a clip folder holds besides meta.json, by role. */
+export const CLIP_FILE_NAMES = {
+  horizontal: 'horizontal.mp4',
+  vertical: 'vertical.mp4',
+  thumbnail: 'thumbnail.jpg',
+  captions: 'captions.srt',
+} as const;
+
+export type ClipFileName = keyof typeof CLIP_FILE_NAMES;
 
 /** Every output key of a show, in one place so stages, catalog and report agree. */
 export function showKeys(showId: ShowId) {
@@ -74,7 +87,9 @@ export function showKeys(showId: ShowId) {
     transcriptSrt: `${base}transcript.srt`,
     analysis: `${base}analysis.json`,
     highlights: `${base}highlights.json`,
-    clipPrefix: (clipId: string) => `${base}clips/${clipId}/`,
+    /** The clip's completion marker: written last, so a clip without it is unfinished. */
+    clipMeta: (clipId: string) => `${base}clips/${clipId}/meta.json`,
+    clipFile: (clipId: string, name: ClipFileName) => `${base}clips/${clipId}/${CLIP_FILE_NAMES[name]}`,
     clipsPrefix: `${base}clips/`,
     topics: `${base}topics.json`,
     topicEvidence: `${base}topic-evidence.json`,

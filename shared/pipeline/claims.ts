@@ -18,3 +18,22 @@ export async function claimFanIn(storage: Storage, claimKey: string, owner: stri
     return false;
   }
 }
+
+/**
+ * The fan-in step of a fan-out stage: reads every item's output of this run (`readDone` gives
+ * undefined for an item not finished yet) and, once all are there, claims the fan-in for `owner`.
+ * Returns the outputs, in item order, to the one caller that owns the fan-in; undefined to everyone else.
+ */
+export async function claimWhenAllDone<Item, Output>(
+  storage: Storage,
+  fanIn: { readonly items: readonly Item[]; readonly claimKey: string; readonly owner: string },
+  readDone: (item: Item) => Promise<Output | undefined>,
+): Promise<Output[] | undefined> {
+  const outputs: Output[] = [];
+  for (const item of fanIn.items) {
+    const output = await readDone(item);
+    if (output === undefined) return undefined;
+    outputs.push(output);
+  }
+  return (await claimFanIn(storage, fanIn.claimKey, fanIn.owner)) ? outputs : undefined;
+}

@@ -70,23 +70,31 @@ export interface CutClipRequest {
   /** Still frame for the thumbnail, taken from the vertical variant at this clip-relative second. */
   readonly framePath: string;
   readonly frameAt: number;
+  readonly signal?: AbortSignal;
 }
 
 export type ProgressListener = (fraction: number) => void;
 
-/** Every ffmpeg/ffprobe call goes through this port (one module implements it). */
+/** What every long media operation accepts: aborting the signal kills its ffmpeg and rejects with an AbortedError. */
+export interface MediaRunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: ProgressListener;
+}
+
+/**
+ * Every ffmpeg/ffprobe call goes through this port (one module implements it). Failures are MediaErrors:
+ * permanent when the media itself is unusable, retryable when reading it failed (a network or HTTP error
+ * on a presigned URL) or the work was aborted (AbortedError).
+ */
 export interface Media {
   probe(location: string, displayName: string): Promise<MediaInfo>;
   /**
    * One decode pass: per-second loudness and silences, and, when `speechPath` is given, the whole
    * track as 16 kHz mono 16-bit WAV there (what every ASR engine reads).
    */
-  analyzeAudio(
-    location: string,
-    options: { duration: number; speechPath?: string; onProgress?: ProgressListener },
-  ): Promise<AudioPassResult>;
+  analyzeAudio(location: string, options: MediaRunOptions & { duration: number; speechPath?: string }): Promise<AudioPassResult>;
   /** Copies [start, end) of an audio file into a 16 kHz mono 16-bit WAV at `outPath`. */
-  extractAudio(location: string, range: { start: number; end: number; outPath: string }): Promise<void>;
+  extractAudio(location: string, range: { start: number; end: number; outPath: string; signal?: AbortSignal }): Promise<void>;
   cutClip(request: CutClipRequest): Promise<void>;
   /**
    * Seconds (3 decimals, ascending, no duplicates) where the picture cuts to another scene, measured
@@ -94,7 +102,22 @@ export interface Media {
    * cut itself when the encoder put a keyframe there and up to one GOP (2 s for OBS) later otherwise.
    * [] when the recording has no video stream; a permanent MediaError when the video cannot be decoded.
    */
-  detectSceneChanges(location: string, options: { duration: number; onProgress?: ProgressListener }): Promise<number[]>;
+  detectSceneChanges(location: string, options: MediaRunOptions & { duration: number }): Promise<number[]>;
+}
+
+export interface ThumbnailRequest {
+  /** A still frame (PNG or JPEG). */
+  readonly framePath: string;
+  /** Where the JPEG goes. */
+  readonly outPath: string;
+  /** Output size, px; the frame is scaled to cover it and cropped. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Still-image work (sharp locally and in Lambda), kept apart from ffmpeg's Media port. */
+export interface Images {
+  thumbnail(request: ThumbnailRequest): Promise<void>;
 }
 
 export interface TranscribeRequest {
@@ -106,6 +129,8 @@ export interface TranscribeRequest {
   readonly language: Language;
   /** Silences inside the chunk (recording time), to place utterance starts. */
   readonly silences: readonly TimeRange[];
+  /** Engines stop (kill their process, cancel their request) when it aborts. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ChunkTranscript {
@@ -134,7 +159,7 @@ export interface Transcriber {
    * Multilingual engines only: the spoken language of a short excerpt (16 kHz mono WAV), used when a
    * show has no captions, chat or `--lang` to tell its language. Undefined when unsure.
    */
-  detectLanguage?(location: string): Promise<Language | undefined>;
+  detectLanguage?(location: string, options?: { signal?: AbortSignal }): Promise<Language | undefined>;
 }
 
 /** A structured-output request to a language model. Text from the show is data, never instructions. */
@@ -149,6 +174,8 @@ export interface LanguageModelRequest<T> {
   readonly schema: import('zod').ZodType<T>;
   /** Upper bound for the answer, tokens. */
   readonly maxOutputTokens?: number;
+  /** Cancels the request when it aborts. */
+  readonly signal?: AbortSignal;
 }
 
 /** Typed JSON results from a language model (OpenAI or a compatible server). */
@@ -185,18 +212,27 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Everything a stage receives besides its message. */
-export interface StageContext {
+/** The adapters a stage works through: one set per process, the only difference between local and cloud runs. */
+export interface StagePorts {
   readonly storage: Storage;
   readonly media: Media;
+  readonly images: Images;
   readonly transcriber: Transcriber;
   readonly catalogIndex: CatalogIndex;
   /** Writes titles, re-ranks and pitches when configured; stages fall back to offline code without it. */
   readonly languageModel?: LanguageModel;
+}
+
+/** Everything a stage receives besides its message: the ports and what is particular to this invocation. */
+export interface StageContext extends StagePorts {
   readonly logger: Logger;
   /** A scratch directory private to this invocation; removed afterwards. */
   readonly workDir: string;
   readonly attempt: number;
-  readonly signal?: AbortSignal;
+  /**
+   * Aborted when the invocation must stop: the Lambda deadline is near, or the local runner got
+   * SIGINT/SIGTERM. Pass it to every long call (media, transcriber, language model).
+   */
+  readonly signal: AbortSignal;
   readonly onProgress?: ProgressListener;
 }

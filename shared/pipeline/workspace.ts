@@ -3,6 +3,7 @@
  * the CLI and (later) the catalog API, so they all see the same thing.
  */
 import type { CatalogEntry } from '../core/catalog/index.js';
+import { KEY_ROOTS } from '../core/keys.js';
 import type { ShowTopicEvidence } from '../core/topics/index.js';
 import { catalogFileSchema, topicEvidenceFileSchema } from './artifacts.js';
 import type { Storage } from './ports.js';
@@ -10,7 +11,7 @@ import type { Storage } from './ports.js';
 // A file another show's run left in an older or foreign format is skipped (onSkip says which), not fatal.
 async function readEach<T>(storage: Storage, suffix: string, parse: (value: unknown) => T | undefined, onSkip?: (key: string) => void): Promise<T[]> {
   const values: T[] = [];
-  for (const key of await storage.list('shows/')) {
+  for (const key of await storage.list(KEY_ROOTS.shows)) {
     if (!key.endsWith(suffix) || key.split('/').length !== 3) continue;
     try {
       const value = parse(JSON.parse((await storage.get(key)).toString('utf8')));

@@ -107,7 +107,7 @@ describe('pipeline with OpenAI configured (contract)', () => {
     const highlights = await result.readJson(keys.highlights);
     expect(highlights.rankedBy).toBe('openai:gpt-4o-mini');
     for (const highlight of highlights.highlights) expect(highlights.reasons[highlight.id]).toBe(`reason for ${highlight.id}`);
-    const meta = await result.readJson(`${keys.clipPrefix(highlights.highlights[0].id)}meta.json`);
+    const meta = await result.readJson(keys.clipMeta(highlights.highlights[0].id));
     expect(meta).toMatchObject({ title: 'Glow Serum is back: link live', copyBy: 'openai:gpt-4o-mini', transcriptEngine: 'openai' });
     expect(meta.hashtags).toEqual(['#GlowSerum', '#livecommerce']);
     const topics = await result.readJson(keys.topics);
@@ -185,7 +185,7 @@ describe('pipeline with OpenAI configured (contract)', () => {
     expect(result.lines.some((line) => line.includes('transcription fell back') && line.includes('pocketsphinx'))).toBe(true);
     const highlights = await result.readJson(keys.highlights);
     expect(highlights.rankedBy).toMatch(/^detector \(fallback: /);
-    const meta = await result.readJson(`${keys.clipPrefix(highlights.highlights[0].id)}meta.json`);
+    const meta = await result.readJson(keys.clipMeta(highlights.highlights[0].id));
     expect(meta.copyBy).toMatch(/^extractive \(fallback: /);
   });
 });

@@ -45,7 +45,7 @@ describe('Chinese show with captions and a custom compliance rule file', () => {
 
   it('burns the Chinese captions into the vertical clip and titles it in Chinese', async () => {
     const { highlights } = await run.readJson(showKeys(run.showId).highlights);
-    const meta = await run.readJson(`${showKeys(run.showId).clipPrefix(highlights[0].id)}meta.json`);
+    const meta = await run.readJson(showKeys(run.showId).clipMeta(highlights[0].id));
     expect(meta.title).toMatch(/\p{Script=Han}/u);
     expect(meta.hashtags.some((tag: string) => /^#\p{Script=Han}{2,}/u.test(tag))).toBe(true);
     const srt = await readFile(run.pathOf(meta.files.captions), 'utf8');

@@ -78,7 +78,7 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
     const { highlights } = await run.readJson(showKeys(run.showId).highlights);
     expect(highlights.length).toBeGreaterThanOrEqual(sample.planted.length);
     for (const highlight of highlights) {
-      const meta = await run.readJson(`${showKeys(run.showId).clipPrefix(highlight.id)}meta.json`);
+      const meta = await run.readJson(showKeys(run.showId).clipMeta(highlight.id));
       const expected = highlight.end - highlight.start;
       const horizontal = await probe(run.pathOf(meta.files.horizontal));
       const vertical = await probe(run.pathOf(meta.files.vertical));
@@ -106,7 +106,7 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
   it('burns captions into the vertical clip only', async () => {
     const { highlights } = await run.readJson(showKeys(run.showId).highlights);
     const highlight = highlights[0];
-    const meta = await run.readJson(`${showKeys(run.showId).clipPrefix(highlight.id)}meta.json`);
+    const meta = await run.readJson(showKeys(run.showId).clipMeta(highlight.id));
     const cues = (await readFile(run.pathOf(meta.files.captions), 'utf8')).trim();
     const firstCue = /(\d\d):(\d\d):(\d\d),(\d\d\d) --> (\d\d):(\d\d):(\d\d),(\d\d\d)/.exec(cues);
     expect(firstCue).not.toBeNull();

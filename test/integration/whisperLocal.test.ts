@@ -17,7 +17,7 @@ import {
   segmentsFromTokens,
   WhisperLocalTranscriber,
 } from '../../shared/adapters/transcription/whisperLocalTranscriber.js';
-import { isPermanent } from '../../shared/core/errors.js';
+import { AbortedError, isPermanent } from '../../shared/core/errors.js';
 import { resolveWhisperModelPath } from '../../shared/adapters/models/modelPaths.js';
 import { wordErrorRate } from '../../shared/core/transcript/errorRate.js';
 import type { Segment } from '../../shared/core/types.js';
@@ -129,6 +129,14 @@ describe.skipIf(!hasTool('espeak-ng', '--version') || !hasTool('ffmpeg', '-versi
     expectOnRecordingClock(results[1]!.segments, chunkSeconds, chunkSeconds);
     // Both finished with the model's name: neither call loaded a second copy or lost its result to the other.
     expect(results.map((result) => result.model)).toEqual(['ggml-tiny-random.bin', 'ggml-tiny-random.bin']);
+  });
+
+  it('stops when the stage is aborted, retryably', async () => {
+    const transcriber = new WhisperLocalTranscriber({ modelPath: multilingualModel, threads: 1 });
+    const abort = new AbortController();
+    const attempt = transcriber.transcribe({ location: englishChunk, offset: 0, duration: chunkSeconds, language: 'en', silences: [], signal: abort.signal });
+    abort.abort(new AbortedError('postshow received SIGINT'));
+    await expect(attempt).rejects.toMatchObject({ name: 'AbortedError', permanent: false, message: /^whisper stopped .*postshow received SIGINT$/ });
   });
 
   it('refuses Chinese with an English-only model, permanently', async () => {

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { validateKey } from '../../core/keys.js';
+import { KEY_ROOTS, validateKey } from '../../core/keys.js';
 import type { ObjectInfo, Storage } from '../../pipeline/ports.js';
 import { ObjectNotFoundError } from '../storage/storageErrors.js';
 
@@ -30,7 +30,6 @@ export interface S3StorageOptions {
   readonly readUrlSeconds?: number;
 }
 
-const RECORDINGS_PREFIX = 'recordings/';
 /**
  * 8 MiB parts, the AWS CLI's default: above S3's 5 MiB minimum, 80 GB at S3's 10,000-part limit, and
  * within the request size of S3-compatible emulators (fauxqs takes 11 MiB).
@@ -58,7 +57,7 @@ export class S3Storage implements Storage {
 
   /** The bucket a key or listing prefix lives in. */
   private bucketOf(keyOrPrefix: string): string {
-    return keyOrPrefix.startsWith(RECORDINGS_PREFIX) ? this.recordingsBucket : this.outputsBucket;
+    return keyOrPrefix.startsWith(KEY_ROOTS.recordings) ? this.recordingsBucket : this.outputsBucket;
   }
 
   async get(key: string): Promise<Buffer> {

@@ -9,10 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
-import { MediaError } from '../../core/errors.js';
+import { AbortedError, MediaError, reasonOf } from '../../core/errors.js';
 import { readEnvSettings } from '../../core/settings/envSettings.js';
 import type { TimeRange } from '../../core/types.js';
-import type { AudioPassResult, CutClipRequest, Media, MediaInfo, ProgressListener } from '../../pipeline/ports.js';
+import type { AudioPassResult, CutClipRequest, Media, MediaInfo, MediaRunOptions } from '../../pipeline/ports.js';
 import { detectFfmpegCapabilities, type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
 import {
   isSceneChange,
@@ -49,6 +49,11 @@ export interface FfmpegMediaOptions {
   readonly silenceNoiseDb: number;
   /** Minimum silence length, seconds. @default 0.5 */
   readonly silenceMinSeconds: number;
+  /**
+   * How long a read from an http(s) location (a presigned S3 URL) may stall before ffmpeg gives up, seconds.
+   * Without it a stalled connection would hang the stage until the Lambda timeout. @default 30
+   */
+  readonly readTimeoutSeconds: number;
 }
 
 /**
@@ -70,6 +75,7 @@ export function ffmpegMediaDefaults(env: NodeJS.ProcessEnv = process.env): Ffmpe
     fontsDir: settings.POSTSHOW_FONTS_DIR,
     silenceNoiseDb: -35,
     silenceMinSeconds: 0.5,
+    readTimeoutSeconds: 30,
   };
 }
 
@@ -107,13 +113,39 @@ const NO_VIDEO_STREAM = /does not contain any stream|matches no streams/i;
 /** ffmpeg's words for a video stream that exists but cannot be read: retrying will not help. */
 const UNDECODABLE_VIDEO = /Invalid data found|moov atom not found|could not find codec parameters|Decoder \(codec [^)]*\) not found|no decoder found/i;
 
+/**
+ * ffmpeg's words for a read that failed on the way, not in the media: an HTTP error status (an expired or
+ * not yet valid presigned URL, S3 throttling or 5xx), a refused, reset or stalled connection. Retrying can help.
+ */
+const READ_FAILURE = /HTTP error|Server returned (?:[1-5]\d\d|[45]XX)|Connection (?:refused|reset|timed out)|Network is unreachable|Failed to resolve hostname|Operation timed out|Broken pipe/i;
+
+const isUrl = (location: string): boolean => /^https?:\/\//i.test(location);
+
+/** A location fit for messages and logs: a presigned URL loses its query string (the signature and credentials). */
+function displayLocation(location: string): string {
+  return isUrl(location) ? location.replace(/\?.*$/s, '') : location;
+}
+
+/** Removes every presigned URL's query string from ffmpeg's output before it reaches an error message. */
+const redactUrls = (text: string): string => text.replace(/(https?:\/\/[^\s?'"]+)\?[^\s'"]*/gi, '$1');
+
+/** A read of `location` failed for a reason retrying can fix: never blame the recording for it. */
+function readFailure(location: string, detail: string, cause: unknown): MediaError | undefined {
+  if (!isUrl(location) || !READ_FAILURE.test(detail)) return undefined;
+  const line = detail.split('\n').find((candidate) => READ_FAILURE.test(candidate)) ?? detail;
+  return new MediaError(`${displayLocation(location)} could not be read (retrying may help): ${redactUrls(line.replace(/^\[[^\]]*\]\s*/, '').trim()).slice(0, 400)}`, {
+    permanent: false,
+    cause,
+  });
+}
+
 /** Maps ffprobe's complaint onto a reason a user can act on. */
 function explainProbeFailure(displayName: string, message: string): string {
   if (/moov atom not found/i.test(message)) return `recording ${displayName} is truncated or corrupt (moov atom not found)`;
   if (/Invalid data found/i.test(message)) return `recording ${displayName} is not a readable media file (invalid data)`;
   if (/No such file/i.test(message)) return `recording ${displayName} does not exist`;
   const last = message.trim().split('\n').filter(Boolean).pop() ?? message;
-  return `recording ${displayName} could not be read by ffprobe: ${last.slice(0, 200)}`;
+  return `recording ${displayName} could not be read by ffprobe: ${redactUrls(last).slice(0, 200)}`;
 }
 
 function parseFps(rate: string | undefined): number {
@@ -123,13 +155,30 @@ function parseFps(rate: string | undefined): number {
   return num / den;
 }
 
-/** Runs a fluent-ffmpeg command to completion, forwarding stderr lines and progress. */
-function run(
-  command: ffmpeg.FfmpegCommand,
-  handlers: { onStderr?: (line: string) => void; onProgress?: ProgressListener; duration?: number; what: string },
-): Promise<void> {
+interface RunOptions extends MediaRunOptions {
+  /** The operation, for messages ("audio decode"). */
+  readonly what: string;
+  /** The input's location: an http(s) read failure is told apart from bad media. */
+  readonly location: string;
+  /** Seconds of input, for progress fractions. */
+  readonly duration?: number;
+  readonly onStderr?: (line: string) => void;
+  /**
+   * Set when a failure that is neither a read failure nor an abort means the input is unusable: the
+   * error is then permanent and its message starts with this reason. @default undefined (retryable)
+   */
+  readonly unusableInput?: string;
+}
+
+/**
+ * Runs a fluent-ffmpeg command to completion, forwarding stderr lines and progress. An abort kills
+ * ffmpeg (SIGKILL) and rejects with an AbortedError once the process is gone, so no ffmpeg outlives
+ * the stage and its scratch directory.
+ */
+function run(command: ffmpeg.FfmpegCommand, options: RunOptions): Promise<void> {
+  const { signal, onProgress, duration } = options;
+  if (signal?.aborted) return Promise.reject(abortedError(options.what, signal));
   return new Promise((resolve, reject) => {
-    const { onProgress, duration } = handlers;
     // Only listen for progress when someone wants it: fluent-ffmpeg runs an extra ffprobe of the
     // input (a second read of a remote recording) as soon as a 'progress' listener exists.
     if (onProgress && duration) {
@@ -137,15 +186,38 @@ function run(
         if (progress.timemark) onProgress(Math.min(1, timemarkSeconds(progress.timemark) / duration));
       });
     }
+    // An abort before the spawn is caught by the 'start' listener, one after it by the abort listener.
+    const kill = (): void => void command.kill('SIGKILL');
+    signal?.addEventListener('abort', kill, { once: true });
     command
-      .on('stderr', (line: string) => handlers.onStderr?.(line))
+      .on('start', () => signal?.aborted && kill())
+      .on('stderr', (line: string) => options.onStderr?.(line))
       .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
-        const tail = (stderr ?? '').trim().split('\n').slice(-3).join(' | ');
-        reject(new MediaError(`${handlers.what} failed: ${tail || error.message}`.slice(0, 600), { permanent: false, cause: error }));
+        signal?.removeEventListener('abort', kill);
+        if (signal?.aborted) {
+          reject(abortedError(options.what, signal));
+          return;
+        }
+        // fluent-ffmpeg's error repeats the command line and stderr: kept as the cause, without the URL's signature.
+        error.message = redactUrls(error.message);
+        const tail = redactUrls((stderr ?? '').trim().split('\n').slice(-3).join(' | ') || error.message);
+        const { unusableInput } = options;
+        const failed = `${options.what} failed: ${tail}`.slice(0, 600);
+        reject(
+          readFailure(options.location, stderr ?? error.message, error) ??
+            new MediaError(unusableInput ? `${unusableInput}: ${failed}` : failed, { permanent: unusableInput !== undefined, cause: error }),
+        );
       })
-      .on('end', () => resolve())
+      .on('end', () => {
+        signal?.removeEventListener('abort', kill);
+        resolve();
+      })
       .run();
   });
+}
+
+function abortedError(what: string, signal: AbortSignal): AbortedError {
+  return new AbortedError(`${what} stopped: ${reasonOf(signal.reason)}`, { cause: signal.reason });
 }
 
 type PathLookup = (callback: (error: Error | null, path: string) => void) => void;
@@ -203,13 +275,19 @@ export class FfmpegMedia implements Media {
 
   probe(location: string, displayName: string): Promise<MediaInfo> {
     return new Promise((resolve, reject) => {
-      this.command(location).ffprobe((error, data) => {
+      // fluent-ffmpeg passes ffprobe only these options, not the command's input options.
+      this.command(location).ffprobe(this.readOptions(location), (error, data) => {
         if (error) {
-          // A binary that cannot be started says nothing about the recording: not the user's fault, not permanent.
+          error.message = redactUrls(String(error.message ?? error));
+          const detail = error.message;
+          // A binary that cannot be started, or a read that failed on the way, says nothing about the recording: not permanent.
+          const unreadable = readFailure(location, detail, error);
           if ((error as NodeJS.ErrnoException).syscall?.startsWith('spawn')) {
-            reject(new MediaError(`ffprobe at ${this.options.ffprobePath} could not be run: ${String(error.message ?? error)}`, { permanent: false, cause: error }));
+            reject(new MediaError(`ffprobe at ${this.options.ffprobePath} could not be run: ${detail}`, { permanent: false, cause: error }));
+          } else if (unreadable) {
+            reject(unreadable);
           } else {
-            reject(new MediaError(explainProbeFailure(displayName, String(error.message ?? error)), { permanent: true, cause: error }));
+            reject(new MediaError(explainProbeFailure(displayName, detail), { permanent: true, cause: error }));
           }
           return;
         }
@@ -231,10 +309,7 @@ export class FfmpegMedia implements Media {
     });
   }
 
-  async analyzeAudio(
-    location: string,
-    options: { duration: number; speechPath?: string; onProgress?: ProgressListener },
-  ): Promise<AudioPassResult> {
+  async analyzeAudio(location: string, options: MediaRunOptions & { duration: number; speechPath?: string }): Promise<AudioPassResult> {
     await this.capabilities();
     const { silenceNoiseDb, silenceMinSeconds } = this.options;
     const loudness = new LoudnessAccumulator();
@@ -253,9 +328,11 @@ export class FfmpegMedia implements Media {
       .outputOptions(options.speechPath ? ['-map', '[asr]', '-c:a', 'pcm_s16le', '-f', 'wav'] : ['-map', '[asr]', '-f', 'null'])
       .output(options.speechPath ?? '-');
     await run(command, {
+      ...options,
       what: 'audio decode',
-      duration: options.duration,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      location,
+      // A decode failure of a readable input is the recording's fault: retrying will not help.
+      unusableInput: 'the audio track could not be decoded',
       onStderr: (line) => {
         if (loudness.consume(line)) return;
         const silence = parseSilenceLine(line);
@@ -265,21 +342,19 @@ export class FfmpegMedia implements Media {
           openSilence = undefined;
         }
       },
-    }).catch((error: unknown) => {
-      throw new MediaError(`the audio track could not be decoded: ${(error as Error).message}`, { permanent: true, cause: error });
     });
     const decodedSeconds = loudness.lastTime;
     if (openSilence !== undefined) silences.push({ start: openSilence, end: decodedSeconds });
     return { loudness: loudness.perSecond(), silences, integratedLufs: loudness.integrated, decodedSeconds };
   }
 
-  async extractAudio(location: string, range: { start: number; end: number; outPath: string }): Promise<void> {
+  async extractAudio(location: string, range: { start: number; end: number; outPath: string; signal?: AbortSignal }): Promise<void> {
     await this.capabilities();
     const command = this.command(location)
       .inputOptions(['-ss', range.start.toFixed(3)])
       .outputOptions(['-t', Math.max(0.01, range.end - range.start).toFixed(3), '-map', '0:a:0', '-ac', '1', '-ar', String(ASR_SAMPLE_RATE), '-c:a', 'pcm_s16le'])
       .output(range.outPath);
-    await run(command, { what: 'audio extract' });
+    await run(command, { what: 'audio extract', location, signal: range.signal });
   }
 
   async cutClip(request: CutClipRequest): Promise<void> {
@@ -316,13 +391,14 @@ export class FfmpegMedia implements Media {
       vertical.complexFilter(`[1:v:0]${subtitles}[v]`);
     }
     vertical.outputOptions(['-map', '[v]', '-map', '0:a:0', '-t', duration.toFixed(3), ...encode]);
-    await run(horizontal.output(request.horizontalPath), { what: 'horizontal clip encode' });
-    await run(vertical.output(request.verticalPath), { what: 'vertical clip encode' });
+    const { source, signal } = request;
+    await run(horizontal.output(request.horizontalPath), { what: 'horizontal clip encode', location: source, signal });
+    await run(vertical.output(request.verticalPath), { what: 'vertical clip encode', location: source, signal });
     const frame = this.command(request.verticalPath)
       .inputOptions(['-ss', Math.max(0, Math.min(request.frameAt, duration - 0.1)).toFixed(3)])
       .outputOptions(['-frames:v', '1', '-update', '1'])
       .output(request.framePath);
-    await run(frame, { what: 'thumbnail frame' });
+    await run(frame, { what: 'thumbnail frame', location: request.verticalPath, signal });
   }
 
   /**
@@ -336,7 +412,7 @@ export class FfmpegMedia implements Media {
    * Builds without scdet (the static ffmpeg 4.1 in Lambda) measure with signalstats instead, which
    * gives the same two numbers (SignalstatsChangeReader), so the same cuts are found.
    */
-  async detectSceneChanges(location: string, options: { duration: number; onProgress?: ProgressListener }): Promise<number[]> {
+  async detectSceneChanges(location: string, options: MediaRunOptions & { duration: number }): Promise<number[]> {
     const capabilities = await this.capabilities();
     const measure = sceneMeasureOf(capabilities);
     if (!measure) {
@@ -366,9 +442,9 @@ export class FfmpegMedia implements Media {
       .output('-');
     try {
       await run(command, {
+        ...options,
         what: 'scene detection',
-        duration: options.duration,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        location,
         onStderr: (line) => {
           if (reader.consume(line)) return;
           if (NO_VIDEO_STREAM.test(line)) noVideo = true;
@@ -376,6 +452,7 @@ export class FfmpegMedia implements Media {
         },
       });
     } catch (error) {
+      if (error instanceof AbortedError) throw error;
       if (noVideo) return [];
       if (undecodable) {
         throw new MediaError(`the video track could not be decoded for scene detection: ${undecodable}`.slice(0, 600), { permanent: true, cause: error });
@@ -391,7 +468,11 @@ export class FfmpegMedia implements Media {
    * with the time it ended. Two seconds of padding let the recogniser close the last utterance.
    * Debian's ffmpeg has the filter; the static Lambda build does not (a permanent MediaError says so).
    */
-  async recognizeSpeech(location: string, model: { hmm?: string; dict?: string; lm?: string } = {}): Promise<{ end: number; text: string }[]> {
+  async recognizeSpeech(
+    location: string,
+    model: { hmm?: string; dict?: string; lm?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<{ end: number; text: string }[]> {
     await this.requireFilter('asr', 'offline speech recognition (pocketsphinx)');
     const modelArgs = Object.entries(model)
       .filter(([, value]) => value)
@@ -404,7 +485,7 @@ export class FfmpegMedia implements Media {
       .outputOptions(['-f', 'null'])
       .output('-');
     // ametadata prints at info level into the log, one pts line and one text line per utterance.
-    await run(command, { what: 'speech recognition', onStderr: (line) => {
+    await run(command, { what: 'speech recognition', location, signal, onStderr: (line) => {
       if (line.includes('pts_time') || line.includes('lavfi.asr.text')) lines.push(line.replace(/^\[[^\]]*\]\s*/, ''));
     } });
     return parseAsrMetadata(lines.join('\n'));
@@ -412,7 +493,13 @@ export class FfmpegMedia implements Media {
 
   /** A fluent-ffmpeg command on this instance's ffmpeg and ffprobe. */
   private command(input: string): ffmpeg.FfmpegCommand {
-    return bindBinaries(ffmpeg(input), this.options);
+    return bindBinaries(ffmpeg(input), this.options).inputOptions(this.readOptions(input));
+  }
+
+  /** Input options for reading `location`: a stall timeout for http(s) reads, nothing for local files. */
+  private readOptions(location: string): string[] {
+    // rw_timeout is in microseconds; the http protocol of ffmpeg 4.1 and 5.1 both honour it.
+    return isUrl(location) ? ['-rw_timeout', String(Math.round(this.options.readTimeoutSeconds * 1_000_000))] : [];
   }
 
   /** Fails permanently, naming the binary, when a filter the operation needs is not compiled in. */

@@ -77,14 +77,16 @@ export abstract class OpenAiCaller {
   protected async request<T>(
     what: string,
     timeoutMs: number,
-    attempt: (options: { timeout: number; maxRetries: 0 }) => Promise<T>,
+    attempt: (options: { timeout: number; maxRetries: 0; signal?: AbortSignal }) => Promise<T>,
     logFields: Record<string, unknown>,
+    /** Cancels the request; the SDK's abort error is translated as not retryable, so no retry follows. */
+    signal?: AbortSignal,
   ): Promise<T> {
     return withRetry(
       () =>
         this.limit(async () => {
           try {
-            return await attempt({ timeout: timeoutMs, maxRetries: 0 });
+            return await attempt({ timeout: timeoutMs, maxRetries: 0, ...(signal ? { signal } : {}) });
           } catch (error) {
             throw translateOpenAiError(error, what, this.config.apiKey, timeoutMs);
           }

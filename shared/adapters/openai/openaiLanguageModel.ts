@@ -56,7 +56,7 @@ export class OpenAiLanguageModel extends OpenAiCaller implements LanguageModel {
       this.budget?.ensureAvailable(`${this.name} ${request.task}`);
       try {
         // A body that is not JSON at all surfaces from send() as a MalformedAnswerError too.
-        const completion = await this.send(body, request.task);
+        const completion = await this.send(body, request.task, request.signal);
         this.chargeBudget(completion, system, user, request.task);
         const { answer, raw } = parseAnswer(completion, strict, request, `${this.name} ${request.task}`);
         await this.cache?.put(cacheHash, raw);
@@ -93,12 +93,13 @@ export class OpenAiLanguageModel extends OpenAiCaller implements LanguageModel {
   }
 
   /** One logical request: bounded by the concurrency limit per attempt, retried on transient failures. */
-  private send(body: ChatCompletionCreateParamsNonStreaming, task: string): Promise<ChatCompletion> {
+  private send(body: ChatCompletionCreateParamsNonStreaming, task: string, signal: AbortSignal | undefined): Promise<ChatCompletion> {
     return this.request(
       `openai chat ${this.config.model} (${task})`,
       this.config.chatTimeoutMs,
       (options) => this.client.chat.completions.create(body, options),
       { model: this.name, task },
+      signal,
     );
   }
 

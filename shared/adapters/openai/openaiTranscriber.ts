@@ -104,6 +104,7 @@ export class OpenAiTranscriber extends OpenAiCaller implements Transcriber {
           ? this.client.audio.transcriptions.create({ ...params, response_format: 'verbose_json', timestamp_granularities: ['word', 'segment'] }, options)
           : this.client.audio.transcriptions.create({ ...params, response_format: 'json' }, options),
       { model, offset: request.offset },
+      request.signal,
     );
 
     const parsed = verboseResponseSchema.safeParse(response);
@@ -116,14 +117,14 @@ export class OpenAiTranscriber extends OpenAiCaller implements Transcriber {
   }
 
   /** One request without a language: Whisper reports what it heard. Any failure means "unsure". */
-  async detectLanguage(location: string): Promise<Language | undefined> {
+  async detectLanguage(location: string, options: { signal?: AbortSignal } = {}): Promise<Language | undefined> {
     try {
       const audio = await readChunk(location, this.config.transcribeTimeoutMs);
       const file = await toFile(audio.bytes, audio.name, { type: mimeTypeOf(audio.name) });
       const response = await this.limit(() =>
         this.client.audio.transcriptions.create(
           { file, model: this.config.transcribeVerbose ? this.config.transcribeModel : 'whisper-1', response_format: 'verbose_json' },
-          { timeout: this.config.transcribeTimeoutMs, maxRetries: 1 },
+          { timeout: this.config.transcribeTimeoutMs, maxRetries: 1, ...(options.signal ? { signal: options.signal } : {}) },
         ),
       );
       return languageFromOpenAi((response as { language?: string }).language);

@@ -40,8 +40,8 @@ export function transcriberWithFallback(primary: Transcriber, fallback: Transcri
     // only when both time words, or a fallen-back chunk would add half-heard utterances at its seams.
     wordTimings: primary.wordTimings && fallback.wordTimings,
     supports: (language) => primary.supports(language) || fallback.supports(language),
-    async detectLanguage(location: string) {
-      return (await primary.detectLanguage?.(location).catch(() => undefined)) ?? fallback.detectLanguage?.(location);
+    async detectLanguage(location: string, options?: { signal?: AbortSignal }) {
+      return (await primary.detectLanguage?.(location, options).catch(() => undefined)) ?? fallback.detectLanguage?.(location, options);
     },
     async transcribe(request: TranscribeRequest): Promise<ChunkTranscript> {
       if (!primary.supports(request.language)) {
@@ -51,7 +51,8 @@ export function transcriberWithFallback(primary: Transcriber, fallback: Transcri
       try {
         return await primary.transcribe(request);
       } catch (error) {
-        if (!fallback.supports(request.language)) throw error;
+        // A stopped invocation stops here too: the fallback would only be stopped in turn.
+        if (request.signal?.aborted || !fallback.supports(request.language)) throw error;
         report(onFallback, { from: primary.engine, to: fallback.engine, reason: reasonOf(error) });
         return fallback.transcribe(request);
       }
@@ -67,6 +68,7 @@ export function languageModelWithFallback(primary: LanguageModel, fallback: Lang
       try {
         return await primary.complete(request);
       } catch (error) {
+        if (request.signal?.aborted) throw error;
         report(onFallback, { from: primary.name, to: fallback.name, reason: reasonOf(error), task: request.task });
         return fallback.complete(request);
       }

@@ -30,7 +30,7 @@ export class PocketsphinxTranscriber implements Transcriber {
   }
 
   async transcribe(request: TranscribeRequest): Promise<ChunkTranscript> {
-    const utterances = await this.media.recognizeSpeech(request.location);
+    const utterances = await this.media.recognizeSpeech(request.location, {}, request.signal);
     return { engine: this.engine, segments: placeUtterances(utterances, request) };
   }
 }

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { PostshowError } from '../../core/errors.js';
+import { AbortedError, PostshowError, reasonOf } from '../../core/errors.js';
 import type { Language, Segment, Word } from '../../core/types.js';
 import type { ChunkTranscript, Transcriber, TranscribeRequest } from '../../pipeline/ports.js';
 import { inspectWhisperModelFile, readWhisperModelHeader } from '../models/whisperModelFile.js';
@@ -82,17 +82,18 @@ export class WhisperLocalTranscriber implements Transcriber {
       ...(words ? { tokenTimestamps: true, maxLen: 1 } : {}),
     };
     const timeoutMs = Math.max(MIN_TIMEOUT_MS, request.duration * this.timeoutPerAudioSecond * 1000);
-    const result = await loaded.queue.run(() => runWithWatchdog(loaded.context, request.location, options, timeoutMs));
+    const result = await loaded.queue.run(() => runWithWatchdog(loaded.context, request.location, options, timeoutMs, request.signal));
     const clock = { offset: request.offset, duration: request.duration };
     const segments = words ? segmentsFromTokens(result.segments, clock) : segmentsFromResult(result.segments, clock);
     const language = result.language === 'en' || result.language === 'zh' ? result.language : undefined;
     return { engine: this.engine, segments, model: this.model, ...(language ? { language } : {}) };
   }
 
-  async detectLanguage(location: string): Promise<Language | undefined> {
+  async detectLanguage(location: string, { signal }: { signal?: AbortSignal } = {}): Promise<Language | undefined> {
     const loaded = await loadModel(this.modelPath);
     if (!loaded.multilingual) return 'en';
-    const result = await loaded.queue.run(() => runWithWatchdog(loaded.context, location, { language: 'auto', maxThreads: this.threads, temperature: 0 }, MIN_TIMEOUT_MS));
+    const options: TranscribeOptions = { language: 'auto', maxThreads: this.threads, temperature: 0 };
+    const result = await loaded.queue.run(() => runWithWatchdog(loaded.context, location, options, MIN_TIMEOUT_MS, signal));
     return result.language === 'en' || result.language === 'zh' ? result.language : undefined;
   }
 
@@ -244,7 +245,14 @@ export async function releaseWhisperModels(): Promise<void> {
   await Promise.all([...models.keys()].map((path) => releaseModel(path)));
 }
 
-async function runWithWatchdog(context: WhisperContext, location: string, options: TranscribeOptions, timeoutMs: number): Promise<TranscribeResult> {
+async function runWithWatchdog(
+  context: WhisperContext,
+  location: string,
+  options: TranscribeOptions,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<TranscribeResult> {
+  if (signal?.aborted) throw new AbortedError(`whisper stopped before ${basename(location)}: ${reasonOf(signal.reason)}`, { cause: signal.reason });
   let job: ReturnType<WhisperContext['transcribeFile']>;
   try {
     job = context.transcribeFile(location, options);
@@ -259,8 +267,14 @@ async function runWithWatchdog(context: WhisperContext, location: string, option
       reject(new PostshowError(`whisper did not finish ${basename(location)} within ${Math.round(timeoutMs / 1000)} s${detail ? ` (${detail})` : ''}`, { permanent: false }));
     }, timeoutMs);
   });
+  // The native job stops at its next segment; its result then says it was aborted.
+  const stop = (): void => void job.stop();
+  signal?.addEventListener('abort', stop, { once: true });
   try {
     const result = await Promise.race([job.promise, watchdog]);
+    if (result.isAborted && signal?.aborted) {
+      throw new AbortedError(`whisper stopped on ${basename(location)}: ${reasonOf(signal.reason)}`, { cause: signal.reason });
+    }
     if (result.isAborted) throw new PostshowError(`whisper aborted ${basename(location)}`, { permanent: false });
     return result;
   } catch (error) {
@@ -268,6 +282,7 @@ async function runWithWatchdog(context: WhisperContext, location: string, option
     throw new PostshowError(`whisper failed on ${basename(location)}: ${reason(error)}`, { permanent: false, cause: error });
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
 }
 

@@ -20,7 +20,7 @@ export interface WrittenCopy extends ClipCopy {
   readonly writtenBy: string;
 }
 
-export async function writeClipCopy(highlight: Highlight, language: Language, model: LanguageModel | undefined, logger: Logger): Promise<WrittenCopy> {
+export async function writeClipCopy(highlight: Highlight, language: Language, model: LanguageModel | undefined, logger: Logger, signal?: AbortSignal): Promise<WrittenCopy> {
   const extractive = { ...clipCopy(highlight, language, keywords), writtenBy: 'extractive' };
   if (!model) return extractive;
   try {
@@ -39,9 +39,12 @@ export async function writeClipCopy(highlight: Highlight, language: Language, mo
       },
       schema: clipCopySchema,
       maxOutputTokens: 300,
+      signal,
     });
     return { ...copy, hashtags: copy.hashtags.map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)), writtenBy: model.name };
   } catch (error) {
+    // A stopped invocation is not a model failure: the stage stops too instead of writing the fallback.
+    if (signal?.aborted) throw error;
     logger.warn('clip copy fell back to extractive', { reason: (error as Error).message });
     return { ...extractive, writtenBy: `extractive (fallback: ${(error as Error).message.slice(0, 120)})` };
   }

@@ -15,7 +15,7 @@ export interface RerankResult {
   readonly reasons: Readonly<Record<string, string>>;
 }
 
-export async function rerankHighlights(highlights: readonly Highlight[], model: LanguageModel | undefined, logger: Logger): Promise<RerankResult> {
+export async function rerankHighlights(highlights: readonly Highlight[], model: LanguageModel | undefined, logger: Logger, signal?: AbortSignal): Promise<RerankResult> {
   const byDetector: RerankResult = { highlights: [...highlights], rankedBy: 'detector', reasons: {} };
   if (!model || highlights.length < 2) return byDetector;
   const ids = highlights.map((highlight) => highlight.id) as [string, ...string[]];
@@ -35,6 +35,7 @@ export async function rerankHighlights(highlights: readonly Highlight[], model: 
       })),
       schema,
       maxOutputTokens: 60 * ids.length + 50,
+      signal,
     });
     const seen = new Set<string>();
     const order = answer.order.filter((entry) => !seen.has(entry.id) && seen.add(entry.id));
@@ -47,6 +48,7 @@ export async function rerankHighlights(highlights: readonly Highlight[], model: 
       reasons: Object.fromEntries(order.map((entry) => [entry.id, entry.reason])),
     };
   } catch (error) {
+    if (signal?.aborted) throw error;
     logger.warn('re-ranking fell back to the detector order', { reason: (error as Error).message });
     return { ...byDetector, rankedBy: `detector (fallback: ${(error as Error).message.slice(0, 120)})` };
   }

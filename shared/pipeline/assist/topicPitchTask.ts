@@ -13,7 +13,7 @@ export interface PitchedTopics {
   readonly writtenBy: string;
 }
 
-export async function pitchTopics(topics: readonly TopicSuggestion[], language: Language, model: LanguageModel | undefined, logger: Logger): Promise<PitchedTopics> {
+export async function pitchTopics(topics: readonly TopicSuggestion[], language: Language, model: LanguageModel | undefined, logger: Logger, signal?: AbortSignal): Promise<PitchedTopics> {
   const mined: PitchedTopics = { topics: [...topics], writtenBy: 'miner' };
   if (!model || topics.length === 0) return mined;
   const indexes = topics.map((_, index) => String(index)) as [string, ...string[]];
@@ -31,10 +31,12 @@ export async function pitchTopics(topics: readonly TopicSuggestion[], language: 
       })),
       schema,
       maxOutputTokens: 80 * topics.length + 50,
+      signal,
     });
     const pitches = new Map(answer.pitches.map((entry) => [Number(entry.topic), entry.pitch]));
     return { topics: topics.map((topic, index) => (pitches.has(index) ? { ...topic, pitch: pitches.get(index) as string } : topic)), writtenBy: model.name };
   } catch (error) {
+    if (signal?.aborted) throw error;
     logger.warn('topic pitches fell back to the miner', { reason: (error as Error).message });
     return { ...mined, writtenBy: `miner (fallback: ${(error as Error).message.slice(0, 120)})` };
   }
