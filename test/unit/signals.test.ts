@@ -4,6 +4,8 @@ import { DEFAULT_HIGHLIGHT_CONFIG, SIGNAL_NAMES, resolveHighlightConfig } from '
 import type { HighlightInputs } from '../../shared/core/highlights/highlightInputs.js';
 import { buildSignalSet, buildSignals, secondsIn, softClamp } from '../../shared/core/highlights/signals.js';
 import type { SentimentScore, SignalName } from '../../shared/core/types.js';
+import { DEFAULT_CHAT_LAG_SECONDS } from '../../shared/core/chat/chatLag.js';
+import { posted, said } from '../helpers/streamClock.js';
 
 const NEUTRAL: SentimentScore = { score: 0, hits: 0 };
 const config = DEFAULT_HIGHLIGHT_CONFIG;
@@ -31,7 +33,7 @@ function quietShow(seed = 1, duration = 600): HighlightInputs {
   };
 }
 
-/** Steady background chat (one message every 2 s) plus optional bursts. */
+/** Steady background chat (one message every 2 s) plus optional bursts, as posted. */
 function chatWith(bursts: readonly { at: number; count: number; score?: number }[], duration = 600) {
   const chat = [];
   for (let t = 0.5; t < duration; t += 2) chat.push({ t, user: `bg${Math.round(t) % 97}`, text: 'ok', kind: 'message' as const, sentiment: NEUTRAL });
@@ -50,7 +52,7 @@ const argmax = (values: readonly number[]) => values.reduce((best, v, i) => (v >
 
 describe('buildSignals', () => {
   it('returns one series per signal, each one value per second, within [0, ceiling)', () => {
-    const inputs = { ...quietShow(1, 600.4), chat: chatWith([{ at: 300, count: 40, score: 0.8 }]) };
+    const inputs = { ...quietShow(1, 600.4), chat: posted(chatWith([{ at: 300, count: 40, score: 0.8 }])) };
     const series = buildSignals(inputs, config);
     expect(series.map((s) => s.name)).toEqual(SIGNAL_NAMES);
     for (const s of series) {
@@ -65,24 +67,24 @@ describe('buildSignals', () => {
     expect(buildSignals({ ...inputs, duration: 0 }, config).every((s) => s.values.length === 0)).toBe(true);
   });
 
-  it('turns a chat burst into a chat-rate peak, shifted back by the chat lag', () => {
+  it('turns a chat burst into a chat-rate peak at the moment it reacts to', () => {
     // Burst typed during [300, 308); with a 4 s lag the moment it reacts to is around 296-304.
-    const inputs = { ...quietShow(), chat: chatWith([{ at: 300, count: 40, score: 0.8 }]) };
+    const inputs = { ...quietShow(), chat: posted(chatWith([{ at: 300, count: 40, score: 0.8 }])) };
     const rate = seriesOf(inputs, 'chatRate');
     const peak = argmax(rate);
-    expect(peak).toBeGreaterThanOrEqual(300 - config.chatLagSeconds - 5);
-    expect(peak).toBeLessThanOrEqual(308 - config.chatLagSeconds + 5);
+    expect(peak).toBeGreaterThanOrEqual(300 - DEFAULT_CHAT_LAG_SECONDS - 5);
+    expect(peak).toBeLessThanOrEqual(308 - DEFAULT_CHAT_LAG_SECONDS + 5);
     expect(rate[peak]).toBeGreaterThanOrEqual(config.thresholds.chatRate);
     expect(Math.max(...rate.slice(0, 250))).toBeLessThan(config.thresholds.chatRate);
     expect(Math.max(...seriesOf(inputs, 'chatSentiment').slice(290, 310))).toBeGreaterThanOrEqual(config.thresholds.chatSentiment);
 
-    const lagged = seriesOf(inputs, 'chatRate', resolveHighlightConfig({ chatLagSeconds: 14 }));
-    const noLag = seriesOf(inputs, 'chatRate', resolveHighlightConfig({ chatLagSeconds: 0 }));
+    const lagged = seriesOf({ ...inputs, chat: posted(chatWith([{ at: 300, count: 40 }]), 14) }, 'chatRate');
+    const noLag = seriesOf({ ...inputs, chat: posted(chatWith([{ at: 300, count: 40 }]), 0) }, 'chatRate');
     expect(argmax(noLag) - argmax(lagged)).toBe(14);
   });
 
   it('explains the chat peak with message counts', () => {
-    const inputs = { ...quietShow(), chat: chatWith([{ at: 300, count: 40 }]) };
+    const inputs = { ...quietShow(), chat: posted(chatWith([{ at: 300, count: 40 }])) };
     const { series, evidence } = buildSignalSet(inputs, config);
     const peak = argmax(series.find((s) => s.name === 'chatRate')?.values ?? []);
     expect(evidence.chatCount[peak]).toBeGreaterThanOrEqual(40);
@@ -135,9 +137,9 @@ describe('buildSignals', () => {
   it('counts product and call-to-action mentions, ignoring pre-stream chat', () => {
     const base = quietShow();
     const mentions = [
-      ...[100, 350, 500].map((t) => ({ t, product: 'Glow Serum', matched: 'serum', source: 'speech' as const })),
-      ...[400, 402, 405].map((t) => ({ t, product: 'Glow Serum', matched: 'glow serum', source: 'speech' as const })),
-      { t: -30, product: 'Glow Serum', matched: 'serum', source: 'chat' as const },
+      ...said([100, 350, 500].map((t) => ({ t, product: 'Glow Serum', matched: 'serum', source: 'speech' as const }))),
+      ...said([400, 402, 405].map((t) => ({ t, product: 'Glow Serum', matched: 'glow serum', source: 'speech' as const }))),
+      ...posted([{ t: -30, product: 'Glow Serum', matched: 'serum', source: 'chat' as const }]),
     ];
     const ctaMentions = [401, 404, 407].map((t) => ({ t, term: 'link' }));
     const { series, evidence } = buildSignalSet({ ...base, mentions, ctaMentions }, config);
@@ -190,7 +192,7 @@ describe('signals added for quality (speech rate, reactions, questions, scenes, 
     const base = quietShow();
     const burst = (at: number, texts: readonly string[]) =>
       Array.from({ length: 16 }, (_, k) => ({ t: at + k * 0.5, user: `v${k}`, text: texts[k % texts.length] ?? '', kind: 'message' as const, sentiment: { score: 0.6, hits: 1 } }));
-    const chat = [...chatWith([]), ...burst(200, ['哈哈哈哈', '233333', 'LUL', 'lmao 😂']), ...burst(400, ['多少钱?', 'link?', '有链接吗'])].sort((a, b) => a.t - b.t);
+    const chat = posted([...chatWith([]), ...burst(200, ['哈哈哈哈', '233333', 'LUL', 'lmao 😂']), ...burst(400, ['多少钱?', 'link?', '有链接吗'])].sort((a, b) => a.t - b.t));
     const inputs = { ...base, chat };
     const reactions = seriesOf(inputs, 'reactions');
     const questions = seriesOf(inputs, 'questions');
@@ -206,11 +208,11 @@ describe('signals added for quality (speech rate, reactions, questions, scenes, 
     const base = quietShow();
     const spam = Array.from({ length: 40 }, (_, k) => ({ t: 300 + k * 0.2, user: 'spammer', text: 'buy buy buy', kind: 'message' as const, sentiment: NEUTRAL }));
     const crowd = spam.map((m, k) => ({ ...m, user: `fan${k}` }));
-    const spammed = seriesOf({ ...base, chat: [...chatWith([]), ...spam].sort((a, b) => a.t - b.t) }, 'chatRate');
-    const crowded = seriesOf({ ...base, chat: [...chatWith([]), ...crowd].sort((a, b) => a.t - b.t) }, 'chatRate');
+    const spammed = seriesOf({ ...base, chat: posted([...chatWith([]), ...spam].sort((a, b) => a.t - b.t)) }, 'chatRate');
+    const crowded = seriesOf({ ...base, chat: posted([...chatWith([]), ...crowd].sort((a, b) => a.t - b.t)) }, 'chatRate');
     expect(Math.max(...spammed)).toBeLessThan(config.thresholds.chatRate);
     expect(Math.max(...crowded)).toBeGreaterThanOrEqual(config.thresholds.chatRate);
-    const lenient = seriesOf({ ...base, chat: [...chatWith([]), ...spam].sort((a, b) => a.t - b.t) }, 'chatRate', resolveHighlightConfig({ maxMessagesPerViewer: 100 }));
+    const lenient = seriesOf({ ...base, chat: posted([...chatWith([]), ...spam].sort((a, b) => a.t - b.t)) }, 'chatRate', resolveHighlightConfig({ maxMessagesPerViewer: 100 }));
     expect(Math.max(...lenient)).toBeGreaterThanOrEqual(config.thresholds.chatRate);
   });
 

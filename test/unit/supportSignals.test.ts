@@ -8,6 +8,8 @@ import { explainSignals } from '../../shared/core/highlights/explainSignals.js';
 import type { HighlightInputs } from '../../shared/core/highlights/highlightInputs.js';
 import { buildSignalSet } from '../../shared/core/highlights/signals.js';
 import type { ChatMessage, SignalName } from '../../shared/core/types.js';
+import { DEFAULT_CHAT_LAG_SECONDS } from '../../shared/core/chat/chatLag.js';
+import { posted } from '../helpers/streamClock.js';
 
 const config = DEFAULT_HIGHLIGHT_CONFIG;
 const DURATION = 900;
@@ -19,7 +21,7 @@ function show(supportEvents: readonly ChatMessage[]): HighlightInputs {
     audio: { duration: DURATION, loudness: new Array<number>(DURATION).fill(-23), silences: [], integratedLufs: -23 },
     segments: [],
     chat: [],
-    supportEvents,
+    supportEvents: posted(supportEvents),
     metrics: [],
     mentions: [],
     ctaMentions: [],
@@ -39,7 +41,7 @@ function peak(inputs: HighlightInputs, name: SignalName, from = 0, to = DURATION
 }
 
 describe('paid-message and gift signals', () => {
-  it('fire on a burst of supporters, shifted back by the chat lag, and stay quiet elsewhere', () => {
+  it('fire on a burst of supporters, at the moment they answer, and stay quiet elsewhere', () => {
     const burst = [paid(400, 'a', 30), paid(402, 'b', 50), paid(404, 'c', 30), paid(405, 'd', 30)];
     const inputs = show([...background, ...burst]);
     expect(peak(inputs, 'paidMessages', 385, 410)).toBeGreaterThanOrEqual(config.thresholds.paidMessages);
@@ -48,7 +50,7 @@ describe('paid-message and gift signals', () => {
     const values = series.find((s) => s.name === 'paidMessages')?.values ?? [];
     const at = values.indexOf(Math.max(...values));
     // The burst was typed at 400-405 s; with the 4 s lag the moment it answers is a few seconds earlier.
-    expect(at).toBeLessThan(405 - config.chatLagSeconds + 5);
+    expect(at).toBeLessThan(405 - DEFAULT_CHAT_LAG_SECONDS + 5);
     expect(evidence.paidCount[at]).toBe(4);
     expect(evidence.paidCurrency).toBe('CNY');
     const fired = explainSignals({ start: 380, end: 420 }, { series, evidence }, config).find((s) => s.name === 'paidMessages');

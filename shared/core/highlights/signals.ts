@@ -17,12 +17,13 @@ import { isQuestion } from '../chat/isQuestion.js';
 import { isReaction } from '../chat/isReaction.js';
 import type { HighlightConfig } from './config.js';
 import type { HighlightInputs } from './highlightInputs.js';
+import type { OnStreamClock } from './streamClock.js';
 import { SIGNAL_NAMES } from './config.js';
 import { median, movingAverage, movingSum, quantile, robustSpread, rollingMedian, rollingQuantile } from './robustStats.js';
 
 /**
- * Raw, human-scale numbers behind each normalised series, index-aligned with it (chat-derived arrays
- * are already shifted back by the chat lag). Used to explain why a signal fired.
+ * Raw, human-scale numbers behind each normalised series, index-aligned with it (chat-derived arrays on the
+ * stream's clock, like their inputs). Used to explain why a signal fired.
  */
 export interface SignalEvidence {
   /** Smoothed loudness minus its rolling median baseline, LU. */
@@ -218,12 +219,11 @@ function loudnessGate(audio: AudioAnalysis, raw: readonly number[]): number {
 }
 
 /**
- * Chat rate, chat sentiment, reactions and questions. Message times are shifted back by the chat lag first,
- * so the series line up with the moment the audience reacted to rather than with their typing; a viewer's
+ * Chat rate, chat sentiment, reactions and questions, on the stream's clock like their inputs; a viewer's
  * messages beyond `maxMessagesPerViewer` per chat window are spam and count for nothing.
  */
 function chatSignals(
-  chat: readonly (ChatMessage & { readonly sentiment: SentimentScore })[],
+  chat: HighlightInputs['chat'],
   n: number,
   config: HighlightConfig,
 ) {
@@ -235,9 +235,8 @@ function chatSignals(
   const questionsPerSecond = new Array<number>(n).fill(0);
   const counted = countedMessages(chat, config);
   chat.forEach((message, index) => {
-    // Pre-stream messages (negative t) and messages past the end belong to no second of the show.
-    if (counted[index] !== 1 || !Number.isFinite(message.t) || message.t < 0 || message.t >= n) return;
-    const i = Math.max(0, Math.floor(message.t - config.chatLagSeconds));
+    const i = streamSecond(message, n);
+    if (counted[index] !== 1 || i === undefined) return;
     perSecond[i] = (perSecond[i] ?? 0) + 1;
     // Each line feeds one of reactions, questions or sentiment, so those signals are separate evidence:
     // laughter is positive by nature, and counting it again as sentiment would let one burst corroborate itself.
@@ -316,14 +315,14 @@ const PAID_MESSAGES: SupportModel = { weighByAmount: true, minSpread: 1 };
 const GIFTS: SupportModel = { weighByAmount: false, minSpread: MIN_CHAT_SPREAD_MSGS };
 
 /**
- * Audience spending (paid messages, or gifts and memberships): supporters per chat window, shifted back by the
- * chat lag like chat (a Super Chat is typed too), against the show's rolling quiet level. Each event weighs 1;
+ * Audience spending (paid messages, or gifts and memberships): supporters per chat window, on the stream's clock
+ * like chat (a Super Chat is typed too), against the show's rolling quiet level. Each event weighs 1;
  * where the model says so, more when its amount is far above the show's usual in that currency
  * (1 + log2(amount / median), at most MAX_SUPPORT_WEIGHT: one ¥1,000 Super Chat among ¥30 ones counts like three
  * supporters); free gifts weigh FREE_GIFT_WEIGHT; and a viewer counts at most `maxMessagesPerViewer` times per
  * window, so a combo of fifty 辣条 from one fan is one fan, not fifty.
  */
-function supportSignal(events: readonly ChatMessage[], n: number, config: HighlightConfig, model: SupportModel) {
+function supportSignal(events: HighlightInputs['supportEvents'], n: number, config: HighlightConfig, model: SupportModel) {
   const weightPerSecond = new Array<number>(n).fill(0);
   const countPerSecond = new Array<number>(n).fill(0);
   const amountPerSecond = new Array<number>(n).fill(0);
@@ -331,8 +330,8 @@ function supportSignal(events: readonly ChatMessage[], n: number, config: Highli
   const medians = model.weighByAmount ? medianAmountByCurrency(events) : new Map<string, number>();
   const counted = countedMessages(events, config);
   events.forEach((event, index) => {
-    if (counted[index] !== 1 || !Number.isFinite(event.t) || event.t < 0 || event.t >= n) return;
-    const i = Math.max(0, Math.floor(event.t - config.chatLagSeconds));
+    const i = streamSecond(event, n);
+    if (counted[index] !== 1 || i === undefined) return;
     weightPerSecond[i] = (weightPerSecond[i] ?? 0) + supportWeight(event, medians);
     countPerSecond[i] = (countPerSecond[i] ?? 0) + 1;
     if (event.currency === currency && event.amount !== undefined) amountPerSecond[i] = (amountPerSecond[i] ?? 0) + event.amount;
@@ -379,11 +378,12 @@ function mostUsedCurrency(events: readonly ChatMessage[]): string | undefined {
 
 /**
  * 1 for each message that counts, 0 for spam: within any chat window a viewer counts at most
- * `maxMessagesPerViewer` times. Messages without a user name always count (nothing to group them by).
+ * `maxMessagesPerViewer` times, judged by when they posted. Messages without a user name always count
+ * (nothing to group them by).
  */
-function countedMessages(chat: readonly ChatMessage[], config: HighlightConfig): Uint8Array {
+function countedMessages(chat: readonly OnStreamClock<ChatMessage>[], config: HighlightConfig): Uint8Array {
   const counted = new Uint8Array(chat.length);
-  const order = chat.map((_, i) => i).sort((a, b) => (chat[a]?.t ?? 0) - (chat[b]?.t ?? 0) || a - b);
+  const order = chat.map((_, i) => i).sort((a, b) => (chat[a]?.postedAt ?? 0) - (chat[b]?.postedAt ?? 0) || a - b);
   const recent = new Map<string, number[]>();
   for (const index of order) {
     const message = chat[index];
@@ -394,9 +394,9 @@ function countedMessages(chat: readonly ChatMessage[], config: HighlightConfig):
       continue;
     }
     const times = recent.get(user) ?? [];
-    while (times.length > 0 && message.t - (times[0] ?? 0) >= config.chatWindowSeconds) times.shift();
+    while (times.length > 0 && message.postedAt - (times[0] ?? 0) >= config.chatWindowSeconds) times.shift();
     if (times.length < config.maxMessagesPerViewer) {
-      times.push(message.t);
+      times.push(message.postedAt);
       counted[index] = 1;
     }
     recent.set(user, times);
@@ -498,7 +498,7 @@ function speechUnits(text: string): number {
 function sceneSignal(sceneChanges: readonly number[], n: number, config: HighlightConfig) {
   const perSecond = new Array<number>(n).fill(0);
   for (const t of sceneChanges) {
-    const i = secondIndex(t, n, false);
+    const i = secondIndex(t, n);
     if (i !== undefined) perSecond[i] = (perSecond[i] ?? 0) + 1;
   }
   const cuts = movingSum(perSecond, config.sceneWindowSeconds);
@@ -559,7 +559,7 @@ function stepInterpolate(metrics: readonly MetricsPoint[], metric: 'viewers' | '
 
 /** Density of product mentions (speech and chat) plus call-to-action hits, normalised per show. */
 function mentionSignal(
-  mentions: readonly ProductMention[],
+  mentions: HighlightInputs['mentions'],
   ctaMentions: readonly { readonly t: number }[],
   n: number,
   config: HighlightConfig,
@@ -567,13 +567,11 @@ function mentionSignal(
   const productsPerSecond = new Array<number>(n).fill(0);
   const ctaPerSecond = new Array<number>(n).fill(0);
   for (const mention of mentions) {
-    if (!(mention.t >= 0)) continue; // pre-stream chat belongs to no second of the show
-    const t = mention.source === 'chat' ? mention.t - config.chatLagSeconds : mention.t;
-    const i = secondIndex(t, n, mention.source === 'chat');
+    const i = streamSecond(mention, n);
     if (i !== undefined) productsPerSecond[i] = (productsPerSecond[i] ?? 0) + 1;
   }
   for (const hit of ctaMentions) {
-    const i = secondIndex(hit.t, n, false);
+    const i = secondIndex(hit.t, n);
     if (i !== undefined) ctaPerSecond[i] = (ctaPerSecond[i] ?? 0) + 1;
   }
   const products = movingSum(productsPerSecond, config.mentionWindowSeconds);
@@ -584,11 +582,20 @@ function mentionSignal(
   return { products, cta, z: density.map((d) => (d - center) / spread) };
 }
 
-/** Second index of time t, or undefined outside the show; `clampStart` keeps lag-shifted times at 0. */
-function secondIndex(t: number, n: number, clampStart: boolean): number | undefined {
+/** Second index of time t, or undefined outside the show. */
+function secondIndex(t: number, n: number): number | undefined {
   if (!Number.isFinite(t)) return undefined;
-  const i = Math.floor(clampStart ? Math.max(0, t) : t);
+  const i = Math.floor(t);
   return i >= 0 && i < n ? i : undefined;
+}
+
+/**
+ * Second a chat-derived item counts for: undefined when it was posted before the stream started or after its
+ * end; an item reacting to a moment before the first second (posted in the first seconds) counts for second 0.
+ */
+function streamSecond(item: { readonly t: number; readonly postedAt: number }, n: number): number | undefined {
+  if (!Number.isFinite(item.postedAt) || item.postedAt < 0 || item.postedAt >= n) return undefined;
+  return Math.max(0, Math.floor(item.t));
 }
 
 /**
