@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/prng.js';
 import { DEFAULT_CHAT_LAG_SECONDS } from '../../shared/core/chat/chatLag.js';
 import { assembleHighlightInputs, type ShowEvidence } from '../../shared/core/highlights/assembleInputs.js';
-import { buildSignals } from '../../shared/core/highlights/signals.js';
+import { buildSignals } from '../../shared/core/highlights/buildSignalSet.js';
 import { DEFAULT_HIGHLIGHT_CONFIG } from '../../shared/core/highlights/config.js';
 import type { ChatMessage } from '../../shared/core/types.js';
 

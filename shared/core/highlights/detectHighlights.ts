@@ -6,8 +6,9 @@ import { fuseSignals } from './fuse.js';
 import { highlightId } from './highlightId.js';
 import { pickPeaks } from './pickPeaks.js';
 import type { HighlightInputs } from './highlightInputs.js';
-import type { SignalSet } from './signals.js';
-import { buildSignalSet, secondsIn } from './signals.js';
+import type { SignalSet } from './buildSignalSet.js';
+import { buildSignalSet } from './buildSignalSet.js';
+import { secondsIn } from './signals/secondIndex.js';
 import { snapBoundaries } from './snapBoundaries.js';
 import type { OnStreamClock } from './streamClock.js';
 
