@@ -45,13 +45,10 @@ export function measureSupport(events: HighlightInputs['supportEvents'], { secon
   });
   const window = config.chatWindowSeconds;
   return {
-    /** Supporters in the chat window (raw counts, spam-damped). */
-    count: movingSum(countPerSecond, window),
-    /** Sum of amounts in the chat window, in `currency`. */
-    amount: movingSum(amountPerSecond, window),
-    /** The show's most used currency among these events; '' when none has an amount. */
-    currency: currency ?? '',
     z: countBurst(movingSum(weightPerSecond, window), config, model.minSpread).z,
+    count: movingSum(countPerSecond, window),
+    amount: movingSum(amountPerSecond, window),
+    currency: currency ?? '',
   };
 }
 

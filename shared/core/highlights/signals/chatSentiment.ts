@@ -1,21 +1,15 @@
 import { movingSum, robustSpread, rollingMedian } from '../robustStats.js';
 import { formatSeconds, valueAt } from './evidenceText.js';
-import type { Signal } from './signal.js';
+import { defineSignal } from './signal.js';
 
 /** Smallest chat-sentiment spread, intensity units (≈ one clearly emotional message per window). */
 const MIN_CHAT_SENTIMENT_SPREAD = 1;
-
-export interface ChatSentimentEvidence {
-  /** Positive / negative viewer lines in the chat window (questions and reactions left out). */
-  readonly positive: readonly number[];
-  readonly negative: readonly number[];
-}
 
 /**
  * Chat sentiment: summed emotional intensity of viewers' lines per chat window (positive emphasised), above its
  * rolling median, in robust spreads.
  */
-export const chatSentiment: Signal<'chatSentiment', ChatSentimentEvidence> = {
+export const chatSentiment = defineSignal({
   name: 'chatSentiment',
   measure({ chatLines, config }) {
     const window = config.chatWindowSeconds;
@@ -25,9 +19,14 @@ export const chatSentiment: Signal<'chatSentiment', ChatSentimentEvidence> = {
     const spread = robustSpread(excess, MIN_CHAT_SENTIMENT_SPREAD, 0);
     return {
       z: excess.map((v) => v / spread),
-      evidence: { positive: movingSum(chatLines.positive, window), negative: movingSum(chatLines.negative, window) },
+      evidence: {
+        /** Positive viewer lines in the chat window (questions and reactions left out). */
+        positive: movingSum(chatLines.positive, window),
+        /** Negative viewer lines in the chat window. */
+        negative: movingSum(chatLines.negative, window),
+      },
     };
   },
   explain: ({ positive, negative }, at, value, config) =>
     `chat sentiment z=${value.toFixed(1)} (${Math.round(valueAt(positive, at))} positive, ${Math.round(valueAt(negative, at))} negative msgs in ${formatSeconds(config.chatWindowSeconds)})`,
-};
+});

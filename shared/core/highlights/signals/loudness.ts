@@ -1,7 +1,7 @@
 import type { AudioAnalysis } from '../../types.js';
 import { median, movingAverage, robustSpread, rollingMedian } from '../robustStats.js';
 import { signed, valueAt } from './evidenceText.js';
-import type { Signal } from './signal.js';
+import { defineSignal } from './signal.js';
 
 /** LUFS value the audio stage uses for silence. */
 const SILENCE_LUFS = -70;
@@ -13,13 +13,8 @@ const LOUDNESS_GATE_BELOW_INTEGRATED_LU = 20;
 /** Smallest loudness spread, LU: below ~1 LU nobody hears a difference. */
 const MIN_LOUDNESS_SPREAD_LU = 1;
 
-export interface LoudnessEvidence {
-  /** Smoothed loudness minus its rolling median baseline, LU (0 for quiet seconds). */
-  readonly excessLu: readonly number[];
-}
-
 /** Loudness excitement: short-term loudness above a rolling median baseline, in robust spreads. */
-export const loudness: Signal<'loudness', LoudnessEvidence> = {
+export const loudness = defineSignal({
   name: 'loudness',
   measure({ inputs: { audio }, seconds: n, config }) {
     const raw = Array.from({ length: n }, (_, i) => {
@@ -40,10 +35,16 @@ export const loudness: Signal<'loudness', LoudnessEvidence> = {
       return Number.isFinite(b) && (raw[i] ?? SILENCE_LUFS) > gate ? v - b : 0;
     });
     const spread = robustSpread(excess, MIN_LOUDNESS_SPREAD_LU, 0);
-    return { z: excess.map((e) => e / spread), evidence: { excessLu: excess } };
+    return {
+      z: excess.map((e) => e / spread),
+      evidence: {
+        /** Smoothed loudness minus its rolling median baseline, LU (0 for quiet seconds). */
+        excessLu: excess,
+      },
+    };
   },
   explain: ({ excessLu }, at) => `loudness ${signed(valueAt(excessLu, at), 1)} LU over baseline`,
-};
+});
 
 /** Level below which a second counts as quiet: integrated − 20 LU, or (without a usable integrated level) the audible median − 20 LU. */
 function loudnessGate(audio: AudioAnalysis, raw: readonly number[]): number {

@@ -1,20 +1,14 @@
-import { movingSum, quantile, robustSpread } from '../robustStats.js';
+import { movingSum } from '../robustStats.js';
+import { densityZ } from './densityZ.js';
 import { formatSeconds, valueAt } from './evidenceText.js';
 import { secondIndex, streamSecond } from './secondIndex.js';
-import type { Signal } from './signal.js';
+import { defineSignal } from './signal.js';
 
 /** Smallest mention-density spread, mentions per window. */
 const MIN_MENTIONS_SPREAD = 1;
 
-export interface MentionsEvidence {
-  /** Product mentions (speech and chat) in the mention window. */
-  readonly products: readonly number[];
-  /** Call-to-action hits in the mention window. */
-  readonly cta: readonly number[];
-}
-
 /** Density of product mentions (speech and chat) plus call-to-action hits, against the show's quiet level. */
-export const mentions: Signal<'mentions', MentionsEvidence> = {
+export const mentions = defineSignal({
   name: 'mentions',
   measure({ inputs, seconds: n, config }) {
     const productsPerSecond = new Array<number>(n).fill(0);
@@ -29,11 +23,16 @@ export const mentions: Signal<'mentions', MentionsEvidence> = {
     }
     const products = movingSum(productsPerSecond, config.mentionWindowSeconds);
     const cta = movingSum(ctaPerSecond, config.mentionWindowSeconds);
-    const density = products.map((p, i) => p + (cta[i] ?? 0));
-    const center = quantile(density, config.baselineQuantile);
-    const spread = robustSpread(density, MIN_MENTIONS_SPREAD, center);
-    return { z: density.map((d) => (d - center) / spread), evidence: { products, cta } };
+    return {
+      z: densityZ(products.map((p, i) => p + (cta[i] ?? 0)), MIN_MENTIONS_SPREAD, config),
+      evidence: {
+        /** Product mentions (speech and chat) in the mention window. */
+        products,
+        /** Call-to-action hits in the mention window. */
+        cta,
+      },
+    };
   },
   explain: ({ products, cta }, at, value, config) =>
     `mentions z=${value.toFixed(1)} (${Math.round(valueAt(products, at))} product, ${Math.round(valueAt(cta, at))} call-to-action in ${formatSeconds(config.mentionWindowSeconds)})`,
-};
+});

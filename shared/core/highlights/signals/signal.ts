@@ -36,6 +36,11 @@ export interface Signal<Name extends SignalName = SignalName, Evidence = unknown
   explain(evidence: Evidence, at: number, value: number, config: HighlightConfig): string;
 }
 
+/** Declares a signal; its evidence type is what `measure` returns, so there is no second copy of it to keep in step. */
+export function defineSignal<Name extends SignalName, Evidence>(signal: Signal<Name, Evidence>): Signal<Name, Evidence> {
+  return signal;
+}
+
 /** The context for one show; the chat classification runs on first use, once for all chat signals. */
 export function signalContext(inputs: HighlightInputs, config: HighlightConfig): SignalContext {
   const seconds = secondsIn(inputs.duration);

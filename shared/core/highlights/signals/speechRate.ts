@@ -1,6 +1,6 @@
 import { median, movingSum, robustSpread, rollingMedian } from '../robustStats.js';
 import { valueAt } from './evidenceText.js';
-import type { Signal } from './signal.js';
+import { defineSignal } from './signal.js';
 
 /**
  * Smallest speech-rate spread, as a share of the show's median rate: captions and ASR segments give a
@@ -10,19 +10,12 @@ const MIN_SPEECH_RATE_SPREAD_SHARE = 0.08;
 /** A second counts as spoken when a transcript segment covers at least this share of it. */
 const SPOKEN_SHARE = 0.5;
 
-export interface SpeechRateEvidence {
-  /** Speech units (words; Chinese characters) per second, smoothed over spoken seconds (0 where nobody speaks). */
-  readonly rate: readonly number[];
-  /** The show's rolling median of `rate`. */
-  readonly baseline: readonly number[];
-}
-
 /**
  * Speech rate: words (English) or characters (Chinese) per second of speech, from each transcript segment's
  * text over its duration, smoothed over the spoken seconds and compared with the show's rolling median
  * pace. Only faster-than-usual talk counts: hosts speed up when they get excited or count down a sale.
  */
-export const speechRate: Signal<'speechRate', SpeechRateEvidence> = {
+export const speechRate = defineSignal({
   name: 'speechRate',
   measure({ inputs: { segments }, seconds: n, config }) {
     const units = new Float64Array(n);
@@ -62,14 +55,16 @@ export const speechRate: Signal<'speechRate', SpeechRateEvidence> = {
     return {
       z: excess.map((e) => e / spread),
       evidence: {
+        /** Speech units (words; Chinese characters) per second, smoothed over spoken seconds (0 where nobody speaks). */
         rate: rate.map((r) => (Number.isFinite(r) ? r : 0)),
+        /** The show's rolling median of `rate`. */
         baseline: baseline.map((b) => (Number.isFinite(b) ? b : 0)),
       },
     };
   },
   explain: ({ rate, baseline }, at, value) =>
     `speech rate ${valueAt(rate, at).toFixed(1)}/s (usually ${valueAt(baseline, at).toFixed(1)}/s), z=${value.toFixed(1)}`,
-};
+});
 
 /** Latin words plus Han characters: one unit is roughly one syllable-ish chunk of speech in either language. */
 function speechUnits(text: string): number {

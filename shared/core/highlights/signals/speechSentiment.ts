@@ -1,7 +1,7 @@
 import { median, movingAverage, robustSpread } from '../robustStats.js';
 import { signed, valueAt } from './evidenceText.js';
 import { sentimentIntensity } from './sentimentIntensity.js';
-import type { Signal } from './signal.js';
+import { defineSignal } from './signal.js';
 
 /**
  * Smallest speech-sentiment spread, intensity units (scores are in [-1, 1]): with sparse lexicon hits
@@ -10,13 +10,8 @@ import type { Signal } from './signal.js';
  */
 const MIN_SPEECH_SENTIMENT_SPREAD = 0.25;
 
-export interface SpeechSentimentEvidence {
-  /** Signed sentiment score of the most intense speech segment covering the second (0 if none). */
-  readonly score: readonly number[];
-}
-
 /** Speech sentiment intensity per second (most intense segment covering it), smoothed and normalised per show. */
-export const speechSentiment: Signal<'speechSentiment', SpeechSentimentEvidence> = {
+export const speechSentiment = defineSignal({
   name: 'speechSentiment',
   measure({ inputs: { segments }, seconds: n, config }) {
     const intensity = new Array<number>(n).fill(0);
@@ -36,10 +31,16 @@ export const speechSentiment: Signal<'speechSentiment', SpeechSentimentEvidence>
     const smoothed = movingAverage(intensity, config.smoothingSeconds);
     const center = median(smoothed);
     const spread = robustSpread(smoothed, MIN_SPEECH_SENTIMENT_SPREAD, center);
-    return { z: smoothed.map((v) => (v - center) / spread), evidence: { score } };
+    return {
+      z: smoothed.map((v) => (v - center) / spread),
+      evidence: {
+        /** Signed sentiment score of the most intense speech segment covering the second (0 if none). */
+        score,
+      },
+    };
   },
   explain: ({ score }, at, value) => {
     const s = valueAt(score, at);
     return `speech sentiment z=${value.toFixed(1)} (${s >= 0 ? 'positive' : 'negative'}, score ${signed(s, 2)})`;
   },
-};
+});
