@@ -9,13 +9,15 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { reasonOf } from '../shared/core/errors.js';
 import { parseShowId } from '../shared/core/keys.js';
-import { createJsonLogger, type LogLevel } from '../shared/adapters/local/jsonLogger.js';
+import { readEnvSettings } from '../shared/core/settings/envSettings.js';
+import { createJsonLogger } from '../shared/adapters/local/jsonLogger.js';
 import { submitShow } from '../shared/adapters/local/submitShow.js';
 import { FsStorage } from '../shared/adapters/storage/fsStorage.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
-import { LANGUAGE_MODEL_CHOICES, providerSettingsFromEnv, selectProviders, TRANSCRIBER_CHOICES } from '../shared/adapters/providerSelection.js';
+import { providerSettingsFromEnv, selectProviders } from '../shared/adapters/providerSelection.js';
 import { createLocalPipeline, localTranscribers } from './localPipeline.js';
 import { createProgressView } from './progress.js';
+import { envSettingOption, runSettingOptions, runSettingsFromFlags } from './settingOptions.js';
 import { listCatalog, printCatalog } from './commands/clips.js';
 import { registerModelsCommand } from './commands/models.js';
 import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
@@ -34,13 +36,6 @@ const positiveInteger = (label: string) => (value: string) => {
   return number;
 };
 
-/** Same range as the job option (0-60 s): past a minute, chat is about something else. */
-const chatLagSeconds = (value: string) => {
-  const number = positiveNumber('--chat-lag')(value);
-  if (number > 60) throw new InvalidArgumentError('--chat-lag must be at most 60 seconds');
-  return number;
-};
-
 function workspaceOption() {
   return new Option('--out <dir>', 'workspace directory (recordings/ and shows/)').default(DEFAULT_WORKSPACE);
 }
@@ -51,33 +46,30 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (message, write) => write(message.split('\n')[0] + '\n') });
 
-program
+const run = program
   .command('run')
   .description('process one recording end to end (offline by default)')
   .argument('<recording>', 'any file ffmpeg reads: mp4, mkv, flv, ts, webm, mov, m4a, mp3, wav')
   .option('--chat <file>', 'chat log, format detected by content: postshow JSON Lines, bilibili danmaku XML (incl. BililiveRecorder/blrec), TwitchDownloader JSON, Twitch IRC log, YouTube live-chat replay (raw page or yt-dlp live_chat.json), CSV t,user,text')
-  .option('--chat-start <time>', 'when the recording started, for wall-clock chat logs (Twitch IRC), e.g. 2019-04-30T08:57:00; default: the log\'s first line')
-  .option('--chat-lag <seconds>', 'how late chat reacts to the stream, overriding the per-show measurement (0-60 s); default: measured, else 4 s', chatLagSeconds)
   .option('--metrics <file>', 'metrics CSV with header t,viewers,likes,orders,gmv')
   .option('--captions <file>', 'SRT or WebVTT captions; when given they are the transcript')
   .option('--products <file>', 'products JSON [{"name": "...", "aliases": ["..."]}]')
   .option('--rules <file>', 'compliance rule file (see docs/compliance-rules.example.json); default: built-in zh/en claim rules')
-  .addOption(new Option('--lang <lang>', 'show language').choices(['auto', 'en', 'zh']).default('auto'))
-  .addOption(workspaceOption())
-  .option('--max-clips <n>', 'most clips to cut', positiveInteger('--max-clips'), 8)
-  .option('--min-clip <seconds>', 'shortest clip', positiveNumber('--min-clip'), 15)
-  .option('--max-clip <seconds>', 'longest clip', positiveNumber('--max-clip'), 60)
-  .addOption(new Option('--transcriber <engine>', 'speech recognition: auto = OpenAI when OPENAI_API_KEY is set, else the best local engine (env POSTSHOW_TRANSCRIBER)').choices([...TRANSCRIBER_CHOICES]))
-  .addOption(new Option('--llm <provider>', 'language model for titles, re-ranking and topic pitches (env POSTSHOW_LLM)').choices([...LANGUAGE_MODEL_CHOICES]))
+  .addOption(workspaceOption());
+// The run settings' flags come from their schemas (shared/core/settings/runSettings.ts).
+for (const option of runSettingOptions()) run.addOption(option);
+run
+  .addOption(envSettingOption('POSTSHOW_TRANSCRIBER'))
+  .addOption(envSettingOption('POSTSHOW_LLM'))
   .option('--show-id <id>', 'show id (default: file name + content fingerprint)')
   .option('--concurrency <n>', 'stage invocations at once', positiveInteger('--concurrency'), 2)
   .option('--json', 'print a machine-readable summary on stdout')
   .action(async (recording: string, flags: RunFlags) => {
-    if (flags.minClip > flags.maxClip) throw new InvalidArgumentError('--min-clip must not exceed --max-clip');
+    const settings = runSettingsFromFlags(flags);
     if (flags.showId !== undefined) parseShowId(flags.showId);
+    const { POSTSHOW_LOG_LEVEL: logLevel } = readEnvSettings(process.env, ['POSTSHOW_LOG_LEVEL']);
     const workspace = path.resolve(flags.out);
     mkdirSync(workspace, { recursive: true });
-    const logLevel = (process.env.POSTSHOW_LOG_LEVEL ?? 'info') as LogLevel;
     const logger = createJsonLogger(createWriteStream(path.join(workspace, 'postshow.log'), { flags: 'a' }), logLevel);
     const media = new FfmpegMedia();
     const storage = new FsStorage(workspace);
@@ -102,14 +94,7 @@ program
     const { showId, message } = await submitShow(pipeline.storage, {
       recordingPath: recording,
       sideInputs: { chat: flags.chat, metrics: flags.metrics, captions: flags.captions, products: flags.products, rules: flags.rules },
-      options: {
-        language: flags.lang,
-        maxClips: flags.maxClips,
-        minClipSeconds: flags.minClip,
-        maxClipSeconds: flags.maxClip,
-        ...(flags.chatStart ? { chatStart: flags.chatStart } : {}),
-        ...(flags.chatLag === undefined ? {} : { chatLagSeconds: flags.chatLag }),
-      },
+      options: settings,
       ...(flags.showId ? { showId: flags.showId } : {}),
     });
     const { status } = await pipeline.run(message).finally(() => progress.stop());
@@ -175,19 +160,14 @@ program
     process.stdout.write(body.toString('utf8'));
   });
 
-interface RunFlags {
+/** The flags `run` declares itself; the run settings' flags are read by runSettingsFromFlags. */
+interface RunFlags extends Record<string, unknown> {
   chat?: string;
-  chatStart?: string;
-  chatLag?: number;
   metrics?: string;
   captions?: string;
   products?: string;
   rules?: string;
-  lang: 'auto' | 'en' | 'zh';
   out: string;
-  maxClips: number;
-  minClip: number;
-  maxClip: number;
   showId?: string;
   transcriber?: string;
   llm?: string;

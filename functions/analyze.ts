@@ -62,11 +62,11 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
   const config = resolveHighlightConfig({
     minClipSeconds: manifest.options.minClipSeconds,
     maxClipSeconds: manifest.options.maxClipSeconds,
-    maxClips: Math.max(1, manifest.options.maxClips),
+    maxClips: manifest.options.maxClips,
   });
   // Built once: the detector and the stored per-second series read the same signals.
   const signalSet = buildSignalSet(inputs, config);
-  const detected = manifest.options.maxClips === 0 ? [] : detectHighlightsFromSignals(inputs, signalSet, config);
+  const detected = detectHighlightsFromSignals(inputs, signalSet, config);
   const { highlights, rankedBy, reasons } = await rerankHighlights(detected, languageModel, logger);
 
   const { estimate } = lag;
@@ -100,8 +100,8 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     mentions: mentions.map(({ postedAt, ...mention }) => ({ ...mention, t: postedAt })),
     chatLag,
   };
-  await writeJson(storage, keys.analysis, analysis);
-  await writeJson(storage, keys.highlights, highlightsFileSchema.parse({ runId: manifest.runId, rankedBy, reasons, highlights }));
+  await writeJson(storage, keys.analysis, analysisSchema, analysis);
+  await writeJson(storage, keys.highlights, highlightsFileSchema, { runId: manifest.runId, rankedBy, reasons, highlights });
 
   return {
     next:

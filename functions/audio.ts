@@ -83,7 +83,7 @@ export const audio: StageHandler<'audio'> = async (message, { storage, media, tr
     chunks,
     sceneChanges: sceneChanges.filter((t) => t < duration),
   };
-  await writeJson(storage, keys.audioAnalysis, audioAnalysisSchema.parse(analysis));
+  await writeJson(storage, keys.audioAnalysis, audioAnalysisSchema, analysis);
   return {
     next: chunks.map((chunk) => ({ stage: 'transcribe' as const, showId: message.showId, chunk: chunk.index })),
     summary: { chunks: chunks.length, language, integratedLufs: result.integratedLufs, silences: silences.length, sceneChanges: sceneChanges.length },
@@ -126,7 +126,7 @@ async function detectShowLanguage(
   await media.extractAudio(speechPath, { start, end: Math.min(duration, start + LANGUAGE_PROBE_SECONDS), outPath: excerpt });
   const heard = await transcriber.detectLanguage(excerpt);
   if (!heard) return manifest.language;
-  await writeJson(storage, showKeys(manifest.showId as ShowId).manifest, { ...manifest, language: heard, languageSource: 'audio' });
+  await writeJson(storage, showKeys(manifest.showId as ShowId).manifest, manifestSchema, { ...manifest, language: heard, languageSource: 'audio' });
   return heard;
 }
 

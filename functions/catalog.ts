@@ -3,7 +3,7 @@
  */
 import { catalogEntrySchema, type CatalogEntry } from '../shared/core/catalog/index.js';
 import { showKeys } from '../shared/core/keys.js';
-import { clipMetaSchema, highlightsFileSchema } from '../shared/pipeline/artifacts.js';
+import { catalogFileSchema, clipMetaSchema, highlightsFileSchema } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
@@ -41,7 +41,7 @@ export const catalog: StageHandler<'catalog'> = async (message, { storage, catal
       }),
     );
   }
-  await writeJson(storage, keys.catalog, { showId: message.showId, runId: manifest.runId, entries });
+  await writeJson(storage, keys.catalog, catalogFileSchema, { showId: message.showId, runId: manifest.runId, entries });
   await catalogIndex.replaceShow(message.showId, manifest.runId, entries);
   return { next: [{ stage: 'report', showId: message.showId }], summary: { clips: entries.length } };
 };

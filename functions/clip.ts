@@ -92,7 +92,7 @@ export const clip: StageHandler<'clip'> = async (message, { storage, media, work
       files,
       transcriptEngine: transcript.engine,
     };
-    await writeJson(storage, metaKey, clipMetaSchema.parse(meta));
+    await writeJson(storage, metaKey, clipMetaSchema, meta);
   }
 
   // Fan-in: the last clip of this run to finish claims the next step.

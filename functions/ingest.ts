@@ -10,7 +10,9 @@ import { recordingPrefix, showKeys } from '../shared/core/keys.js';
 import { looksLikeMedia, MEDIA_SIGNATURE_BYTES } from '../shared/core/mediaSignature.js';
 import type { ChatParseOptions } from '../shared/core/inputs/chatParseOptions.js';
 import type { Language, ParseReport } from '../shared/core/types.js';
-import { jobOptionsSchema, manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
+import { manifestOptionsSchema } from '../shared/core/settings/runSettings.js';
+import { sideInputSchemas, type SideInputValue } from '../shared/pipeline/artifacts.js';
+import { manifestSchema, parseJobOptions, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { JOB_FILE, sideInputKind, type SideInputKind } from '../shared/pipeline/sideInputs.js';
 import { tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
@@ -62,10 +64,10 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     const text = (await storage.get(key)).toString('utf8');
     const { value, report } = parseSideInput(kind, text, fileName, chatOptions);
     const normalisedKey = keys.inputs(kind);
-    await writeJson(storage, normalisedKey, value);
+    await writeJson(storage, normalisedKey, sideInputSchemas[kind], value);
     inputs[kind] = { sourceKey: key, key: normalisedKey, report };
-    if (kind === 'captions') texts.captions = (value as { text: string }[]).map((segment) => segment.text);
-    if (kind === 'chat') texts.chat = (value as { text: string }[]).slice(0, 5000).map((chat) => chat.text);
+    if (kind === 'captions') texts.captions = (value as readonly { text: string }[]).map((segment) => segment.text);
+    if (kind === 'chat') texts.chat = (value as readonly { text: string }[]).slice(0, 5000).map((chat) => chat.text);
   }
 
   const { language, languageSource } = resolveLanguage(job.language, texts);
@@ -77,17 +79,11 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     media: info,
     language,
     languageSource,
-    options: {
-      minClipSeconds: job.minClipSeconds,
-      maxClipSeconds: job.maxClipSeconds,
-      maxClips: job.maxClips,
-      chunkSeconds: job.chunkSeconds,
-      ...(job.chatLagSeconds === undefined ? {} : { chatLagSeconds: job.chatLagSeconds }),
-    },
+    options: manifestOptionsSchema.parse(job),
     transcriptionSource: inputs.captions ? 'captions' : 'asr',
     inputs,
   };
-  await writeJson(storage, keys.manifest, manifest);
+  await writeJson(storage, keys.manifest, manifestSchema, manifest);
   return { next: [{ stage: 'audio', showId }], summary: ingestSummary(manifest) };
 };
 
@@ -119,12 +115,7 @@ async function readJobOptions(storage: Parameters<StageHandler<'ingest'>>[1]['st
       throw new InputError(`${JOB_FILE} is not valid JSON`);
     }
   }
-  const parsed = jobOptionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`${JOB_FILE}: ${issue?.path.join('.') || 'options'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  return parseJobOptions(raw);
 }
 
 /** A job's `chatStart` as epoch ms; without a zone it is read as UTC, the way wall-clock chat parsers read their lines. */
@@ -132,7 +123,7 @@ function wallClockMs(iso: string): number {
   return Date.parse(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
 }
 
-function parseSideInput(kind: SideInputKind, text: string, name: string, chatOptions: ChatParseOptions): { value: unknown; report: ParseReport } {
+function parseSideInput(kind: SideInputKind, text: string, name: string, chatOptions: ChatParseOptions): { value: SideInputValue; report: ParseReport } {
   switch (kind) {
     case 'chat': {
       const { messages, report } = parseChatLog(text, name, chatOptions);

@@ -2,17 +2,13 @@
  * report: one self-contained report.html per show: timeline chart, highlights with thumbnails and
  * reasons, compliance flags and topic suggestions.
  */
-import { z } from 'zod';
 import { renderReport, type ReportHighlight } from '../shared/core/report/index.js';
 import { showKeys, showPrefix } from '../shared/core/keys.js';
-import type { TopicSuggestion } from '../shared/core/types.js';
-import { analysisSchema, audioAnalysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema } from '../shared/pipeline/artifacts.js';
+import { analysisSchema, audioAnalysisSchema, clipMetaSchema, highlightsFileSchema, topicsFileSchema, transcriptSchema } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readStatusParts } from '../shared/pipeline/status.js';
 import { readJson } from '../shared/pipeline/storageJson.js';
-
-const topicsFileSchema = z.object({ topics: z.array(z.unknown()) });
 
 export const report: StageHandler<'report'> = async (message, { storage }) => {
   const keys = showKeys(message.showId);
@@ -21,7 +17,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
   const transcript = await readJson(storage, keys.transcript, transcriptSchema);
   const analysis = await readJson(storage, keys.analysis, analysisSchema);
   const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
-  const topics = (await readJson(storage, keys.topics, topicsFileSchema)).topics as TopicSuggestion[];
+  const { topics } = await readJson(storage, keys.topics, topicsFileSchema);
 
   const reportHighlights: ReportHighlight[] = [];
   for (const highlight of highlights) {
@@ -41,6 +37,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
 
   const html = renderReport({
     showId: message.showId,
+    channel: manifest.options.channel,
     title: manifest.sourceName,
     generatedFrom: manifest.sourceName,
     duration: audio.duration,

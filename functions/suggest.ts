@@ -13,6 +13,8 @@ import {
   chatMessagesSchema,
   highlightsFileSchema,
   metricsPointsSchema,
+  topicEvidenceFileSchema,
+  topicsFileSchema,
   transcriptSchema,
 } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
@@ -30,7 +32,7 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
   const chat = manifest.inputs.chat ? await readJson(storage, manifest.inputs.chat.key, chatMessagesSchema) : [];
   const metrics = manifest.inputs.metrics ? await readJson(storage, manifest.inputs.metrics.key, metricsPointsSchema) : [];
   // Only the mentions are needed: validating the per-second signal series of a long show would be wasted work.
-  const analysis = await readJson(storage, keys.analysis, analysisSchema.pick({ mentions: true }));
+  const analysis = await readJson(storage, keys.analysis, analysisSchema.unwrap().pick({ mentions: true }));
 
   const segments = transcript.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, manifest.language) }));
   // What viewers wrote, as the detector reads it: gift and subscription lines are no topic evidence.
@@ -50,12 +52,12 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
     },
     keywords,
   );
-  await writeJson(storage, keys.topicEvidence, evidence);
+  await writeJson(storage, keys.topicEvidence, topicEvidenceFileSchema, evidence);
 
   // This show's fresh evidence plus every other show's: earlier shows inform the suggestions.
   const others = await readWorkspaceTopicEvidence(storage, (key) => logger.warn('skipped unreadable topic evidence', { key }));
   const workspace = [evidence, ...others.filter((show) => show.showId !== message.showId)].sort((a, b) => a.showId.localeCompare(b.showId));
   const { topics, writtenBy } = await pitchTopics(suggestTopics(workspace), manifest.language, languageModel, logger);
-  await writeJson(storage, keys.topics, { showId: message.showId, showsConsidered: workspace.map((show) => show.showId), writtenBy, topics });
+  await writeJson(storage, keys.topics, topicsFileSchema, { showId: message.showId, showsConsidered: workspace.map((show) => show.showId), writtenBy, topics });
   return { next: [{ stage: 'catalog', showId: message.showId }], summary: { topics: topics.length, showsConsidered: workspace.length } };
 };

@@ -28,13 +28,13 @@ export const transcribe: StageHandler<'transcribe'> = async (message, context) =
   // step (and a paid one with remote providers), so it is never repeated for the same run.
   const done = await tryReadJson(storage, keys.transcriptChunk(message.chunk), transcriptChunkSchema).catch(() => undefined);
   let engine: TranscriptEngine;
-  let segments: Segment[];
+  let segments: readonly Segment[];
   if (done?.runId === manifest.runId) {
     engine = done.engine;
     segments = done.segments;
   } else {
     ({ engine, segments } = await transcribeChunk(manifest, analysis, chunk, context));
-    await writeJson(storage, keys.transcriptChunk(message.chunk), { runId: manifest.runId, chunk: message.chunk, engine, segments });
+    await writeJson(storage, keys.transcriptChunk(message.chunk), transcriptChunkSchema, { runId: manifest.runId, chunk: message.chunk, engine, segments });
   }
 
   const merged = await mergeWhenComplete(message.showId, manifest, analysis, message.chunk, transcriber.engine, context);
@@ -52,7 +52,7 @@ async function transcribeChunk(
   analysis: StoredAudioAnalysis,
   chunk: StoredAudioAnalysis['chunks'][number],
   { storage, transcriber, media, workDir }: StageContext,
-): Promise<{ engine: TranscriptEngine; segments: Segment[] }> {
+): Promise<{ engine: TranscriptEngine; segments: readonly Segment[] }> {
   if (manifest.transcriptionSource === 'captions' && manifest.inputs.captions) {
     return { engine: 'captions', segments: await readJson(storage, manifest.inputs.captions.key, segmentsSchema) };
   }
@@ -99,7 +99,7 @@ async function mergeWhenComplete(
     engine === 'none'
       ? `no offline speech recognition for ${language === 'zh' ? 'Chinese' : language} (${configuredEngine} handles English only): pass captions, or configure a transcription provider; highlights use audio, chat and metrics`
       : undefined;
-  await writeJson(storage, keys.transcript, transcriptSchema.parse({ engine, language, segments, ...(note ? { note } : {}) }));
+  await writeJson(storage, keys.transcript, transcriptSchema, { engine, language, segments, ...(note ? { note } : {}) });
   await storage.put(keys.transcriptSrt, formatSrt(segments));
   return true;
 }

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCatalogIndex } from '../shared/adapters/aws/dynamoCatalogIndex.js';
 import { parseShowId, slugify } from '../shared/core/keys.js';
+import { parseJobOptions } from '../shared/pipeline/manifest.js';
 import { STAGES } from '../shared/pipeline/messages.js';
 import { recordingFileName, sideInputFileName, type SideInputKind } from '../shared/pipeline/sideInputs.js';
 import { startLocalCloud } from './localCloud/localCloud.js';
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   try {
     const prefix = `recordings/${showId}/`;
     // Side inputs first, the recording last: its notification starts the run (docs/deploy.md).
-    await uploadRecordingsObject(cloud.topology, `${prefix}job.json`, { body: JSON.stringify({ maxClips: Number(values['max-clips']) }) });
+    await uploadRecordingsObject(cloud.topology, `${prefix}job.json`, { body: JSON.stringify(parseJobOptions({ maxClips: Number(values['max-clips']) })) });
     for (const kind of SIDE_INPUTS) {
       const file = inputs[kind];
       if (file) await uploadRecordingsObject(cloud.topology, `${prefix}${sideInputFileName(kind, file)}`, { file });

@@ -1,10 +1,9 @@
 /** The summary `postshow run` prints: human-readable by default, JSON with --json. */
-import { z } from 'zod';
 import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { describeChatLag } from '../../shared/core/chat/index.js';
 import { showKeys, type ShowId } from '../../shared/core/keys.js';
 import type { ParseReport } from '../../shared/core/types.js';
-import { analysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ChatLagRecord } from '../../shared/pipeline/artifacts.js';
+import { analysisSchema, clipMetaSchema, highlightsFileSchema, topicsFileSchema, transcriptSchema, type ChatLagRecord } from '../../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../../shared/pipeline/manifest.js';
 import type { ShowStatus } from '../../shared/pipeline/status.js';
 import { tryReadJson } from '../../shared/pipeline/storageJson.js';
@@ -12,6 +11,8 @@ import { clock } from './format.js';
 
 export interface RunSummary {
   readonly showId: string;
+  /** The channel the show belongs to (`--channel`). */
+  readonly channel?: string;
   readonly status: ShowStatus['state'];
   readonly error?: ShowStatus['error'];
   readonly transcriptEngine?: string;
@@ -29,9 +30,7 @@ export interface RunSummary {
   readonly providers?: { readonly transcriber: string; readonly languageModel: string };
 }
 
-const chatLagOnly = analysisSchema.pick({ chatLag: true });
-
-const topicsFileSchema = z.object({ topics: z.array(z.object({ topic: z.string(), kind: z.string(), score: z.number() }).passthrough()) });
+const chatLagOnly = analysisSchema.unwrap().pick({ chatLag: true });
 
 export async function runSummary(storage: FsStorage, showId: ShowId, status: ShowStatus): Promise<RunSummary> {
   const keys = showKeys(showId);
@@ -63,6 +62,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
   }
   return {
     showId,
+    ...(manifest ? { channel: manifest.options.channel } : {}),
     status: status.state,
     ...(status.error ? { error: status.error } : {}),
     ...(transcript ? { transcriptEngine: transcript.engine } : {}),
@@ -79,7 +79,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
 
 export function printRunSummary(summary: RunSummary): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
-  out(`show ${summary.showId}: ${summary.status}`);
+  out(`show ${summary.showId}${summary.channel ? ` on channel ${summary.channel}` : ''}: ${summary.status}`);
   if (summary.error) out(`  ${summary.error.stage} failed: ${summary.error.reason}`);
   if (summary.providers) out(`providers: speech ${summary.providers.transcriber}; writing ${summary.providers.languageModel}`);
   if (summary.transcriptEngine) out(`transcript: ${summary.transcriptEngine}${summary.transcriptNote ? ` (${summary.transcriptNote})` : ''}`);

@@ -8,7 +8,7 @@ import { GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '
 import { createStageHandler } from '../../functions/lambda/stageWorker.js';
 import { DEFAULT_MAX_CONCURRENCY, STAGE_SIZING } from '../../infra/stageConfig.js';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
-import type { ShowStatus } from '../../shared/pipeline/status.js';
+import { showStatusSchema, type ShowStatus } from '../../shared/pipeline/status.js';
 import { LocalEventSourceMappings, waitFor, type SqsHandler } from './eventSourceMapping.js';
 import { startLocalCloudServers } from './localCloudServers.js';
 import { createLocalTopology, LOCAL_CREDENTIALS, type LocalTopology, type LocalTopologyOptions } from './localTopology.js';
@@ -76,7 +76,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const readStatus = async (showId: string): Promise<ShowStatus | undefined> => {
     try {
       const result = await topology.s3.send(new GetObjectCommand({ Bucket: topology.outputsBucket, Key: `shows/${showId}/status.json` }));
-      return JSON.parse(await (result.Body as { transformToString(): Promise<string> }).transformToString()) as ShowStatus;
+      return showStatusSchema.parse(JSON.parse(await (result.Body as { transformToString(): Promise<string> }).transformToString()));
     } catch {
       return undefined;
     }

@@ -4,36 +4,29 @@
  * best local engine available (a Whisper model when one is configured, then pocketsphinx); a paid
  * provider always has the best offline engine behind it as a fallback.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ENV_SETTINGS, parseEnvSettings } from '../core/settings/envSettings.js';
 import type { ChunkTranscript, LanguageModel, Logger, Storage, Transcriber, TranscribeRequest } from '../pipeline/ports.js';
 import { createOpenAiProviders, openAiConfigFromEnv } from './openai/index.js';
 import { transcriberWithFallback, type FallbackReport } from './providers/withFallback.js';
 
-export const TRANSCRIBER_CHOICES = ['auto', 'openai', 'local', 'pocketsphinx', 'captions'] as const;
-export const LANGUAGE_MODEL_CHOICES = ['auto', 'openai', 'offline'] as const;
-
-export const providerSettingsSchema = z.object({
-  /** `POSTSHOW_TRANSCRIBER` / `--transcriber`. `captions` never runs ASR. @default 'auto' */
-  transcriber: z.enum(TRANSCRIBER_CHOICES).default('auto'),
-  /** `POSTSHOW_LLM` / `--llm`. `offline` keeps titles extractive and the detector's order. @default 'auto' */
-  languageModel: z.enum(LANGUAGE_MODEL_CHOICES).default('auto'),
-});
-export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
+/** Which engines to use: `POSTSHOW_TRANSCRIBER` / `--transcriber` and `POSTSHOW_LLM` / `--llm` (shared/core/settings/envSettings.ts). */
+export interface ProviderSettings {
+  readonly transcriber: z.output<typeof ENV_SETTINGS.POSTSHOW_TRANSCRIBER>;
+  readonly languageModel: z.output<typeof ENV_SETTINGS.POSTSHOW_LLM>;
+}
 
 /** Reads the settings from an env-like record; flags passed in `overrides` win. */
 export function providerSettingsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
   overrides: Partial<Record<keyof ProviderSettings, string | undefined>> = {},
 ): ProviderSettings {
-  const parsed = providerSettingsSchema.safeParse({
-    transcriber: overrides.transcriber ?? (env.POSTSHOW_TRANSCRIBER || undefined),
-    languageModel: overrides.languageModel ?? (env.POSTSHOW_LLM || undefined),
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ProviderSelectionError(`${issue?.path.join('.') === 'languageModel' ? 'POSTSHOW_LLM / --llm' : 'POSTSHOW_TRANSCRIBER / --transcriber'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  const parsed = parseEnvSettings(
+    { POSTSHOW_TRANSCRIBER: overrides.transcriber ?? env.POSTSHOW_TRANSCRIBER, POSTSHOW_LLM: overrides.languageModel ?? env.POSTSHOW_LLM },
+    ['POSTSHOW_TRANSCRIBER', 'POSTSHOW_LLM'],
+  );
+  if (!parsed.ok) throw new ProviderSelectionError(parsed.problems);
+  return { transcriber: parsed.values.POSTSHOW_TRANSCRIBER, languageModel: parsed.values.POSTSHOW_LLM };
 }
 
 export class ProviderSelectionError extends Error {

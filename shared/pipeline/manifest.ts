@@ -3,49 +3,29 @@
  * Later stages read options from the manifest, so messages stay small and runs stay reproducible.
  */
 import { z } from 'zod';
+import { InputError } from '../core/errors.js';
+import { languageSchema } from '../core/schemas/basics.js';
+import { mediaInfoSchema } from '../core/schemas/mediaInfo.js';
+import { parseReportSchema } from '../core/schemas/sideInputs.js';
+import { checkRunSettingRules, manifestOptionsSchema, RUN_SETTINGS, runSettingsProblem } from '../core/settings/runSettings.js';
 import { runIdSchema } from './messages.js';
+import { JOB_FILE } from './sideInputs.js';
 
-export const DEFAULT_MIN_CLIP_SECONDS = 15;
-export const DEFAULT_MAX_CLIP_SECONDS = 60;
-export const DEFAULT_MAX_CLIPS = 8;
 /**
- * ASR chunk length, seconds. Two minutes of 16 kHz mono PCM is ~3.8 MB: small enough that chunks
- * of a short show still spread over the workers, large enough that few utterances are cut at seams.
+ * `recordings/{showId}/job.json`: what the caller asked for, every run setting (each optional, with its
+ * default) plus the recording's original file name. Validated when written and when read.
  */
-export const DEFAULT_CHUNK_SECONDS = 120;
-
-/** `recordings/{showId}/job.json`: what the caller asked for. Every field optional. */
 export const jobOptionsSchema = z
-  .object({
-    sourceName: z.string().max(255).optional(),
-    language: z.enum(['auto', 'en', 'zh']).default('auto'),
-    minClipSeconds: z.number().min(3).max(600).default(DEFAULT_MIN_CLIP_SECONDS),
-    maxClipSeconds: z.number().min(3).max(600).default(DEFAULT_MAX_CLIP_SECONDS),
-    maxClips: z.number().int().min(0).max(100).default(DEFAULT_MAX_CLIPS),
-    // At most 10 minutes: 16 kHz mono 16-bit WAV of 600 s + overlap is ~19.4 MB, under OpenAI's 25 MB upload limit.
-    chunkSeconds: z.number().min(10).max(600).default(DEFAULT_CHUNK_SECONDS),
-    /**
-     * When the recording started, for chat logs timed by the wall clock (Twitch IRC): ISO 8601, in the
-     * log's own clock when it has no zone. Absent: the log's first timestamped line is the start.
-     */
-    chatStart: z.iso.datetime({ local: true, offset: true }).optional(),
-    /**
-     * How late chat reacts to the stream, seconds, when the caller knows better than the measurement (a
-     * low-latency player, a platform's known delay). Absent: measured per show, or the default 4 s.
-     */
-    chatLagSeconds: z.number().min(0).max(60).optional(),
-  })
-  .refine((job) => job.minClipSeconds <= job.maxClipSeconds, { message: 'min clip length must not exceed max clip length' });
+  .object({ sourceName: z.string().max(255).optional(), ...RUN_SETTINGS })
+  .superRefine(checkRunSettingRules);
 export type JobOptions = z.infer<typeof jobOptionsSchema>;
 
-const parseReportSchema = z.object({
-  format: z.string(),
-  accepted: z.number(),
-  skipped: z.number(),
-  skippedReasons: z.record(z.string(), z.number()),
-  /** Chat only: accepted events by kind. */
-  kinds: z.record(z.string(), z.number()).optional(),
-});
+/** A job.json body, defaults filled in. @throws InputError naming the first bad setting. */
+export function parseJobOptions(raw: unknown): JobOptions {
+  const parsed = jobOptionsSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(`${JOB_FILE}: ${runSettingsProblem(parsed.error)}`, { cause: parsed.error });
+  return parsed.data;
+}
 
 const inputRecordSchema = z.object({ sourceKey: z.string(), key: z.string(), report: parseReportSchema });
 
@@ -54,22 +34,10 @@ export const manifestSchema = z.object({
   runId: runIdSchema,
   recordingKey: z.string(),
   sourceName: z.string(),
-  media: z.object({
-    formatName: z.string(),
-    duration: z.number(),
-    sizeBytes: z.number(),
-    video: z.object({ codec: z.string(), width: z.number(), height: z.number(), fps: z.number() }).optional(),
-    audio: z.object({ codec: z.string(), sampleRate: z.number(), channels: z.number() }).optional(),
-  }),
-  language: z.enum(['en', 'zh']),
+  media: mediaInfoSchema,
+  language: languageSchema,
   languageSource: z.enum(['flag', 'captions', 'chat', 'audio', 'default']),
-  options: z.object({
-    minClipSeconds: z.number(),
-    maxClipSeconds: z.number(),
-    maxClips: z.number(),
-    chunkSeconds: z.number(),
-    chatLagSeconds: z.number().optional(),
-  }),
+  options: manifestOptionsSchema,
   transcriptionSource: z.enum(['captions', 'asr']),
   inputs: z.object({
     chat: inputRecordSchema.optional(),

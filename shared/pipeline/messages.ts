@@ -9,23 +9,20 @@ import { parseShowId, validateKey } from '../core/keys.js';
 export const STAGES = ['ingest', 'audio', 'transcribe', 'analyze', 'clip', 'suggest', 'catalog', 'report'] as const;
 export type StageName = (typeof STAGES)[number];
 
-const showId = z.string().transform((raw, ctx) => {
-  try {
-    return parseShowId(raw);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+/** A string checked by one of keys.ts' validators, whose error message becomes the schema's issue. */
+function checkedBy<T>(validate: (raw: string) => T) {
+  return z.string().transform((raw, ctx) => {
+    try {
+      return validate(raw);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+}
 
-const storageKey = z.string().transform((raw, ctx) => {
-  try {
-    return validateKey(raw);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+const showId = checkedBy(parseShowId);
+const storageKey = checkedBy(validateKey);
 
 const clipId = z.string().regex(/^[a-z0-9]{4,40}$/, 'clip id must be 4-40 lowercase letters or digits');
 

@@ -4,6 +4,7 @@
  */
 import type { CatalogEntry, CatalogFilter } from '../core/catalog/index.js';
 import type { ShowId } from '../core/keys.js';
+import type { MediaInfo } from '../core/schemas/mediaInfo.js';
 import type { Language, Segment, TimeRange, TranscriptEngine } from '../core/types.js';
 import type { StageMessage } from './messages.js';
 
@@ -44,14 +45,8 @@ export interface Queue {
   send(messages: readonly StageMessage[]): Promise<void>;
 }
 
-/** What ffprobe tells us about a recording. */
-export interface MediaInfo {
-  readonly formatName: string;
-  readonly duration: number;
-  readonly sizeBytes: number;
-  readonly video?: { readonly codec: string; readonly width: number; readonly height: number; readonly fps: number };
-  readonly audio?: { readonly codec: string; readonly sampleRate: number; readonly channels: number };
-}
+/** What ffprobe tells us about a recording (stored in the manifest as is). */
+export type { MediaInfo };
 
 export interface AudioPassResult {
   /** Per-second short-term loudness, LUFS. */

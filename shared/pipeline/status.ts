@@ -5,8 +5,12 @@
  */
 import { z } from 'zod';
 import { showKeys, type ShowId } from '../core/keys.js';
+import { readonlyArray, readonlyObject } from '../core/schemas/basics.js';
 import { STAGES, type StageName } from './messages.js';
 import type { Storage } from './ports.js';
+import { writeJson } from './storageJson.js';
+
+const summarySchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).readonly();
 
 export const statePartSchema = z.object({
   stage: z.enum(STAGES),
@@ -17,34 +21,38 @@ export const statePartSchema = z.object({
   finishedAt: z.string().optional(),
   ms: z.number().optional(),
   error: z.string().optional(),
-  summary: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  summary: summarySchema.optional(),
 });
 export type StatusPart = z.infer<typeof statePartSchema>;
 
-export type ShowState = 'running' | 'succeeded' | 'failed';
+const showStateSchema = z.enum(['running', 'succeeded', 'failed']);
+export type ShowState = z.infer<typeof showStateSchema>;
 
-export interface StageStatus {
-  readonly state: 'pending' | 'running' | 'succeeded' | 'failed';
-  readonly items: number;
-  readonly succeeded: number;
-  readonly failed: number;
+const stageStatusSchema = readonlyObject({
+  state: z.enum(['pending', 'running', 'succeeded', 'failed']),
+  items: z.number(),
+  succeeded: z.number(),
+  failed: z.number(),
   /** Sum of item run times, ms. */
-  readonly ms: number;
-  readonly summary?: Readonly<Record<string, string | number | boolean>>;
-  readonly errors?: readonly { item: string; reason: string }[];
-}
+  ms: z.number(),
+  summary: summarySchema.optional(),
+  errors: readonlyArray(z.object({ item: z.string(), reason: z.string() })).optional(),
+});
+export type StageStatus = z.infer<typeof stageStatusSchema>;
 
-export interface ShowStatus {
-  readonly showId: string;
-  readonly state: ShowState;
-  readonly updatedAt: string;
+/** `status.json`: the composed view of a show's status parts. */
+export const showStatusSchema = readonlyObject({
+  showId: z.string(),
+  state: showStateSchema,
+  updatedAt: z.string(),
   /** The first permanent failure, in words a user can act on. */
-  readonly error?: { readonly stage: StageName; readonly item: string; readonly reason: string };
-  readonly stages: Readonly<Record<StageName, StageStatus>>;
-}
+  error: readonlyObject({ stage: z.enum(STAGES), item: z.string(), reason: z.string() }).optional(),
+  stages: z.record(z.enum(STAGES), stageStatusSchema).readonly(),
+});
+export type ShowStatus = z.infer<typeof showStatusSchema>;
 
 export async function writeStatusPart(storage: Storage, showId: ShowId, part: StatusPart): Promise<void> {
-  await storage.put(showKeys(showId).statusPart(part.item), JSON.stringify(part, null, 2));
+  await writeJson(storage, showKeys(showId).statusPart(part.item), statePartSchema, part);
 }
 
 export async function readStatusParts(storage: Storage, showId: ShowId): Promise<StatusPart[]> {
@@ -89,6 +97,6 @@ export function composeStatus(showId: string, parts: readonly StatusPart[], now:
 /** Rebuilds and writes `status.json` from the parts; returns it. */
 export async function refreshStatus(storage: Storage, showId: ShowId): Promise<ShowStatus> {
   const status = composeStatus(showId, await readStatusParts(storage, showId), new Date().toISOString());
-  await storage.put(showKeys(showId).status, JSON.stringify(status, null, 2));
+  await writeJson(storage, showKeys(showId).status, showStatusSchema, status);
   return status;
 }

@@ -2,20 +2,12 @@
  * Workspace-wide reads: the catalog and topic evidence of every show. Shared by the suggest stage,
  * the CLI and (later) the catalog API, so they all see the same thing.
  */
-import { z } from 'zod';
-import { catalogEntrySchema, type CatalogEntry } from '../core/catalog/index.js';
+import type { CatalogEntry } from '../core/catalog/index.js';
 import type { ShowTopicEvidence } from '../core/topics/index.js';
+import { catalogFileSchema, topicEvidenceFileSchema } from './artifacts.js';
 import type { Storage } from './ports.js';
 
-const catalogFileSchema = z.object({ showId: z.string(), entries: z.array(catalogEntrySchema) });
-// Evidence files are our own output; check the outline only, so an older format is skipped, not fatal.
-const topicEvidenceOutline = z.object({
-  showId: z.string(),
-  language: z.enum(['en', 'zh']),
-  topics: z.array(z.unknown()),
-  questions: z.array(z.unknown()),
-});
-
+// A file another show's run left in an older or foreign format is skipped (onSkip says which), not fatal.
 async function readEach<T>(storage: Storage, suffix: string, parse: (value: unknown) => T | undefined, onSkip?: (key: string) => void): Promise<T[]> {
   const values: T[] = [];
   for (const key of await storage.list('shows/')) {
@@ -39,11 +31,6 @@ export async function readWorkspaceCatalog(storage: Storage, onSkip?: (key: stri
 
 /** Topic evidence of every show in the workspace, sorted by show id. */
 export async function readWorkspaceTopicEvidence(storage: Storage, onSkip?: (key: string) => void): Promise<ShowTopicEvidence[]> {
-  const shows = await readEach(
-    storage,
-    '/topic-evidence.json',
-    (value) => (topicEvidenceOutline.safeParse(value).success ? (value as ShowTopicEvidence) : undefined),
-    onSkip,
-  );
+  const shows = await readEach(storage, '/topic-evidence.json', (value) => topicEvidenceFileSchema.safeParse(value).data, onSkip);
   return shows.sort((a, b) => a.showId.localeCompare(b.showId));
 }

@@ -6,10 +6,12 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SampleShow } from '../../scripts/sampleShow.js';
-import { showKeys } from '../../shared/core/keys.js';
+import { showKeys, showPrefix } from '../../shared/core/keys.js';
+import { parseExact } from '../../shared/core/schemas/parseExact.js';
 import { extractFrame, whiteShareInBand } from '../helpers/frames.js';
 import { probe } from '../helpers/media.js';
 import { covers, makeWorkspace, runShow, sampleShow } from '../helpers/pipelineFixture.js';
+import { storedSchemaOf } from '../helpers/storedArtifacts.js';
 
 describe('pipeline on a generated English show with captions, chat, metrics and products', () => {
   let workspace: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -33,6 +35,18 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
     const status = await run.readJson(showKeys(run.showId).status);
     for (const stage of ['ingest', 'audio', 'transcribe', 'analyze', 'clip', 'suggest', 'catalog', 'report']) {
       expect(status.stages[stage].state, stage).toBe('succeeded');
+    }
+  });
+
+  it('stores every JSON file exactly as its schema describes it: no unknown field, none missing', async () => {
+    const prefix = showPrefix(run.showId);
+    const stored = (await run.pipeline.storage.list(prefix)).filter((key) => key.endsWith('.json')).map((key) => key.slice(prefix.length));
+    expect(stored).toEqual(expect.arrayContaining(['manifest.json', 'analysis.json', 'highlights.json', 'topic-evidence.json', 'topics.json', 'catalog.json']));
+    for (const file of stored) {
+      const schema = storedSchemaOf(file);
+      expect(schema, `${file}: no schema in test/helpers/storedArtifacts.ts`).toBeDefined();
+      const checked = parseExact(schema!, await run.readJson(`${prefix}${file}`));
+      expect(checked.success ? [] : checked.problems, file).toEqual([]);
     }
   });
 

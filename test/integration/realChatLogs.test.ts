@@ -3,14 +3,14 @@
  * by content), with the counts SOURCES.md states, under the drop rules of docs/inputs.md: messages before
  * the recording start, blank danmaku and records that are not chat are counted as skipped, never fatal.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseChatLog } from '../../shared/core/inputs/index.js';
 import { InputError } from '../../shared/core/errors.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
-const CHAT_DIR = path.resolve(process.cwd(), '../shared/data/chat');
+const CHAT_DIR = path.join(SHARED_DATA, 'chat');
 
 interface Expected {
   readonly file: string;
@@ -40,7 +40,7 @@ const EXPECTED: readonly Expected[] = [
   { file: 'youtube-pytchat/chatreplay.json', format: 'youtube-replay-json', accepted: 48, kinds: { message: 47, paid: 1 }, skippedReasons: { 'placeholder item': 1 } },
 ];
 
-describe.skipIf(!existsSync(CHAT_DIR))('real chat logs in ../shared/data/chat', () => {
+describe.skipIf(missingTestData(CHAT_DIR))('real chat logs in ../shared/data/chat', () => {
   for (const expected of EXPECTED) {
     it(`${expected.file}: ${expected.format}, ${expected.accepted} accepted`, async () => {
       const text = await readFile(path.join(CHAT_DIR, expected.file), 'utf8');

@@ -3,7 +3,7 @@
  * scored by word error rate, and the pipeline's behaviour when no engine covers the language.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,20 +16,19 @@ import { prepareAsrWav } from '../../scripts/asrEval/prepareAudio.js';
 import { loadSharedSpeechSet } from '../../scripts/asrEval/speechSets.js';
 import { makeAudioOnly, makeSpeechWav } from '../helpers/media.js';
 import { makeWorkspace, runShow, sampleShow } from '../helpers/pipelineFixture.js';
+import { LIBRIVOX_DIR, missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
-const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox';
-
-describe.skipIf(!existsSync(LIBRIVOX))('pocketsphinx transcriber on LibriVox speech', () => {
+describe.skipIf(missingTestData(LIBRIVOX_DIR))('pocketsphinx transcriber on LibriVox speech', () => {
   it('recognises real English speech with a bounded word error rate', async () => {
     const transcriber = new PocketsphinxTranscriber(new FfmpegMedia());
     expect(transcriber.supports('en')).toBe(true);
     expect(transcriber.supports('zh')).toBe(false);
-    const references = readFileSync(path.join(LIBRIVOX, 'transcription'), 'utf8')
+    const references = readFileSync(path.join(LIBRIVOX_DIR, 'transcription'), 'utf8')
       .trim()
       .split('\n')
       .map((line) => /^<s>\s*(.*?)\s*<\/s>\s*\((.+)\)$/.exec(line.trim()))
       .filter((match): match is RegExpExecArray => match !== null)
-      .map((match) => ({ text: match[1] as string, file: path.join(LIBRIVOX, `${match[2]}.wav`) }));
+      .map((match) => ({ text: match[1] as string, file: path.join(LIBRIVOX_DIR, `${match[2]}.wav`) }));
     expect(references).toHaveLength(5);
 
     let errors = 0;
@@ -51,11 +50,11 @@ describe.skipIf(!existsSync(LIBRIVOX))('pocketsphinx transcriber on LibriVox spe
   });
 });
 
-const SHARED_SPEECH = path.resolve('../shared/data/speech');
+const SHARED_SPEECH = path.join(SHARED_DATA, 'speech');
 
-describe.skipIf(!existsSync(path.join(SHARED_SPEECH, 'en')))('pocketsphinx transcriber on the shared English recordings', () => {
+describe.skipIf(missingTestData(path.join(SHARED_SPEECH, 'en')))('pocketsphinx transcriber on the shared English recordings', () => {
   it('meets a word error rate bound on real speech (JFK, TIMIT, Harvard sentences, LibriSpeech, ...)', async () => {
-    const set = await loadSharedSpeechSet(SHARED_SPEECH, 'en', path.resolve('../shared/data/SPEECH_SOURCES.md'));
+    const set = await loadSharedSpeechSet(SHARED_SPEECH, 'en', path.join(SHARED_DATA, 'SPEECH_SOURCES.md'));
     // lucier.mp3 (100 s of speech re-recorded through a resonant room, WER ~1.3) is left to `npm run eval:asr`:
     // it alone would triple this test's time.
     const samples = set.samples.filter((sample) => sample.id !== 'lucier.mp3');
@@ -79,7 +78,7 @@ describe.skipIf(!existsSync(path.join(SHARED_SPEECH, 'en')))('pocketsphinx trans
   });
 });
 
-describe.skipIf(!existsSync(LIBRIVOX))('chunk seams on real speech', () => {
+describe.skipIf(missingTestData(LIBRIVOX_DIR))('chunk seams on real speech', () => {
   let workspace: Awaited<ReturnType<typeof makeWorkspace>>;
   beforeAll(async () => {
     workspace = await makeWorkspace();
@@ -89,11 +88,11 @@ describe.skipIf(!existsSync(LIBRIVOX))('chunk seams on real speech', () => {
   it('loses and doubles no words when a recording is cut into chunks', async () => {
     // Five LibriVox utterances back to back (about 30 s of continuous reading), so 10-second chunks
     // put seams in the middle of sentences.
-    const references = readFileSync(path.join(LIBRIVOX, 'transcription'), 'utf8').trim().split('\n')
+    const references = readFileSync(path.join(LIBRIVOX_DIR, 'transcription'), 'utf8').trim().split('\n')
       .map((line) => /^<s>\s*(.*?)\s*<\/s>\s*\((.+)\)$/.exec(line.trim()))
       .filter((match): match is RegExpExecArray => match !== null);
     const list = path.join(workspace.dir, 'list.txt');
-    writeFileSync(list, references.map((m) => `file '${path.join(LIBRIVOX, `${m[2]}.wav`)}'`).join('\n'));
+    writeFileSync(list, references.map((m) => `file '${path.join(LIBRIVOX_DIR, `${m[2]}.wav`)}'`).join('\n'));
     const joined = path.join(workspace.dir, 'librivox.wav');
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', joined]);
     const reference = references.map((m) => m[1]).join(' ');

@@ -23,6 +23,7 @@ import { wordErrorRate } from '../../shared/core/transcript/errorRate.js';
 import type { Segment } from '../../shared/core/types.js';
 import { makeSpeechWav } from '../helpers/media.js';
 import { writeTinyWhisperModel } from '../helpers/tinyWhisperModel.js';
+import { LIBRIVOX_DIR, missingTestData } from '../helpers/sharedData.js';
 
 const hasTool = (tool: string, versionFlag: string): boolean => {
   try {
@@ -199,11 +200,11 @@ describe('mapping native whisper output onto the recording clock', () => {
 // engine is held to an accuracy bound on real recorded speech. No weights can be downloaded on the
 // project's CI machines, so there this block is skipped and the tiny-model tests above cover loading.
 const configuredModel = process.env.POSTSHOW_WHISPER_MODEL ? resolveWhisperModelPath() : undefined;
-const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox';
-describe.skipIf(!configuredModel || !existsSync(configuredModel) || !existsSync(LIBRIVOX))('WhisperLocalTranscriber with the configured real model', () => {
+// The model is checked first: it is optional everywhere, LibriVox is not (CI requires it).
+describe.skipIf(!configuredModel || !existsSync(configuredModel) || missingTestData(LIBRIVOX_DIR))('WhisperLocalTranscriber with the configured real model', () => {
   it('transcribes the LibriVox utterances with WER under 0.2', async () => {
     const transcriber = new WhisperLocalTranscriber({ modelPath: configuredModel as string });
-    const references = readFileSync(path.join(LIBRIVOX, 'transcription'), 'utf8')
+    const references = readFileSync(path.join(LIBRIVOX_DIR, 'transcription'), 'utf8')
       .trim()
       .split('\n')
       .map((line) => /^<s>\s*(.*?)\s*<\/s>\s*\((.+)\)$/.exec(line.trim()))
@@ -211,7 +212,7 @@ describe.skipIf(!configuredModel || !existsSync(configuredModel) || !existsSync(
     let edits = 0;
     let words = 0;
     for (const [, text, id] of references) {
-      const result = await transcriber.transcribe({ location: path.join(LIBRIVOX, `${id}.wav`), offset: 0, duration: 30, language: 'en', silences: [] });
+      const result = await transcriber.transcribe({ location: path.join(LIBRIVOX_DIR, `${id}.wav`), offset: 0, duration: 30, language: 'en', silences: [] });
       const count = (text as string).split(' ').length;
       edits += wordErrorRate(text as string, result.segments.map((s) => s.text).join(' ')) * count;
       words += count;

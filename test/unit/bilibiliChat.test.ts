@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DANMAKU_SKIP, scanBilibiliDanmaku, type DanmakuScan } from '../../shared/core/inputs/bilibiliDanmaku.js';
 import { parseChatLog } from '../../shared/core/inputs/index.js';
 import { ReasonTally } from '../../shared/core/inputs/reasonTally.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
 function scan(xml: string): DanmakuScan & { report: ReturnType<ReasonTally['report']> } {
   const tally = new ReasonTally();
@@ -263,7 +264,7 @@ describe('scanBilibiliDanmaku — the site and exporter variants keep working', 
   });
 });
 
-const CHAT_DATA = path.resolve(process.cwd(), '../shared/data/chat');
+const CHAT_DATA = path.join(SHARED_DATA, 'chat');
 
 /** Danmaku and pre-stream counts stated in SOURCES.md. */
 const REAL_FILES = [
@@ -299,7 +300,7 @@ function readReal(file: string): string {
   return xml;
 }
 
-describe.skipIf(!existsSync(CHAT_DATA))('scanBilibiliDanmaku — real files (../shared/data/chat)', () => {
+describe.skipIf(missingTestData(CHAT_DATA))('scanBilibiliDanmaku — real files (../shared/data/chat)', () => {
   for (const { file, stated, negative } of REAL_FILES) {
     it(`${file}: ${stated} danmaku, ${negative} pre-stream, all others accounted for`, () => {
       const xml = readReal(file);

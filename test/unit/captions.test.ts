@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/core/errors.js';
 import { formatSrt, parseCaptions } from '../../shared/core/inputs/index.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
-const FRIDAY_VTT = join(process.cwd(), '..', 'shared', 'data', 'video', 'friday.vtt');
+const FRIDAY_VTT = join(SHARED_DATA, 'video', 'friday.vtt');
 
 describe('parseCaptions — SRT', () => {
   it('parses numbered cues into seconds', () => {
@@ -137,7 +138,7 @@ describe('parseCaptions — rejected files', () => {
   });
 });
 
-describe.skipIf(!existsSync(FRIDAY_VTT))('parseCaptions — real captions (../shared/data/video/friday.vtt)', () => {
+describe.skipIf(missingTestData(FRIDAY_VTT))('parseCaptions — real captions (../shared/data/video/friday.vtt)', () => {
   it('reads all five human-written cues with their times, dropping the line:80% settings', () => {
     const segments = parseCaptions(readFileSync(FRIDAY_VTT, 'utf8'), 'friday.vtt');
     expect(segments).toHaveLength(5);

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/core/errors.js';
 import { DANMAKU_SKIP, JSONL_SKIP, MAX_CHAT_TEXT_CHARS, parseChatLog } from '../../shared/core/inputs/index.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
-const CHAT_DATA = join(process.cwd(), '..', 'shared', 'data', 'chat');
+const CHAT_DATA = join(SHARED_DATA, 'chat');
 
 function jsonl(...records: unknown[]): string {
   return records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
@@ -296,7 +297,7 @@ function parseReal(path: string): { xml: string; parsed: ReturnType<typeof parse
   return entry;
 }
 
-describe.skipIf(!existsSync(CHAT_DATA))('parseChatLog — real bilibili files (../shared/data/chat)', () => {
+describe.skipIf(missingTestData(CHAT_DATA))('parseChatLog — real bilibili files (../shared/data/chat)', () => {
   for (const file of REAL_FILES) {
     it(`${file.path}: every danmaku accounted for, only pre-stream and blank ones skipped`, () => {
       const { xml, parsed } = parseReal(file.path);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/prng.js';
@@ -6,6 +6,7 @@ import { DEFAULT_HIGHLIGHT_CONFIG, detectHighlights, resolveHighlightConfig } fr
 import type { HighlightInputs } from '../../shared/core/highlights/index.js';
 import type { ChatMessage, MetricsPoint, ProductMention, Segment, SentimentScore, TimeRange } from '../../shared/core/types.js';
 import { DEFAULT_CHAT_LAG_SECONDS } from '../../shared/core/chat/chatLag.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 import { posted, said } from '../helpers/streamClock.js';
 
 const NEUTRAL: SentimentScore = { score: 0, hits: 0 };
@@ -213,6 +214,10 @@ describe('detectHighlights', () => {
     expect(covering(top, MULTI)).toBeDefined();
   });
 
+  it('returns no highlights for maxClips 0 (a run that analyses without cutting)', () => {
+    expect(detectHighlights(show, resolveHighlightConfig({ maxClips: 0 }))).toEqual([]);
+  });
+
   it('handles a 2-hour show with 20k chat messages', () => {
     const long = syntheticShow({ seed: 3, duration: 7200, chatPerSecond: 20_000 / 7200, plant: true });
     const began = performance.now();
@@ -229,9 +234,9 @@ describe('detectHighlights', () => {
   });
 });
 
-const LIVE_LOG = resolve(process.cwd(), '../shared/data/chat/bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml');
+const LIVE_LOG = resolve(SHARED_DATA, 'chat/bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml');
 
-describe.skipIf(!existsSync(LIVE_LOG))('detectHighlights on a real live-stream danmaku log', () => {
+describe.skipIf(missingTestData(LIVE_LOG))('detectHighlights on a real live-stream danmaku log', () => {
   it('finds chat-driven highlights with readable reasons', () => {
     // Prepare: message times only (sentiment unknown); flat audio, so chat alone must carry the peaks.
     const xml = readFileSync(LIVE_LOG, 'utf8');

@@ -6,6 +6,8 @@ import { FileCatalogIndex } from '../../shared/adapters/local/fileCatalogIndex.j
 import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { catalogEntrySchema, type CatalogEntry } from '../../shared/core/catalog/index.js';
 import { InputError } from '../../shared/core/errors.js';
+import { catalogFileSchema } from '../../shared/pipeline/artifacts.js';
+import { writeJson } from '../../shared/pipeline/storageJson.js';
 
 function entry(showId: string, clipId: string, score: number, language: 'en' | 'zh' = 'en'): CatalogEntry {
   const file = (name: string) => `shows/${showId}/clips/${clipId}/${name}`;
@@ -24,8 +26,8 @@ describe('FileCatalogIndex (the local CatalogIndex: catalog.json files)', () => 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'postshow-catalog-'));
     const storage = new FsStorage(dir);
-    await storage.put('shows/show-a/catalog.json', JSON.stringify({ showId: 'show-a', entries: [entry('show-a', 'a1', 3), entry('show-a', 'a2', 1)] }));
-    await storage.put('shows/show-b/catalog.json', JSON.stringify({ showId: 'show-b', entries: [entry('show-b', 'b1', 2, 'zh')] }));
+    await writeJson(storage, 'shows/show-a/catalog.json', catalogFileSchema, { showId: 'show-a', runId: 'r0000000000a1', entries: [entry('show-a', 'a1', 3), entry('show-a', 'a2', 1)] });
+    await writeJson(storage, 'shows/show-b/catalog.json', catalogFileSchema, { showId: 'show-b', runId: 'r0000000000b1', entries: [entry('show-b', 'b1', 2, 'zh')] });
     index = new FileCatalogIndex(storage);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));

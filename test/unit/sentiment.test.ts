@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/core/errors.js';
 import { scoreSentiment, sentimentTimeline } from '../../shared/core/sentiment/index.js';
 import type { SentimentScore } from '../../shared/core/types.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
 const POSITIVE_EN = [
   'I love this product',
@@ -209,9 +210,9 @@ describe('sentimentTimeline', () => {
   });
 });
 
-const DANMAKU = fileURLToPath(new URL('../../../shared/data/chat/bilibili-DanmakuFlameMaster/comments.xml', import.meta.url));
+const DANMAKU = path.join(SHARED_DATA, 'chat/bilibili-DanmakuFlameMaster/comments.xml');
 
-describe.skipIf(!existsSync(DANMAKU))('scoreSentiment on real bilibili danmaku', () => {
+describe.skipIf(missingTestData(DANMAKU))('scoreSentiment on real bilibili danmaku', () => {
   it('scores every message without throwing and finds sentiment in a non-trivial share', () => {
     const xml = readFileSync(DANMAKU, 'utf8');
     const texts = [...xml.matchAll(/<d [^>]*>([^<]*)<\/d>/g)].map((match) => match[1] ?? '');

@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/core/errors.js';
 import {
@@ -14,9 +13,9 @@ import {
 } from '../../shared/core/sentiment/evaluateSentiment.js';
 import { loadLabelledTexts } from '../../scripts/sentimentEval/labelledTexts.js';
 import { loadSharedChatLabels, textSha1 } from '../../scripts/sentimentEval/sharedChatLines.js';
+import { missingTestData, SHARED_DATA, SHARED_DIR } from '../helpers/sharedData.js';
 
-const SHARED_DIR = fileURLToPath(new URL('../../../shared', import.meta.url));
-const SHARED_CHAT = path.join(SHARED_DIR, 'data', 'chat');
+const SHARED_CHAT = path.join(SHARED_DATA, 'chat');
 
 describe('classifySentiment', () => {
   it('is neutral without hits or inside the band, else follows the sign', () => {
@@ -132,7 +131,7 @@ describe('accuracy on eval/sentiment', () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED_CHAT))('accuracy on labelled real chat lines (../shared/data/chat)', () => {
+describe.skipIf(missingTestData(SHARED_CHAT))('accuracy on labelled real chat lines (../shared/data/chat)', () => {
   it('finds every labelled line by SHA-1 and clears the floors', async () => {
     const items = await loadSharedChatLabels(SHARED_DIR);
     expect(items).toBeDefined();

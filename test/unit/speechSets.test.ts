@@ -1,17 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  LIBRIVOX_DIR,
   loadSharedSpeechSet,
   pairAudioWithReferences,
   parseSpeechSourceTrust,
   parseSphinxTranscription,
   parseTrustCell,
 } from '../../scripts/asrEval/speechSets.js';
+import { LIBRIVOX_DIR, missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
-const SHARED_DATA = fileURLToPath(new URL('../../../shared/data', import.meta.url));
 const SPEECH_SOURCES = path.join(SHARED_DATA, 'SPEECH_SOURCES.md');
 
 describe('parseSphinxTranscription', () => {
@@ -27,7 +25,7 @@ describe('parseSphinxTranscription', () => {
     expect(references.size).toBe(2);
   });
 
-  it.skipIf(!existsSync(path.join(LIBRIVOX_DIR, 'transcription')))('pairs every Debian LibriVox utterance with its reference', () => {
+  it.skipIf(missingTestData(path.join(LIBRIVOX_DIR, 'transcription')))('pairs every Debian LibriVox utterance with its reference', () => {
     const references = parseSphinxTranscription(readFileSync(path.join(LIBRIVOX_DIR, 'transcription'), 'utf8'));
     const wavs = readdirSync(LIBRIVOX_DIR).filter((file) => file.endsWith('.wav'));
     expect(wavs.length).toBeGreaterThan(0);
@@ -74,7 +72,7 @@ describe('parseSpeechSourceTrust', () => {
     expect([...trust.keys()].some((key) => key.includes('friday'))).toBe(false);
   });
 
-  describe.skipIf(!existsSync(SPEECH_SOURCES))('on the real ../shared data', () => {
+  describe.skipIf(missingTestData(SPEECH_SOURCES))('on the real ../shared data', () => {
     it('gives every shared speech recording a trust level', () => {
       const trust = parseSpeechSourceTrust(readFileSync(SPEECH_SOURCES, 'utf8'));
       for (const language of ['en', 'zh']) {

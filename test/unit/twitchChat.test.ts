@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/core/errors.js';
@@ -6,8 +6,9 @@ import { ReasonTally } from '../../shared/core/inputs/reasonTally.js';
 import { parseTwitchDownloaderJson, sniffTwitchDownloaderJson, TWITCH_JSON_SKIP } from '../../shared/core/inputs/twitchDownloaderJson.js';
 import { parseTwitchIrc, sniffTwitchIrc, TWITCH_IRC_NOTE_BAD_SENT_TS, TWITCH_IRC_SKIP } from '../../shared/core/inputs/twitchIrc.js';
 import type { ChatMessage } from '../../shared/core/types.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
-const CHAT_DATA = resolve(process.cwd(), '../shared/data/chat');
+const CHAT_DATA = resolve(SHARED_DATA, 'chat');
 const REAL_JSON = resolve(CHAT_DATA, 'twitch-chat-replay/1087079172.json');
 const REAL_IRC = resolve(CHAT_DATA, 'twitch_chat_analysis/chat_admiralbulldog_4_30.log');
 
@@ -481,7 +482,7 @@ describe('Twitch IRC logs', () => {
   });
 });
 
-describe.skipIf(!existsSync(REAL_JSON))('real Twitch VOD chat (twitch-chat-replay 1087079172.json)', () => {
+describe.skipIf(missingTestData(REAL_JSON))('real Twitch VOD chat (twitch-chat-replay 1087079172.json)', () => {
   it('matches SOURCES.md: 3,090 messages over 0–2,922 s from 836 chatters, 21 sub/resub notices', () => {
     const text = readFileSync(REAL_JSON, 'utf8');
     expect(sniffTwitchDownloaderJson(text)).toBe(true);
@@ -502,7 +503,7 @@ describe.skipIf(!existsSync(REAL_JSON))('real Twitch VOD chat (twitch-chat-repla
   });
 });
 
-describe.skipIf(!existsSync(REAL_IRC))('real Twitch IRC capture (twitch_chat_analysis chat_admiralbulldog_4_30.log)', () => {
+describe.skipIf(missingTestData(REAL_IRC))('real Twitch IRC capture (twitch_chat_analysis chat_admiralbulldog_4_30.log)', () => {
   it('matches SOURCES.md: 28,844 PRIVMSG lines over 08:56:59 → 12:11:04, the rest counted as not chat', () => {
     const text = readFileSync(REAL_IRC, 'utf8');
     expect(sniffTwitchIrc(text)).toBe(true);

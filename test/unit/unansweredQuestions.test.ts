@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAudienceQuestions, isQuestion } from '../../shared/core/topics/unansweredQuestions.js';
 import type { ChatMessage, Segment } from '../../shared/core/types.js';
 import { testKeywords } from '../helpers/topicTestKeywords.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
 const msg = (t: number, text: string, user = `u${t}`): ChatMessage => ({ t, user, text, kind: 'message' });
 const seg = (start: number, end: number, text: string): Segment => ({ start, end, text });
@@ -94,10 +96,10 @@ describe('findAudienceQuestions', () => {
   });
 });
 
-const TWITCH = '../shared/data/chat/twitch-chat-replay/1087079172.json';
-const BILIBILI = '../shared/data/chat/bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml';
+const TWITCH = path.join(SHARED_DATA, 'chat/twitch-chat-replay/1087079172.json');
+const BILIBILI = path.join(SHARED_DATA, 'chat/bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml');
 
-describe.skipIf(!existsSync(TWITCH))('findAudienceQuestions on a real Twitch VOD chat', () => {
+describe.skipIf(missingTestData(TWITCH))('findAudienceQuestions on a real Twitch VOD chat', () => {
   it('finds distinct, keyworded questions and answers none without a transcript', () => {
     const raw = JSON.parse(readFileSync(TWITCH, 'utf8')) as {
       comments: { content_offset_seconds: number; commenter: { name: string }; message: { body: string } }[];
@@ -119,7 +121,7 @@ describe.skipIf(!existsSync(TWITCH))('findAudienceQuestions on a real Twitch VOD
   });
 });
 
-describe.skipIf(!existsSync(BILIBILI))('findAudienceQuestions on a real bilibili live danmaku log', () => {
+describe.skipIf(missingTestData(BILIBILI))('findAudienceQuestions on a real bilibili live danmaku log', () => {
   it('finds Chinese questions and merges repeats', () => {
     const xml = readFileSync(BILIBILI, 'utf8');
     const chat = [...xml.matchAll(/<d p="([^"]*)">([^<]*)<\/d>/g)].map((m) => {

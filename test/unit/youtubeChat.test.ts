@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMoneyText } from '../../shared/core/inputs/moneyText.js';
@@ -11,8 +11,9 @@ import {
   sniffYoutubeReplayJson,
   sniffYoutubeYtdlpJsonl,
 } from '../../shared/core/inputs/youtubeLiveChat.js';
+import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
-const REAL_REPLAY = path.resolve(process.cwd(), '../shared/data/chat/youtube-pytchat/chatreplay.json');
+const REAL_REPLAY = path.join(SHARED_DATA, 'chat/youtube-pytchat/chatreplay.json');
 
 /* ---- synthetic YouTube shapes, as the innertube API writes them ---- */
 
@@ -305,7 +306,7 @@ describe('YouTube sniffers', () => {
   });
 });
 
-describe.skipIf(!existsSync(REAL_REPLAY))('real pytchat replay page (chatreplay.json)', () => {
+describe.skipIf(missingTestData(REAL_REPLAY))('real pytchat replay page (chatreplay.json)', () => {
   it('reads the 48 chat items (47 text + 1 Super Chat) and skips the placeholder', () => {
     const content = readFileSync(REAL_REPLAY, 'utf8');
 

@@ -1,8 +1,10 @@
 /** Structured JSON-lines logger for local runs (Lambda uses Powertools with the same fields). */
 import type { Writable } from 'node:stream';
+import type { LOG_LEVELS } from '../../core/settings/envSettings.js';
 import type { Logger } from '../../pipeline/ports.js';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+/** `POSTSHOW_LOG_LEVEL`'s values. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
 const ORDER: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export function createJsonLogger(stream: Writable, level: LogLevel = 'info'): Logger {

@@ -7,7 +7,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { parseShowId, recordingPrefix, slugify, type ShowId } from '../../core/keys.js';
-import type { JobOptions } from '../../pipeline/manifest.js';
+import { parseJobOptions, type JobOptions } from '../../pipeline/manifest.js';
 import type { StageMessage } from '../../pipeline/messages.js';
 import type { Storage } from '../../pipeline/ports.js';
 import { JOB_FILE, recordingFileName, sideInputFileName, type SideInputKind } from '../../pipeline/sideInputs.js';
@@ -15,6 +15,7 @@ import { JOB_FILE, recordingFileName, sideInputFileName, type SideInputKind } fr
 export interface ShowSubmission {
   readonly recordingPath: string;
   readonly sideInputs?: Partial<Record<SideInputKind, string>>;
+  /** Run settings; missing ones take their defaults. Validated before job.json is written. */
   readonly options?: Partial<Omit<JobOptions, 'sourceName'>>;
   /** Explicit show id; by default derived from the file name and a content fingerprint. */
   readonly showId?: string;
@@ -29,6 +30,7 @@ export async function submitShow(storage: Storage, submission: ShowSubmission): 
   const recording = path.resolve(submission.recordingPath);
   const info = await stat(recording).catch(() => undefined);
   if (!info?.isFile()) throw new InputError(`recording ${submission.recordingPath} does not exist or is not a file`);
+  const job = parseJobOptions({ ...submission.options, sourceName: path.basename(recording) });
   const showId = parseShowId(submission.showId ?? `${slugify(path.parse(recording).name)}-${await fingerprint(recording, info.size)}`);
   const prefix = recordingPrefix(showId);
 
@@ -40,7 +42,7 @@ export async function submitShow(storage: Storage, submission: ShowSubmission): 
     if (!sideInfo?.isFile()) throw new InputError(`${kind} file ${file} does not exist or is not a file`);
     await storage.putFile(`${prefix}${sideInputFileName(kind, file)}`, path.resolve(file));
   }
-  await storage.put(`${prefix}${JOB_FILE}`, JSON.stringify({ ...submission.options, sourceName: path.basename(recording) }, null, 2));
+  await storage.put(`${prefix}${JOB_FILE}`, JSON.stringify(job, null, 2));
   const recordingKey = `${prefix}${recordingFileName(path.basename(recording))}`;
   await storage.putFile(recordingKey, recording);
   const runId = submission.runId ?? `r${randomBytes(6).toString('hex')}`;

@@ -108,45 +108,56 @@ const METADATA_FRAME = /\bframe:\s*\d+\s+pts:\s*\S+\s+pts_time:\s*(\S+)/;
 // [Parsed_metadata_3 @ 0x..] lavfi.scd.mafd=3.204   /   lavfi.scd.score=0.521
 const SCDET_VALUE = /\blavfi\.scd\.(mafd|score)=(-?[\d.]+|nan|-?inf)/;
 
-/**
- * Reads the per-frame lines `metadata=mode=print` writes after `scdet`: one `pts_time` line, then
- * one line per key. A frame is complete when the next frame starts or the log ends ({@link flush}),
- * so the key order does not matter and only one frame is held in memory.
- */
-export class KeyframeChangeReader implements KeyframeChangeLogReader {
-  private pending: { t: number; mafd: number; score: number } | undefined;
-
-  constructor(private readonly onFrame: (frame: KeyframeChange) => void) {}
-
-  /** Returns true when the line belonged to the metadata print. */
-  consume(line: string): boolean {
-    const frame = METADATA_FRAME.exec(line);
-    if (frame) {
-      this.flush();
-      const t = Number(frame[1]);
-      // A frame without a timestamp (pts_time:NOPTS) cannot be placed on the recording's clock.
-      this.pending = Number.isFinite(t) ? { t, mafd: 0, score: 0 } : undefined;
-      return true;
-    }
-    const value = SCDET_VALUE.exec(line);
-    if (!value) return false;
-    const number = Number(value[2]);
-    if (this.pending && Number.isFinite(number)) this.pending[value[1] as 'mafd' | 'score'] = number;
-    return true;
-  }
-
-  /** Emits the frame still being read; call once when the log ends. */
-  flush(): void {
-    if (this.pending) this.onFrame(this.pending);
-    this.pending = undefined;
-  }
-}
-
 /** Reads per-frame change measures from ffmpeg's log, one line at a time; {@link flush} once when the log ends. */
 export interface KeyframeChangeLogReader {
   /** Returns true when the line belonged to the measurement print. */
   consume(line: string): boolean;
   flush(): void;
+}
+
+/**
+ * Groups the lines `metadata=mode=print` writes into frames: a `pts_time` line opens a frame, the key lines
+ * after it (`valueLine`: key in group 1, value in group 2) fill it, and the next frame or the end of the log
+ * ({@link flush}) closes it. So the key order does not matter and only one frame is held in memory.
+ */
+class MetadataPrintReader implements KeyframeChangeLogReader {
+  private pending: { t: number; values: Map<string, number> } | undefined;
+
+  /** @param onFrame gets each frame's `pts_time` (NaN for NOPTS) and its finite values by key. */
+  constructor(
+    private readonly valueLine: RegExp,
+    private readonly onFrame: (t: number, values: ReadonlyMap<string, number>) => void,
+  ) {}
+
+  consume(line: string): boolean {
+    const frame = METADATA_FRAME.exec(line);
+    if (frame) {
+      this.flush();
+      this.pending = { t: Number(frame[1]), values: new Map() };
+      return true;
+    }
+    const value = this.valueLine.exec(line);
+    if (!value) return false;
+    const number = Number(value[2]);
+    if (this.pending && Number.isFinite(number)) this.pending.values.set(value[1] ?? '', number);
+    return true;
+  }
+
+  flush(): void {
+    const frame = this.pending;
+    this.pending = undefined;
+    if (frame) this.onFrame(frame.t, frame.values);
+  }
+}
+
+/** Reads the per-frame lines `metadata=mode=print` writes after `scdet`. */
+export class KeyframeChangeReader extends MetadataPrintReader {
+  constructor(onFrame: (frame: KeyframeChange) => void) {
+    super(SCDET_VALUE, (t, values) => {
+      // A frame without a timestamp (pts_time:NOPTS) cannot be placed on the recording's clock.
+      if (Number.isFinite(t)) onFrame({ t, mafd: values.get('mafd') ?? 0, score: values.get('score') ?? 0 });
+    });
+  }
 }
 
 // [Parsed_metadata_4 @ 0x..] lavfi.signalstats.YDIF=8.18837   (printf %g: may read 1.5e-05)
@@ -167,36 +178,16 @@ const LUMA_FULL_SCALE = 256;
  * (no mafd), so the second of two similar cuts on consecutive keyframes (camera A -> B -> A) would score
  * near 0 and be lost.
  */
-export class SignalstatsChangeReader implements KeyframeChangeLogReader {
-  private pending: { t: number | undefined; ydif: number } | undefined;
-  private previousMafd = 0;
-
-  constructor(private readonly onFrame: (frame: KeyframeChange) => void) {}
-
-  consume(line: string): boolean {
-    const frame = METADATA_FRAME.exec(line);
-    if (frame) {
-      this.flush();
-      const t = Number(frame[1]);
+export class SignalstatsChangeReader extends MetadataPrintReader {
+  constructor(onFrame: (frame: KeyframeChange) => void) {
+    let previousMafd = 0;
+    super(SIGNALSTATS_VALUE, (t, values) => {
+      const mafd = ((values.get('YDIF') ?? 0) * 100) / LUMA_FULL_SCALE;
+      const score = Math.min(100, Math.max(0, Math.min(mafd, Math.abs(mafd - previousMafd))));
       // A frame without a timestamp cannot be placed, but it is still the "previous frame" of the next one.
-      this.pending = { t: Number.isFinite(t) ? t : undefined, ydif: 0 };
-      return true;
-    }
-    const value = SIGNALSTATS_VALUE.exec(line);
-    if (!value) return false;
-    const number = Number(value[2]);
-    if (this.pending && value[1] === 'YDIF' && Number.isFinite(number)) this.pending.ydif = number;
-    return true;
-  }
-
-  flush(): void {
-    if (!this.pending) return;
-    const { t, ydif } = this.pending;
-    this.pending = undefined;
-    const mafd = (ydif * 100) / LUMA_FULL_SCALE;
-    const score = Math.min(100, Math.max(0, Math.min(mafd, Math.abs(mafd - this.previousMafd))));
-    this.previousMafd = mafd;
-    if (t !== undefined) this.onFrame({ t, mafd: round3(mafd), score: round3(score) });
+      previousMafd = mafd;
+      if (Number.isFinite(t)) onFrame({ t, mafd: round3(mafd), score: round3(score) });
+    });
   }
 }
 

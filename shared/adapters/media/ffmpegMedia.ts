@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { MediaError } from '../../core/errors.js';
+import { readEnvSettings } from '../../core/settings/envSettings.js';
 import type { TimeRange } from '../../core/types.js';
 import type { AudioPassResult, CutClipRequest, Media, MediaInfo, ProgressListener } from '../../pipeline/ports.js';
 import { detectFfmpegCapabilities, type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
@@ -26,22 +27,22 @@ import {
 
 /** Tunables of the media module, with the reasons for their defaults. */
 export interface FfmpegMediaOptions {
-  /** ffmpeg binary. @default env FFMPEG_PATH when set (Lambda: /opt/bin/ffmpeg), else 'ffmpeg' from PATH */
+  /** ffmpeg binary. @default env FFMPEG_PATH (Lambda: /opt/bin/ffmpeg), else from PATH */
   readonly ffmpegPath: string;
-  /** ffprobe binary. @default env FFPROBE_PATH when set (Lambda: /opt/bin/ffprobe), else 'ffprobe' from PATH */
+  /** ffprobe binary. @default env FFPROBE_PATH (Lambda: /opt/bin/ffprobe), else from PATH */
   readonly ffprobePath: string;
-  /** x264 preset for clips. `veryfast` keeps a 1080x1920 encode near real time on 2 cores. @default 'veryfast' */
+  /** x264 preset for clips. @default env POSTSHOW_X264_PRESET, else `veryfast` */
   readonly x264Preset: string;
   /** x264 CRF for clips (lower = better). @default 23 */
   readonly crf: number;
   /** Vertical output size. @default 1080x1920 */
   readonly verticalWidth: number;
   readonly verticalHeight: number;
-  /** Font family for burned-in captions; must cover CJK (Debian: fonts-noto-cjk). @default 'Noto Sans CJK SC' */
+  /** Font family for burned-in captions; must cover CJK (Debian: fonts-noto-cjk). @default env POSTSHOW_CAPTION_FONT */
   readonly captionFont: string;
   /**
    * Directory libass loads caption fonts from; it needs no fontconfig setup, so it works in Lambda.
-   * @default env POSTSHOW_FONTS_DIR when set (Lambda: /opt/fonts), else '/usr/share/fonts/opentype/noto'
+   * @default env POSTSHOW_FONTS_DIR (Lambda: /opt/fonts), else Debian's Noto directory
    */
   readonly fontsDir: string;
   /** Silence threshold for silencedetect, dB. @default -35 */
@@ -50,43 +51,30 @@ export interface FfmpegMediaOptions {
   readonly silenceMinSeconds: number;
 }
 
-/** Defaults without the environment: binaries from PATH, Debian's Noto directory. */
-export const DEFAULT_FFMPEG_MEDIA_OPTIONS: FfmpegMediaOptions = {
-  ffmpegPath: 'ffmpeg',
-  ffprobePath: 'ffprobe',
-  x264Preset: 'veryfast',
-  crf: 23,
-  verticalWidth: 1080,
-  verticalHeight: 1920,
-  captionFont: 'Noto Sans CJK SC',
-  fontsDir: '/usr/share/fonts/opentype/noto',
-  silenceNoiseDb: -35,
-  silenceMinSeconds: 0.5,
-};
-
-const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'];
-
 /**
- * The defaults with the environment's FFMPEG_PATH, FFPROBE_PATH, POSTSHOW_FONTS_DIR,
- * POSTSHOW_CAPTION_FONT and POSTSHOW_X264_PRESET applied (empty values ignored). In Lambda the stack
- * sets the first four to the media layer's binaries and font (libass has no fontconfig there, so the
- * family must match the file).
+ * The options with the environment's FFMPEG_PATH, FFPROBE_PATH, POSTSHOW_FONTS_DIR,
+ * POSTSHOW_CAPTION_FONT and POSTSHOW_X264_PRESET (defaults and ranges: shared/core/settings/envSettings.ts).
+ * In Lambda the stack sets the first four to the media layer's binaries and font (libass has no
+ * fontconfig there, so the family must match the file).
  */
 export function ffmpegMediaDefaults(env: NodeJS.ProcessEnv = process.env): FfmpegMediaOptions {
-  const preset = env.POSTSHOW_X264_PRESET;
-  if (preset && !X264_PRESETS.includes(preset)) {
-    throw new Error(`POSTSHOW_X264_PRESET must be one of ${X264_PRESETS.join(', ')}`);
-  }
+  const settings = readEnvSettings(env, ['FFMPEG_PATH', 'FFPROBE_PATH', 'POSTSHOW_FONTS_DIR', 'POSTSHOW_CAPTION_FONT', 'POSTSHOW_X264_PRESET']);
   return {
-    ...DEFAULT_FFMPEG_MEDIA_OPTIONS,
-    ...(env.FFMPEG_PATH ? { ffmpegPath: env.FFMPEG_PATH } : {}),
-    ...(env.FFPROBE_PATH ? { ffprobePath: env.FFPROBE_PATH } : {}),
-    ...(env.POSTSHOW_FONTS_DIR ? { fontsDir: env.POSTSHOW_FONTS_DIR } : {}),
-    ...(env.POSTSHOW_CAPTION_FONT ? { captionFont: env.POSTSHOW_CAPTION_FONT } : {}),
-    // Cost against quality for clip encodes (Lambda GB-seconds scale with it).
-    ...(preset ? { x264Preset: preset } : {}),
+    ffmpegPath: settings.FFMPEG_PATH,
+    ffprobePath: settings.FFPROBE_PATH,
+    x264Preset: settings.POSTSHOW_X264_PRESET,
+    crf: 23,
+    verticalWidth: 1080,
+    verticalHeight: 1920,
+    captionFont: settings.POSTSHOW_CAPTION_FONT,
+    fontsDir: settings.POSTSHOW_FONTS_DIR,
+    silenceNoiseDb: -35,
+    silenceMinSeconds: 0.5,
   };
 }
+
+/** Defaults without the environment: binaries from PATH, Debian's Noto directory. */
+export const DEFAULT_FFMPEG_MEDIA_OPTIONS: FfmpegMediaOptions = ffmpegMediaDefaults({});
 
 const ASR_SAMPLE_RATE = 16_000;
 

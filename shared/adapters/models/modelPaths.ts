@@ -5,10 +5,11 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readEnvSettings, type EnvSettingName } from '../../core/settings/envSettings.js';
 import { DEFAULT_WHISPER_MODEL, findWhisperModel, modelFileName } from './modelCatalog.js';
 
 /** Environment variable naming the model (path or catalog name). */
-export const WHISPER_MODEL_ENV = 'POSTSHOW_WHISPER_MODEL';
+export const WHISPER_MODEL_ENV = 'POSTSHOW_WHISPER_MODEL' satisfies EnvSettingName;
 
 /** The directory `postshow models pull` writes to by default: `~/.cache/postshow/models`. */
 export function defaultModelDir(home: string = homedir()): string {
@@ -27,7 +28,7 @@ export interface ModelPathSources {
 export function resolveWhisperModelPath(sources: ModelPathSources = {}): string {
   const env = sources.env ?? process.env;
   const dir = sources.dir ?? defaultModelDir(sources.home);
-  const configured = env[WHISPER_MODEL_ENV]?.trim();
+  const configured = readEnvSettings(env, [WHISPER_MODEL_ENV]).POSTSHOW_WHISPER_MODEL;
   if (!configured) return join(dir, modelFileName(DEFAULT_WHISPER_MODEL));
   if (findWhisperModel(configured)) return join(dir, modelFileName(configured));
   return resolve(configured.startsWith('~/') ? join(sources.home ?? homedir(), configured.slice(2)) : configured);

@@ -3,30 +3,18 @@
  * and the storage keys of its files. Validated with zod because catalog files are read back from storage.
  */
 import { z } from 'zod';
-import { SIGNAL_NAMES } from '../highlights/config.js';
-import type { TranscriptEngine } from '../types.js';
+import { languageSchema } from '../schemas/basics.js';
+import { complianceSeveritySchema, complianceStatusSchema } from '../schemas/compliance.js';
+import { signalNameSchema } from '../schemas/highlight.js';
+import { transcriptEngineSchema } from '../schemas/transcript.js';
 
-const languageSchema = z.enum(['en', 'zh']);
-
-/** The catalog filters by the detector's own signal names. */
-const signalNames = SIGNAL_NAMES;
-
-const transcriptEngines = [
-  'captions',
-  'pocketsphinx',
-  'openai',
-  'whisper-local',
-  'none',
-] as const satisfies readonly TranscriptEngine[];
-
-/** Compliance verdict of a clip: `block` if any blocking flag fired, `warn` if only warnings, else `clear`. */
-export const complianceStatusSchema = z.enum(['clear', 'warn', 'block']);
+export { complianceStatusSchema } from '../schemas/compliance.js';
 
 /** A compliance flag as stored in the catalog (the term, the rule it broke, and when in the show). */
 export const catalogComplianceFlagSchema = z.object({
   term: z.string(),
   rule: z.string(),
-  severity: z.enum(['block', 'warn']),
+  severity: complianceSeveritySchema,
   /** Seconds from the start of the recording. */
   t: z.number().nonnegative(),
 });
@@ -60,11 +48,11 @@ export const catalogEntrySchema = z.object({
     captions: z.string(),
     meta: z.string(),
   }),
-  /** Names of the signals that fired in the highlight. */
-  signals: z.array(z.enum(signalNames)),
+  /** Names of the signals that fired in the highlight (the detector's own names, which the catalog filters by). */
+  signals: z.array(signalNameSchema),
   createdFrom: z.object({
     recordingKey: z.string(),
-    transcriptEngine: z.enum(transcriptEngines),
+    transcriptEngine: transcriptEngineSchema,
   }),
 }).refine((entry) => entry.end >= entry.start, { message: 'end must not be before start', path: ['end'] });
 

@@ -1,15 +1,8 @@
 /** One readable sentence on a show's chat lag, shared by the report, `postshow run` and the status view. */
+import type { ChatLagRecord } from '../types.js';
 
 /** What is recorded about a show's chat lag (the analysis artifact's `chatLag`). */
-export interface ChatLagSummary {
-  readonly lagSeconds: number;
-  readonly confidence: number;
-  readonly method: 'cross-correlation' | 'default';
-  readonly evidence?: readonly string[];
-  readonly reason?: string;
-  readonly appliedSeconds: number;
-  readonly appliedFrom: 'measured' | 'default' | 'override';
-}
+export type ChatLagSummary = ChatLagRecord;
 
 /**
  * E.g. "chat reacts 6.2 s after the stream (confidence 0.81, measured against loudness); clips use it", or,

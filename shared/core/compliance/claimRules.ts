@@ -1,21 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import type { ComplianceSeverity, Language } from '../types.js';
-
-/** One banned or risky advertising claim, as a regular expression. */
-export interface ClaimRule {
-  /** Stable id, used to disable or override the rule from a rule file. */
-  readonly id: string;
-  /** Language the pattern is written for; copied onto each flag. */
-  readonly language: Language;
-  /** Regex source, compiled with flags `giu` (case-insensitive, Unicode: `\p{Script=Han}` works). */
-  readonly pattern: string;
-  readonly severity: ComplianceSeverity;
-  /** Human reason shown with each flag, e.g. "absolute claim (广告法 第九条)". */
-  readonly rule: string;
-  /** Optional self-test: lines that must flag and lines that must pass, checked when a rule file is parsed. */
-  readonly examples?: { readonly flags?: readonly string[]; readonly passes?: readonly string[] };
-}
+import { languageSchema, readonlyArray } from '../schemas/basics.js';
+import { complianceSeveritySchema } from '../schemas/compliance.js';
 
 /** Flags every claim pattern is compiled with: global (all matches), case-insensitive, Unicode. */
 export const CLAIM_PATTERN_FLAGS = 'giu';
@@ -214,24 +200,34 @@ export function compileClaimPattern(rule: Pick<ClaimRule, 'id' | 'pattern'>): Re
 
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** Schema of one rule in a user-editable rule file (see docs/compliance-rules.example.json). */
+/** Schema of one banned or risky advertising claim, as a regular expression (a rule file's rule, and `inputs/rules.json`). */
 export const claimRuleSchema = z
   .object({
+    /** Stable id, used to disable or override the rule from a rule file. */
     id: z.string().regex(RULE_ID, 'letters, digits, ".", "_" or "-", starting with a letter or digit').max(80),
-    language: z.enum(['en', 'zh']),
+    /** Language the pattern is written for; copied onto each flag. */
+    language: languageSchema,
+    /** Regex source, compiled with flags `giu` (case-insensitive, Unicode: `\p{Script=Han}` works). */
     pattern: z.string().min(1).max(2000),
-    severity: z.enum(['block', 'warn']),
+    severity: complianceSeveritySchema,
+    /** Human reason shown with each flag, e.g. "absolute claim (广告法 第九条)". */
     rule: z.string().min(1).max(300),
+    /** Optional self-test: lines that must flag and lines that must pass, checked when a rule file is parsed. */
     examples: z
-      .object({ flags: z.array(z.string()).optional(), passes: z.array(z.string()).optional() })
+      .object({ flags: readonlyArray(z.string()).optional(), passes: readonlyArray(z.string()).optional() })
       .strict()
+      .readonly()
       .optional(),
   })
   .strict() // unknown keys are typos ("severty"), which would otherwise be silently ignored
   .superRefine((rule, context) => {
     const problem = patternProblem(rule);
     if (problem !== undefined) context.addIssue({ code: 'custom', path: ['pattern'], message: `rule "${rule.id}": ${problem}` });
-  });
+  })
+  .readonly();
+
+/** One banned or risky advertising claim, as a regular expression. */
+export type ClaimRule = z.infer<typeof claimRuleSchema>;
 
 /**
  * Schema of a rule file: either a bare array of rules, or an object that can keep the defaults,

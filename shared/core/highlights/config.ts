@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { checkRunSettingRules, RUN_SETTINGS } from '../settings/runSettings.js';
 import type { SignalName } from '../types.js';
 
 /**
@@ -133,12 +134,12 @@ export const highlightConfigSchema = z
     minFiredSignals: z.number().int().min(1).max(SIGNAL_NAMES.length).default(3),
     /** Minimum fused score (weighted normalised units) for a peak to become a highlight. @default 3 */
     minFusedScore: z.number().min(0).default(3),
-    /** Shortest clip, seconds. 15 s is the shortest clip short-video platforms reward. @default 15 */
-    minClipSeconds: seconds(1, 600, 15),
-    /** Longest clip, seconds. @default 60 */
-    maxClipSeconds: seconds(1, 3600, 60),
-    /** Most highlights returned per show. @default 8 */
-    maxClips: z.number().int().min(1).max(100).default(8),
+    /** Shortest clip, seconds: the run setting, with its range and default. */
+    minClipSeconds: RUN_SETTINGS.minClipSeconds,
+    /** Longest clip, seconds: the run setting. */
+    maxClipSeconds: RUN_SETTINGS.maxClipSeconds,
+    /** Most highlights returned per show (0: none): the run setting. */
+    maxClips: RUN_SETTINGS.maxClips,
     /**
      * Non-maximum-suppression radius: two peaks are at least this far apart, seconds. Shorter than a
      * nominal clip (pre-roll + post-roll = 30 s) because live-commerce moments come close together;
@@ -155,10 +156,7 @@ export const highlightConfigSchema = z
     maxSharePerTenth: z.number().gt(0).max(1).default(1 / 3),
   })
   .strict()
-  .refine((c) => c.minClipSeconds <= c.maxClipSeconds, {
-    message: 'minClipSeconds must be less than or equal to maxClipSeconds',
-    path: ['minClipSeconds'],
-  });
+  .superRefine(checkRunSettingRules);
 
 /** The resolved highlight configuration (all fields present). */
 export type HighlightConfig = z.infer<typeof highlightConfigSchema>;

@@ -142,11 +142,12 @@ function toHighlight(window: Window, inputs: HighlightInputs, signals: SignalSet
     .filter((m) => m.text.length > 0)
     .sort((a, b) => a.postedAt - b.postedAt || a.order - b.order)
     .map((m) => m.text);
+  // Field order is what highlights.json stores (writeJson writes values as built).
   return {
-    id: highlightId(inputs.showId, start, end),
-    rank: 0,
     start,
     end,
+    id: highlightId(inputs.showId, start, end),
+    rank: 0,
     score: Math.round(window.score * 1000) / 1000,
     peak: window.peak,
     signals: explainSignals(window, signals, config),

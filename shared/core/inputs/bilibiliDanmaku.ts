@@ -1,6 +1,6 @@
 import sax from 'sax';
 import type { ChatMessage } from '../types.js';
-import { BEFORE_START } from './chatEventFields.js';
+import { BEFORE_START, recordSeconds } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber } from './textInput.js';
@@ -154,7 +154,7 @@ function danmaku(attributes: Attributes, rawText: string, tally: ReasonTally): C
     return undefined;
   }
   const fields = p.split(',');
-  const t = checkedTime(fields[P_TIME] ?? '', tally);
+  const t = recordSeconds(parsePlainNumber(fields[P_TIME]), DANMAKU_SKIP.invalidTime, tally);
   if (t === undefined) return undefined;
   const mode = fields[P_MODE]?.trim();
   if (mode === MODE_CODE) {
@@ -198,22 +198,15 @@ function superChatCny(raw: string | undefined, tally: ReasonTally): number | und
 
 /** `<gift ts="…" user="…" uid="…" giftname="…" giftcount="…" [cointype="金瓜子" price="…"]/>`: a gift. */
 function gift(attributes: Attributes, tally: ReasonTally): ChatMessage | undefined {
-  const t = eventTime(attributes, tally);
-  if (t === undefined) return undefined;
   const name = cleanChatText(attributes['giftname'] ?? '');
-  if (name === '') {
-    tally.skip(DANMAKU_SKIP.giftWithoutName);
-    return undefined;
-  }
-  const count = eventCount(attributes['giftcount'], tally);
-  const message: ChatMessage = { t, user: sender(attributes), text: `${name} x${count}`, kind: 'gift' };
+  const bought = purchase(attributes, 'gift', name, 'giftcount', DANMAKU_SKIP.giftWithoutName, tally);
   // BililiveRecorder writes no price; blrec writes the unit price in the gift's coin.
-  const price = nonNegative(attributes['price'], tally);
-  if (price === undefined) return message;
+  if (bought?.unitPrice === undefined) return bought?.message;
+  const { message, count, unitPrice } = bought;
   const coin = attributes['cointype']?.trim() ?? '';
-  if (GOLD_COIN.test(coin)) return { ...message, amount: (price * count) / GOLD_PER_CNY, currency: 'CNY' };
+  if (GOLD_COIN.test(coin)) return { ...message, amount: (unitPrice * count) / GOLD_PER_CNY, currency: 'CNY' };
   // Silver coins (银瓜子) are free, earned by watching: the amount stays in the platform unit.
-  if (SILVER_COIN.test(coin)) return { ...message, amount: price * count, currency: 'bilibili-silver' };
+  if (SILVER_COIN.test(coin)) return { ...message, amount: unitPrice * count, currency: 'bilibili-silver' };
   tally.note(DANMAKU_SKIP.unknownCoinType);
   return message;
 }
@@ -224,18 +217,40 @@ function gift(attributes: Attributes, tally: ReasonTally): ChatMessage | undefin
  * count="1" price="…">` notice of the same purchase.
  */
 function guardPurchase(attributes: Attributes, tally: ReasonTally): ChatMessage | undefined {
-  const t = eventTime(attributes, tally);
-  if (t === undefined) return undefined;
   const level = attributes['level']?.trim() ?? '';
   const name = GUARD_NAMES[level] ?? cleanChatText(attributes['giftname'] ?? attributes['role'] ?? '');
+  const bought = purchase(attributes, 'member', name, 'count', DANMAKU_SKIP.guardWithoutLevel, tally);
+  if (bought?.unitPrice === undefined) return bought?.message;
+  return { ...bought.message, amount: (bought.unitPrice * bought.count) / GOLD_PER_CNY, currency: 'CNY' };
+}
+
+/** What a gift and a guard purchase share: `count` of a named item bought by the sender, at a unit price. */
+interface Purchase {
+  /** `name xcount`, without an amount yet: the price's unit depends on the element. */
+  readonly message: ChatMessage;
+  readonly count: number;
+  /** The `price` attribute; undefined when absent or unreadable (noted). */
+  readonly unitPrice: number | undefined;
+}
+
+/** Reads a purchase event's time, count and price; undefined (skipped under `withoutName`) when `name` is ''. */
+function purchase(
+  attributes: Attributes,
+  kind: 'gift' | 'member',
+  name: string,
+  countAttribute: string,
+  withoutName: string,
+  tally: ReasonTally,
+): Purchase | undefined {
+  const t = eventTime(attributes, tally);
+  if (t === undefined) return undefined;
   if (name === '') {
-    tally.skip(DANMAKU_SKIP.guardWithoutLevel);
+    tally.skip(withoutName);
     return undefined;
   }
-  const count = eventCount(attributes['count'], tally);
-  const message: ChatMessage = { t, user: sender(attributes), text: `${name} x${count}`, kind: 'member' };
-  const price = nonNegative(attributes['price'], tally);
-  return price === undefined ? message : { ...message, amount: (price * count) / GOLD_PER_CNY, currency: 'CNY' };
+  const count = eventCount(attributes[countAttribute], tally);
+  const message: ChatMessage = { t, user: sender(attributes), text: `${name} x${count}`, kind };
+  return { message, count, unitPrice: nonNegative(attributes['price'], tally) };
 }
 
 /** The readable sender of a recorder event: the `user` name, else the numeric `uid`; '' when neither. */
@@ -250,21 +265,7 @@ function eventTime(attributes: Attributes, tally: ReasonTally): number | undefin
     tally.skip(DANMAKU_SKIP.missingTs);
     return undefined;
   }
-  return checkedTime(ts, tally);
-}
-
-function checkedTime(raw: string, tally: ReasonTally): number | undefined {
-  const t = parsePlainNumber(raw);
-  if (!Number.isFinite(t)) {
-    tally.skip(DANMAKU_SKIP.invalidTime);
-    return undefined;
-  }
-  // Live recordings keep danmaku sent while waiting for the stream (down to -15 h): before the recording.
-  if (t < 0) {
-    tally.skip(DANMAKU_SKIP.beforeStart);
-    return undefined;
-  }
-  return t;
+  return recordSeconds(parsePlainNumber(ts), DANMAKU_SKIP.invalidTime, tally);
 }
 
 /** A gift or guard count: a positive integer; anything else is noted and read as 1 (the event still happened). */

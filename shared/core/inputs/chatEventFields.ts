@@ -1,9 +1,10 @@
 /**
- * Fields every chat format shares beyond time, user and text: the reasons for dropping a record outside the
- * recording, and the optional event kind, amount and currency that postshow's own formats (JSON Lines, CSV)
- * accept. One definition, so a user's report names the same reason whichever tool wrote the log.
+ * Fields every chat format shares: the check that drops a record outside the recording, and the optional
+ * event kind, amount and currency that postshow's own formats (JSON Lines, CSV) accept. One definition, so a
+ * user's report names the same reason whichever tool wrote the log.
  */
 import type { ChatEventKind } from '../types.js';
+import { cleanChatText } from './chatFields.js';
 import { parseMoneyText } from './moneyText.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber } from './textInput.js';
@@ -12,6 +13,23 @@ import { parsePlainNumber } from './textInput.js';
 export const BEFORE_START = 'before recording start';
 /** Skip reason of a record sent after the recording ended (counted, never fatal). */
 export const AFTER_END = 'after recording end';
+
+/**
+ * A record's time, seconds from the recording start; undefined once the record is skipped and counted, under
+ * `invalidReason` (each format names its own time field) when not a finite number, or under {@link BEFORE_START}
+ * when negative: chat sent while waiting for the stream belongs to no clip.
+ */
+export function recordSeconds(seconds: number, invalidReason: string, tally: ReasonTally): number | undefined {
+  if (!Number.isFinite(seconds)) {
+    tally.skip(invalidReason);
+    return undefined;
+  }
+  if (seconds < 0) {
+    tally.skip(BEFORE_START);
+    return undefined;
+  }
+  return seconds;
+}
 
 /** Notes for unreadable kind / amount / currency values: the record is kept without them. */
 export const EVENT_FIELD_NOTES = {
@@ -60,8 +78,15 @@ export function readEventMoney(rawAmount: unknown, rawCurrency: unknown, tally: 
   return { amount: shown.amount, currency: /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : currency };
 }
 
-/** What a paid, gift or member record without words shows: its amount ("5 USD") or its kind. */
-export function eventFallbackText(kind: ChatEventKind, money: { amount?: number; currency?: string }): string {
+/**
+ * A record's text as stored: its own words, else (for a paid, gift or member record without words) its amount
+ * ("5 USD") or its kind; '' for a plain message without words.
+ */
+export function eventText(raw: string, kind: ChatEventKind, money: { amount?: number; currency?: string }): string {
+  return cleanChatText(raw) || cleanChatText(eventFallbackText(kind, money));
+}
+
+function eventFallbackText(kind: ChatEventKind, money: { amount?: number; currency?: string }): string {
   if (kind === 'message') return '';
   if (money.amount !== undefined) return [money.amount, money.currency].filter((part) => part !== undefined).join(' ');
   return kind === 'paid' ? 'paid message' : kind;

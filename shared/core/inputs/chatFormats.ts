@@ -35,47 +35,57 @@ const bilibiliXml: ChatFormatReader = {
   },
 };
 
-const postshowJsonl: ChatFormatReader = {
-  format: 'jsonl',
-  describe: 'JSON Lines ({"t": seconds, "user": "...", "text": "..."} per line)',
-  sniff: (content) => firstCharacter(content) === '{',
-  parse: (content, tally) => ({ messages: parseChatJsonl(content, tally) }),
-};
+/** The reader of a format whose parser returns only messages, so an empty result is never a valid file. */
+function messagesReader(
+  format: ChatFormat,
+  describe: string,
+  sniff: (content: string) => boolean,
+  parse: (content: string, tally: ReasonTally, options: ChatParseOptions) => ChatMessage[],
+): ChatFormatReader {
+  return { format, describe, sniff, parse: (content, tally, options) => ({ messages: parse(content, tally, options) }) };
+}
 
-const twitchDownloader: ChatFormatReader = {
-  format: 'twitch-downloader-json',
-  describe: 'TwitchDownloader chat JSON ({"comments": [{"content_offset_seconds": ..., "message": {"body": ...}}]})',
-  sniff: sniffTwitchDownloaderJson,
-  parse: (content, tally, options) => ({ messages: parseTwitchDownloaderJson(content, tally, options) }),
-};
+const postshowJsonl = messagesReader(
+  'jsonl',
+  'JSON Lines ({"t": seconds, "user": "...", "text": "..."} per line)',
+  (content) => firstCharacter(content) === '{',
+  parseChatJsonl,
+);
 
-const youtubeReplay: ChatFormatReader = {
-  format: 'youtube-replay-json',
-  describe: 'YouTube live-chat replay page (replayChatItemAction ... videoOffsetTimeMsec)',
-  sniff: sniffYoutubeReplayJson,
-  parse: (content, tally, options) => ({ messages: parseYoutubeReplayJson(content, tally, options) }),
-};
+const twitchDownloader = messagesReader(
+  'twitch-downloader-json',
+  'TwitchDownloader chat JSON ({"comments": [{"content_offset_seconds": ..., "message": {"body": ...}}]})',
+  sniffTwitchDownloaderJson,
+  parseTwitchDownloaderJson,
+);
 
-const youtubeYtdlp: ChatFormatReader = {
-  format: 'youtube-ytdlp-jsonl',
-  describe: "yt-dlp live_chat.json (one replayChatItemAction per line)",
-  sniff: sniffYoutubeYtdlpJsonl,
-  parse: (content, tally, options) => ({ messages: parseYoutubeYtdlpJsonl(content, tally, options) }),
-};
+const youtubeReplay = messagesReader(
+  'youtube-replay-json',
+  'YouTube live-chat replay page (replayChatItemAction ... videoOffsetTimeMsec)',
+  sniffYoutubeReplayJson,
+  parseYoutubeReplayJson,
+);
 
-const twitchIrc: ChatFormatReader = {
-  format: 'twitch-irc',
-  describe: 'Twitch IRC log (timestamped PRIVMSG lines)',
-  sniff: sniffTwitchIrc,
-  parse: (content, tally, options) => ({ messages: parseTwitchIrc(content, tally, options) }),
-};
+const youtubeYtdlp = messagesReader(
+  'youtube-ytdlp-jsonl',
+  "yt-dlp live_chat.json (one replayChatItemAction per line)",
+  sniffYoutubeYtdlpJsonl,
+  parseYoutubeYtdlpJsonl,
+);
 
-const csv: ChatFormatReader = {
-  format: 'csv',
-  describe: 'CSV with a header naming time and text columns (t,user,text)',
-  sniff: sniffCsvChat,
-  parse: (content, tally, options) => ({ messages: parseCsvChat(content, tally, options) }),
-};
+const twitchIrc = messagesReader(
+  'twitch-irc',
+  'Twitch IRC log (timestamped PRIVMSG lines)',
+  sniffTwitchIrc,
+  parseTwitchIrc,
+);
+
+const csv = messagesReader(
+  'csv',
+  'CSV with a header naming time and text columns (t,user,text)',
+  sniffCsvChat,
+  parseCsvChat,
+);
 
 /** Specific shapes first: every JSON format starts with `{`, so postshow's own JSON Lines comes after them. */
 export const CHAT_FORMAT_READERS: readonly ChatFormatReader[] = [

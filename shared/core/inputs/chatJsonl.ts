@@ -1,6 +1,6 @@
 import type { ChatEventKind, ChatMessage } from '../types.js';
-import { BEFORE_START, EVENT_FIELD_NOTES, eventFallbackText, readEventKind, readEventMoney } from './chatEventFields.js';
-import { cleanChatText, cleanChatUser } from './chatFields.js';
+import { BEFORE_START, EVENT_FIELD_NOTES, eventText, readEventKind, readEventMoney, recordSeconds } from './chatEventFields.js';
+import { cleanChatUser } from './chatFields.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber } from './textInput.js';
 
@@ -65,16 +65,8 @@ function parseLine(line: string, tally: ReasonTally): ChatMessage | undefined {
     tally.skip(JSONL_SKIP.missingT);
     return undefined;
   }
-  const t = parsePlainNumber(record['t']);
-  if (!Number.isFinite(t)) {
-    tally.skip(JSONL_SKIP.invalidT);
-    return undefined;
-  }
-  // Negative times are messages sent before the recording started: they belong to no clip.
-  if (t < 0) {
-    tally.skip(JSONL_SKIP.beforeStart);
-    return undefined;
-  }
+  const t = recordSeconds(parsePlainNumber(record['t']), JSONL_SKIP.invalidT, tally);
+  if (t === undefined) return undefined;
 
   const kind = readEventKind(record['kind'], tally);
   const money = kind === 'message' ? {} : readEventMoney(record['amount'], record['currency'], tally);
@@ -87,10 +79,10 @@ function parseLine(line: string, tally: ReasonTally): ChatMessage | undefined {
     tally.skip(JSONL_SKIP.textNotString);
     return undefined;
   }
-  const cleanText = cleanChatText(rawText ?? '') || cleanChatText(eventFallbackText(kind, money));
-  if (cleanText === '') {
+  const text = eventText(rawText ?? '', kind, money);
+  if (text === '') {
     tally.skip(JSONL_SKIP.emptyText);
     return undefined;
   }
-  return { t, user: cleanChatUser(record['user']), text: cleanText, kind, ...money };
+  return { t, user: cleanChatUser(record['user']), text, kind, ...money };
 }

@@ -4,8 +4,8 @@
  * quoted fields may hold commas, quotes and newlines.
  */
 import type { ChatMessage } from '../types.js';
-import { BEFORE_START, EVENT_FIELD_NOTES, eventFallbackText, readEventKind, readEventMoney } from './chatEventFields.js';
-import { cleanChatText, cleanChatUser } from './chatFields.js';
+import { BEFORE_START, EVENT_FIELD_NOTES, eventText, readEventKind, readEventMoney, recordSeconds } from './chatEventFields.js';
+import { cleanChatUser } from './chatFields.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
 import { parseElapsedSeconds, readCsvRows } from './csvRows.js';
 import type { ReasonTally } from './reasonTally.js';
@@ -82,20 +82,13 @@ function toMessage(row: readonly string[], columns: ColumnIndex, tally: ReasonTa
     tally.skip(CSV_SKIP.missingT);
     return undefined;
   }
-  const t = parseElapsedSeconds(tCell);
-  if (!Number.isFinite(t)) {
-    tally.skip(CSV_SKIP.invalidT);
-    return undefined;
-  }
-  if (t < 0) {
-    tally.skip(CSV_SKIP.beforeStart);
-    return undefined;
-  }
+  const t = recordSeconds(parseElapsedSeconds(tCell), CSV_SKIP.invalidT, tally);
+  if (t === undefined) return undefined;
 
   const kind = readEventKind(cell('kind'), tally);
   const money = readEventMoney(cell('amount'), cell('currency'), tally);
   // A paid or gift row without words still says something: its amount ("5 USD") or its kind.
-  const text = cleanChatText(cell('text')) || cleanChatText(eventFallbackText(kind, money));
+  const text = eventText(cell('text'), kind, money);
   if (text === '') {
     tally.skip(CSV_SKIP.emptyText);
     return undefined;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InputError, reasonOf } from '../errors.js';
 import type { ChatMessage } from '../types.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
-import { BEFORE_START } from './chatEventFields.js';
+import { BEFORE_START, recordSeconds } from './chatEventFields.js';
 import { cleanChatText, cleanChatUser } from './chatFields.js';
 import type { ReasonTally } from './reasonTally.js';
 import { parsePlainNumber, stripBom } from './textInput.js';
@@ -118,16 +118,9 @@ function toMessage(item: unknown, videoStart: number, tally: ReasonTally): ChatM
     tally.skip(TWITCH_JSON_SKIP.missingOffset);
     return undefined;
   }
-  const offset = parsePlainNumber(rawOffset);
-  if (!Number.isFinite(offset)) {
-    tally.skip(TWITCH_JSON_SKIP.invalidOffset);
-    return undefined;
-  }
-  const t = offset - videoStart;
-  if (t < 0) {
-    tally.skip(TWITCH_JSON_SKIP.beforeStart);
-    return undefined;
-  }
+  // video.start is finite (the schema says so): the difference is finite exactly when the offset is.
+  const t = recordSeconds(parsePlainNumber(rawOffset) - videoStart, TWITCH_JSON_SKIP.invalidOffset, tally);
+  if (t === undefined) return undefined;
 
   const body = comment.message?.body ?? joinFragments(comment.message?.fragments);
   if (body === undefined) {

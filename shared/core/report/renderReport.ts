@@ -28,6 +28,8 @@ export type ReportHighlight = Highlight & {
 /** Everything the report shows. */
 export interface ReportData {
   readonly showId: string;
+  /** The channel or account the show belongs to. */
+  readonly channel?: string;
   readonly title: string;
   /** The recording the report was made from (file name or storage key). */
   readonly generatedFrom: string;
@@ -125,6 +127,7 @@ function header(data: ReportData, title: string): string {
   const blocking = data.compliance.filter((flag) => flag.severity === 'block').length;
   const facts: [string, string][] = [
     ['Show', data.showId],
+    ...(data.channel ? [['Channel', data.channel] as [string, string]] : []),
     ['Recording', data.generatedFrom],
     ['Duration', formatClock(data.duration)],
     ['Language', data.language === 'zh' ? 'Chinese (zh)' : 'English (en)'],

@@ -1,0 +1,33 @@
+/** Transcripts: what was said, when, and which engine heard it. */
+import { z } from 'zod';
+import { languageSchema, readonlyArray, readonlyObject, timeRangeShape } from './basics.js';
+
+/** One recognised word with its timing (where the engine gives word timings). */
+export const wordSchema = readonlyObject({
+  ...timeRangeShape,
+  text: z.string(),
+  /** 0..1 where the engine reports it. */
+  confidence: z.number().optional(),
+});
+export type Word = z.infer<typeof wordSchema>;
+
+/** One transcript segment: a sentence or caption cue. */
+export const segmentSchema = readonlyObject({ ...timeRangeShape, text: z.string(), words: readonlyArray(wordSchema).optional() });
+export type Segment = z.infer<typeof segmentSchema>;
+
+/** Segments in time order (a caption file, a chunk, a whole transcript). */
+export const segmentsSchema = readonlyArray(segmentSchema);
+
+/** Which engine produced a transcript; written into every transcript output. */
+export const transcriptEngineSchema = z.enum(['captions', 'pocketsphinx', 'openai', 'whisper-local', 'none']);
+export type TranscriptEngine = z.infer<typeof transcriptEngineSchema>;
+
+/** A show's transcript (`transcript.json`): its segments and the engine that produced them. */
+export const transcriptSchema = readonlyObject({
+  engine: transcriptEngineSchema,
+  language: languageSchema,
+  segments: segmentsSchema,
+  /** Why the transcript is what it is, when that is not obvious (e.g. no offline engine for the language). */
+  note: z.string().optional(),
+});
+export type Transcript = z.infer<typeof transcriptSchema>;

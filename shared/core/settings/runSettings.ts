@@ -1,0 +1,121 @@
+/**
+ * Run settings: what a caller may ask of one run, as `postshow run` flags or in
+ * `recordings/{showId}/job.json`. Each setting is one zod schema that carries its range, default
+ * and (through {@link runSettingsRegistry}) its help text and flag. The CLI options, job.json, the
+ * manifest's `options` and the highlight config's clip fields are all derived from these schemas:
+ * adding a run setting is one entry here plus the code that uses the value.
+ */
+import { z } from 'zod';
+import { DEFAULT_CHAT_LAG_SECONDS } from '../chat/chatLag.js';
+import { seconds, wholeNumber, type SettingDescription } from './settingSchemas.js';
+
+/** What the registry knows of a run setting besides its schema. */
+export interface RunSettingMeta extends SettingDescription {
+  /** `postshow run` flag with its value name, e.g. `--chat-lag <seconds>`; absent: job.json only. */
+  readonly flag?: `--${string} <${string}>`;
+}
+
+/** Help text and flag of every run setting, keyed by its schema. */
+export const runSettingsRegistry = z.registry<RunSettingMeta>();
+
+const setting = <S extends z.ZodType>(schema: S, meta: RunSettingMeta): S => {
+  runSettingsRegistry.add(schema as z.ZodType, meta);
+  return schema;
+};
+
+/** Every run setting, in `--help` order. */
+export const RUN_SETTINGS = {
+  language: setting(z.enum(['auto', 'en', 'zh']).default('auto'), {
+    flag: '--lang <lang>',
+    help: 'show language; auto: from the captions, else the chat, else the audio',
+  }),
+  /** 15 s is the shortest clip short-video platforms reward. */
+  minClipSeconds: setting(seconds(3, 600).default(15), { flag: '--min-clip <seconds>', help: 'shortest clip', unit: 's' }),
+  maxClipSeconds: setting(seconds(3, 600).default(60), { flag: '--max-clip <seconds>', help: 'longest clip', unit: 's' }),
+  maxClips: setting(wholeNumber(0, 100).default(8), {
+    flag: '--max-clips <n>',
+    help: 'most clips to cut; 0 analyses the show without cutting',
+  }),
+  /**
+   * Two minutes of 16 kHz mono PCM is ~3.8 MB: small enough that chunks of a short show still spread
+   * over the workers, large enough that few utterances are cut at seams. At most 10 minutes: 600 s
+   * plus overlap is ~19.4 MB, under OpenAI's 25 MB upload limit.
+   */
+  chunkSeconds: setting(seconds(10, 600).default(120), { help: 'speech recognition chunk length', unit: 's' }),
+  /** Wall-clock chat logs (Twitch IRC) need it; ISO 8601 in the log's own clock when it has no zone. */
+  chatStart: setting(z.iso.datetime({ local: true, offset: true, error: 'must be an ISO 8601 date and time, e.g. 2019-04-30T08:57:00' }).optional(), {
+    flag: '--chat-start <time>',
+    help: 'when the recording started, for wall-clock chat logs (Twitch IRC), e.g. 2019-04-30T08:57:00',
+    defaultHelp: "the log's first line",
+  }),
+  /** Shows of several channels share one workspace or bucket; a slug keeps the name safe in keys and URLs. */
+  channel: setting(
+    z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "-" or "_", starting with a letter or digit').default('default'),
+    { flag: '--channel <name>', help: 'the channel or account the show belongs to, a lowercase slug' },
+  ),
+  /** Past a minute, chat is about something else. Absent: measured per show. */
+  chatLagSeconds: setting(seconds(0, 60).optional(), {
+    flag: '--chat-lag <seconds>',
+    help: 'how late chat reacts to the stream, overriding the per-show measurement',
+    unit: 's',
+    defaultHelp: `measured, else ${DEFAULT_CHAT_LAG_SECONDS} s`,
+  }),
+};
+
+export type RunSettingName = keyof typeof RUN_SETTINGS;
+/** The run settings with every default filled in. */
+export type RunSettings = z.infer<z.ZodObject<typeof RUN_SETTINGS>>;
+
+/** The registry's entry for a setting. */
+export function runSettingMeta(name: RunSettingName): RunSettingMeta {
+  return runSettingsRegistry.get(RUN_SETTINGS[name]) as RunSettingMeta;
+}
+
+/** A rule across settings, stated once and worded by each surface in its own names (keys, flags). */
+interface RunSettingRule {
+  readonly settings: readonly [RunSettingName, RunSettingName];
+  readonly holds: (first: number, second: number) => boolean;
+  readonly says: (first: string, second: string) => string;
+}
+
+const RUN_SETTING_RULES: readonly RunSettingRule[] = [
+  { settings: ['minClipSeconds', 'maxClipSeconds'], holds: (min, max) => min <= max, says: (min, max) => `${min} must not exceed ${max}` },
+];
+
+/**
+ * Checks the rules across settings on any object that holds their values (run settings, the
+ * highlight config); a rule whose settings are not all present is skipped.
+ */
+export function checkRunSettingRules(values: Partial<Record<RunSettingName, unknown>>, ctx: z.RefinementCtx): void {
+  RUN_SETTING_RULES.forEach((rule, index) => {
+    const [first, second] = rule.settings.map((name) => values[name]);
+    if (typeof first !== 'number' || typeof second !== 'number' || rule.holds(first, second)) return;
+    ctx.addIssue({ code: 'custom', message: rule.says(...rule.settings), params: { runSettingRule: index } });
+  });
+}
+
+/** All run settings of one run, defaults filled in, rules across them checked. */
+export const runSettingsSchema = z.object(RUN_SETTINGS).superRefine(checkRunSettingRules);
+
+/**
+ * Settings ingest consumes while building the manifest (the requested language becomes
+ * `manifest.language`, the chat start places the chat); later stages never read them.
+ */
+const CONSUMED_BY_INGEST = { language: true, chatStart: true } as const;
+
+/** The settings later stages read from `manifest.options`: every run setting but those ingest consumes. */
+export const manifestOptionsSchema = z.object(RUN_SETTINGS).omit(CONSUMED_BY_INGEST);
+
+/**
+ * The problems in a failed parse of run settings, one line, each naming its setting the caller's way
+ * (`nameOf('chatLagSeconds')` is `--chat-lag` on the command line, `chatLagSeconds` in job.json).
+ */
+export function runSettingsProblem(error: z.ZodError, nameOf: (name: string) => string = (name) => name): string {
+  return error.issues
+    .map((issue) => {
+      const rule = issue.code === 'custom' ? RUN_SETTING_RULES[Number(issue.params?.runSettingRule)] : undefined;
+      if (rule) return rule.says(...(rule.settings.map(nameOf) as [string, string]));
+      return issue.path.length > 0 ? `${nameOf(issue.path.join('.'))} ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
