@@ -4,8 +4,7 @@ export { MAD_TO_SIGMA, mad, median, movingAverage, movingSum, robustSpread, robu
 export type { HighlightInputs } from './highlightInputs.js';
 export type { SignalEvidence, SignalSet } from './buildSignalSet.js';
 export { buildSignalSet, buildSignals } from './buildSignalSet.js';
-export type { Signal, SignalContext, SignalMeasurement } from './signals/signal.js';
-export { signalContext } from './signals/signal.js';
+export type { Signal } from './signals/signal.js';
 export { SIGNALS } from './signals/registry.js';
 export { secondsIn } from './signals/secondIndex.js';
 export { softClamp } from './signals/softClamp.js';

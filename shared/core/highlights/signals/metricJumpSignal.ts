@@ -4,10 +4,10 @@ import { formatSeconds, signed, valueAt } from './evidenceText.js';
 import { defineSignal } from './signal.js';
 
 /** A business metric read as a per-second step function. */
-export type JumpMetric = 'viewers' | 'orders';
+type JumpMetric = 'viewers' | 'orders';
 
 /** Where a metric's rises are centred and how widely they vary, from the signed rises and the metric's level. */
-export type RiseNoise = (rise: readonly number[], level: readonly number[], config: HighlightConfig) => { center: number; spread: number };
+type RiseNoise = (rise: readonly number[], level: readonly number[], config: HighlightConfig) => { center: number; spread: number };
 
 /**
  * Jumps of a metric: the rise of its step-interpolated series across the metrics horizon, centred on the second,
