@@ -44,9 +44,10 @@ export type RegisteredSignal = (typeof SIGNALS)[number];
 /** The evidence a signal measures. */
 export type EvidenceOf<S> = S extends Signal<SignalName, infer Evidence> ? Evidence : never;
 
+/** Every registered signal by name; total, since the registry holds one signal per SIGNAL_NAMES entry. */
+const SIGNAL_BY_NAME = Object.fromEntries(SIGNALS.map((signal) => [signal.name, signal])) as Record<SignalName, Signal<SignalName, unknown>>;
+
 /** The registered signal called `name`. */
 export function signalNamed(name: SignalName): Signal<SignalName, unknown> {
-  const signal = SIGNALS.find((candidate) => candidate.name === name);
-  if (signal === undefined) throw new Error(`no signal named ${name}`);
-  return signal as Signal<SignalName, unknown>;
+  return SIGNAL_BY_NAME[name];
 }
