@@ -6,28 +6,16 @@ import { countedMessages } from './countedMessages.js';
 import { streamSecond } from './secondIndex.js';
 import { sentimentIntensity } from './sentimentIntensity.js';
 
-/**
- * The show's viewer lines per second, each classified once for the four chat signals (chatRate, questions,
- * reactions, chatSentiment). Spam (a viewer's lines beyond `maxMessagesPerViewer` per chat window) counts nowhere.
- */
-export interface ChatLineCounts {
-  /** Every counted line. */
-  readonly lines: readonly number[];
-  readonly questions: readonly number[];
-  /** Laughter and emotes. */
-  readonly reactions: readonly number[];
-  /** Summed sentiment intensity of the lines that are neither questions nor reactions, and how many were positive / negative. */
-  readonly intensity: readonly number[];
-  readonly positive: readonly number[];
-  readonly negative: readonly number[];
-}
+/** The show's viewer lines per second, each classified once for the four chat signals (see classifyChatLines). */
+export type ChatLineCounts = ReturnType<typeof classifyChatLines>;
 
 /**
- * Classifies the show's chat into per-second counts. Each line feeds one of questions, reactions or sentiment, so
- * those signals are separate evidence: laughter is positive by nature, and counting it again as sentiment would
- * let one burst corroborate itself.
+ * Classifies the show's chat into per-second counts for the four chat signals (chatRate, questions, reactions,
+ * chatSentiment). Each line feeds one of questions, reactions or sentiment, so those signals are separate evidence:
+ * laughter is positive by nature, and counting it again as sentiment would let one burst corroborate itself. Spam
+ * (a viewer's lines beyond `maxMessagesPerViewer` per chat window) counts nowhere.
  */
-export function classifyChatLines(chat: HighlightInputs['chat'], n: number, config: HighlightConfig): ChatLineCounts {
+export function classifyChatLines(chat: HighlightInputs['chat'], n: number, config: HighlightConfig) {
   const lines = new Array<number>(n).fill(0);
   const questions = new Array<number>(n).fill(0);
   const reactions = new Array<number>(n).fill(0);
@@ -54,5 +42,16 @@ export function classifyChatLines(chat: HighlightInputs['chat'], n: number, conf
       else negative[i] = (negative[i] ?? 0) + 1;
     }
   });
-  return { lines, questions, reactions, intensity, positive, negative };
+  return {
+    /** Every counted line. */
+    lines,
+    questions,
+    /** Laughter and emotes. */
+    reactions,
+    /** Summed sentiment intensity of the lines that are neither questions nor reactions. */
+    intensity,
+    /** How many of those were positive / negative. */
+    positive,
+    negative,
+  };
 }
