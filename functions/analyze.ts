@@ -6,7 +6,6 @@ import { DEFAULT_CLAIM_RULES, findComplianceFlags } from '../shared/core/complia
 import {
   assembleHighlightInputs,
   buildSignalSet,
-  calibrateChatLag,
   detectHighlightsFromSignals,
   resolveHighlightConfig,
 } from '../shared/core/highlights/index.js';
@@ -45,24 +44,25 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
   const { language } = manifest;
   const duration = audio.duration;
 
-  const inputs = assembleHighlightInputs({
-    showId: message.showId,
-    language,
-    duration,
-    audio: { duration, loudness: audio.loudness, silences: audio.silences, integratedLufs: audio.integratedLufs },
-    sceneChanges: audio.sceneChanges,
-    segments: transcript.segments,
-    chat,
-    metrics,
-    products,
-  });
+  const { inputs, chatLag: lag } = assembleHighlightInputs(
+    {
+      showId: message.showId,
+      language,
+      duration,
+      audio: { duration, loudness: audio.loudness, silences: audio.silences, integratedLufs: audio.integratedLufs },
+      sceneChanges: audio.sceneChanges,
+      segments: transcript.segments,
+      chat,
+      metrics,
+      products,
+    },
+    { chatLagSeconds: manifest.options.chatLagSeconds },
+  );
   const { segments, chat: scoredChat, mentions } = inputs;
-  const lag = calibrateChatLag(inputs, manifest.options.chatLagSeconds);
   const config = resolveHighlightConfig({
     minClipSeconds: manifest.options.minClipSeconds,
     maxClipSeconds: manifest.options.maxClipSeconds,
     maxClips: manifest.options.maxClips,
-    chatLagSeconds: lag.appliedSeconds,
   });
   // Built once: the detector and the stored per-second series read the same signals.
   const signalSet = buildSignalSet(inputs, config);
@@ -82,20 +82,22 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
           ...applied,
         };
 
+  // The chat timeline, counts, compliance flags and mentions are stored as posted (what a viewer saw in the log);
+  // only the detector reads chat on the stream's clock.
   const analysis: z.infer<typeof analysisSchema> = {
     sentiment: {
       windowSeconds: SENTIMENT_WINDOW_SECONDS,
       speech: sentimentTimeline(segments.map((s) => ({ t: (s.start + s.end) / 2, score: s.sentiment })), duration, SENTIMENT_WINDOW_SECONDS),
-      chat: sentimentTimeline(scoredChat.map((c) => ({ t: c.t, score: c.sentiment })), duration, SENTIMENT_WINDOW_SECONDS),
+      chat: sentimentTimeline(scoredChat.map((c) => ({ t: c.postedAt, score: c.sentiment })), duration, SENTIMENT_WINDOW_SECONDS),
     },
     signals: signalSet.series.map((series) => ({ name: series.name, values: series.values.map(round2) })),
-    chatPerSecond: perSecondCounts(scoredChat.map((line) => line.t), duration),
+    chatPerSecond: perSecondCounts(scoredChat.map((line) => line.postedAt), duration),
     ...(metrics.some((point) => point.viewers !== undefined) ? { viewersPerSecond: stepSeries(metrics, 'viewers', duration) } : {}),
     compliance: findComplianceFlags([
       ...segments.map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'speech' as const })),
-      ...scoredChat.map((c) => ({ start: c.t, end: c.t, text: c.text, source: 'chat' as const })),
+      ...scoredChat.map((c) => ({ start: c.postedAt, end: c.postedAt, text: c.text, source: 'chat' as const })),
     ], rules),
-    mentions: [...mentions],
+    mentions: mentions.map(({ postedAt, ...mention }) => ({ ...mention, t: postedAt })),
     chatLag,
   };
   await writeJson(storage, keys.analysis, analysisSchema, analysis);

@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PostshowError } from '../shared/core/errors.js';
+import { DEFAULT_CHAT_LAG_SECONDS } from '../shared/core/chat/chatLag.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import { PocketsphinxTranscriber } from '../shared/adapters/transcription/pocketsphinxTranscriber.js';
 import { evaluateShows, type HighlightEvaluation } from './highlightEval/evaluateShows.js';
@@ -62,7 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--config <file>', 'partial highlight configuration (JSON) on top of the defaults')
     .option('--no-ablations', 'skip the ablation study')
     .option('--chat-delay <seconds>', 'delay every show\'s chat by this much first (player latency), to measure chat-lag calibration', seconds)
-    .addOption(new Option('--chat-lag <mode>', 'measured: calibrate each show\'s chat lag as the pipeline does; fixed: use the configured chatLagSeconds').choices(['measured', 'fixed']).default('measured'))
+    .addOption(new Option('--chat-lag <mode>', `measured: calibrate each show's chat lag as the pipeline does; fixed: apply the default ${DEFAULT_CHAT_LAG_SECONDS} s to every show`).choices(['measured', 'fixed']).default('measured'))
     .option('--min-p5 <ratio>', 'exit 1 when overall precision@5 is below this', ratio)
     .option('--min-recall <ratio>', 'exit 1 when overall recall is below this', ratio)
     .option('--require-ablations', 'exit 1 unless every ablation variant scores a lower F1 than the fused detector')

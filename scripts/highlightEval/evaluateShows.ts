@@ -11,10 +11,10 @@ import {
   type SetScore,
   type ShowScore,
 } from '../../shared/core/evaluation/index.js';
+import { DEFAULT_CHAT_LAG_SECONDS } from '../../shared/core/chat/chatLag.js';
 import {
   assembleHighlightInputs,
   buildSignalSet,
-  calibrateChatLag,
   detectHighlightsFromSignals,
   resolveHighlightConfig,
   type HighlightConfig,
@@ -78,7 +78,7 @@ export interface EvaluateOptions {
   readonly ablations?: boolean;
   /**
    * 'measured' (default) calibrates each show's chat lag as the analyze stage does; 'fixed' applies the
-   * configuration's `chatLagSeconds` to every show, to measure what calibration is worth.
+   * default lag (DEFAULT_CHAT_LAG_SECONDS) to every show, to measure what calibration is worth.
    */
   readonly chatLag?: 'measured' | 'fixed';
   /**
@@ -99,13 +99,14 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
 
   for (const show of shows) {
     const started = performance.now();
-    const inputs = assembleHighlightInputs(delayChat(show.evidence, options.chatDelaySeconds ?? 0));
-    // Same calibration as the analyze stage, so what is measured is what ships.
-    const lag = calibrateChatLag(inputs, options.chatLag === 'fixed' ? config.chatLagSeconds : undefined);
-    const signals = buildSignalSet(inputs, { ...config, chatLagSeconds: lag.appliedSeconds });
+    // Same assembly and chat-lag calibration as the analyze stage, so what is measured is what ships.
+    const { inputs, chatLag: lag } = assembleHighlightInputs(delayChat(show.evidence, options.chatDelaySeconds ?? 0), {
+      ...(options.chatLag === 'fixed' ? { chatLagSeconds: DEFAULT_CHAT_LAG_SECONDS } : {}),
+    });
+    const signals = buildSignalSet(inputs, config);
     const labels = show.labels;
     variants.forEach((variant, v) => {
-      const highlights = detectHighlightsFromSignals(inputs, signals, { ...variant.config, chatLagSeconds: lag.appliedSeconds });
+      const highlights = detectHighlightsFromSignals(inputs, signals, variant.config);
       const score = scoreShow(highlights, labels);
       perVariant[v]?.push(score);
       if (v !== 0) return;

@@ -5,7 +5,9 @@ import { mulberry32 } from '../../scripts/prng.js';
 import { DEFAULT_HIGHLIGHT_CONFIG, detectHighlights, resolveHighlightConfig } from '../../shared/core/highlights/index.js';
 import type { HighlightInputs } from '../../shared/core/highlights/index.js';
 import type { ChatMessage, MetricsPoint, ProductMention, Segment, SentimentScore, TimeRange } from '../../shared/core/types.js';
+import { DEFAULT_CHAT_LAG_SECONDS } from '../../shared/core/chat/chatLag.js';
 import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
+import { posted, said } from '../helpers/streamClock.js';
 
 const NEUTRAL: SentimentScore = { score: 0, hits: 0 };
 const WORDS = ['today', 'we', 'look', 'at', 'texture', 'colour', 'skin', 'bottle', 'morning', 'routine', 'light', 'fresh'];
@@ -88,10 +90,10 @@ function syntheticShow(options: ShowOptions): HighlightInputs {
     duration: options.duration,
     audio: { duration: options.duration, loudness, silences, integratedLufs: -23 },
     segments,
-    chat,
+    chat: posted(chat),
     supportEvents: [],
     metrics,
-    mentions,
+    mentions: said(mentions),
     ctaMentions,
     sceneChanges: [],
   };
@@ -169,6 +171,20 @@ describe('detectHighlights', () => {
     expect(multi?.transcript).toContain('this is the best serum ever');
   });
 
+  it('lists the chat lines posted while the clip runs and up to the chat lag after it', () => {
+    // Prepare: a clip found without chat, and lines posted just before it, inside, up to the lag after its end, and later.
+    const quiet = { ...show, chat: [] };
+    const clip = covering(detectHighlights(quiet, singleSignal), ORDER_SPIKE);
+    expect(clip).toBeDefined();
+    const { start, end } = clip ?? { start: 0, end: 0 };
+    const line = (t: number, text: string): ChatMessage & { sentiment: SentimentScore } => ({ t, user: text, text, kind: 'message', sentiment: NEUTRAL });
+    const lines = [line(start - 0.5, 'too-early'), line(start, 'at-start'), line(end + DEFAULT_CHAT_LAG_SECONDS, 'lag-after-end'), line(end + DEFAULT_CHAT_LAG_SECONDS + 0.5, 'too-late')];
+    // Act
+    const again = covering(detectHighlights({ ...quiet, chat: posted(lines) }, singleSignal), ORDER_SPIKE);
+    // Assess
+    expect(again).toMatchObject({ start, end, chat: ['at-start', 'lag-after-end'] });
+  });
+
   it('gives the same ids and highlights on every run', () => {
     const again = detectHighlights(syntheticShow({ seed: 7, duration: 1200, chatPerSecond: 0.4, plant: true }), singleSignal);
     expect(again).toEqual(highlights);
@@ -235,7 +251,7 @@ describe.skipIf(missingTestData(LIVE_LOG))('detectHighlights on a real live-stre
       duration,
       audio: { duration, loudness: new Array<number>(duration).fill(-23), silences: [], integratedLufs: -23 },
       segments: [],
-      chat,
+      chat: posted(chat),
       supportEvents: [],
       metrics: [],
       mentions: [],

@@ -86,8 +86,8 @@ export interface DefaultChatLag {
 export type ChatLagEstimate = MeasuredChatLag | DefaultChatLag;
 
 /**
- * Lag assumed when it cannot be measured, seconds: the highlight detector's `chatLagSeconds` default, so an
- * unmeasurable show behaves as before. Typical reality: 2-5 s of player latency plus 1-3 s of typing.
+ * Lag assumed when it cannot be measured, seconds: what the highlight detector applies to a show whose lag is
+ * neither measured clearly nor given. Typical reality: 2-5 s of player latency plus 1-3 s of typing.
  */
 export const DEFAULT_CHAT_LAG_SECONDS = 4;
 /** Default search range, seconds: low-latency players lag ~1 s, default HLS players up to ~30 s. */

@@ -1,11 +1,10 @@
 /**
  * Which chat lag the detector applies to a show: the lag measured on the show itself when the measurement is
- * clear, the caller's override when one is given, the documented default otherwise. Chat-derived signals
- * (chat rate, sentiment, reactions, questions, chat mentions, paid messages, gifts) are shifted back by it
- * before fusion, so they line up with the moment the audience reacted to.
+ * clear, the caller's override when one is given, the documented default otherwise. The assembler moves every
+ * chat-derived input (chat lines, paid messages, gifts, chat mentions) back by it, onto the stream's clock,
+ * so they line up with the moment the audience reacted to.
  */
-import { DEFAULT_CHAT_LAG_SECONDS, estimateChatLag, type ChatLagEstimate } from '../chat/chatLag.js';
-import type { HighlightInputs } from './highlightInputs.js';
+import { DEFAULT_CHAT_LAG_SECONDS, estimateChatLag, type ChatLagEstimate, type ChatLagInput } from '../chat/chatLag.js';
 
 /** Confidence from which a measured lag may replace the default. */
 export const MIN_APPLIED_LAG_CONFIDENCE = 0.4;
@@ -32,7 +31,7 @@ export type ChatLagSource = 'measured' | 'default' | 'override';
 export interface ChatLagCalibration {
   /** What the show's own chat and loudness say (kept for the report even when not applied). */
   readonly estimate: ChatLagEstimate;
-  /** Seconds chat-derived signals are shifted back by. */
+  /** Seconds chat-derived inputs are moved back by. */
   readonly appliedSeconds: number;
   readonly appliedFrom: ChatLagSource;
 }
@@ -40,14 +39,14 @@ export interface ChatLagCalibration {
 /**
  * Measures the show's chat lag from loudness onsets and decides what to apply. Speech onsets are left out:
  * live-commerce hosts pitch continuously, so every line would count as an event (see chat/chatLag.ts).
+ * @param show the times viewers' lines were posted (before any alignment) and the per-second loudness.
  * @param overrideSeconds the caller's lag (a flag or job option), applied as given.
  */
-export function calibrateChatLag(inputs: HighlightInputs, overrideSeconds?: number): ChatLagCalibration {
-  const estimate = estimateChatLag({
-    duration: inputs.duration,
-    chatTimes: inputs.chat.map((line) => line.t),
-    loudness: inputs.audio.loudness,
-  });
+export function calibrateChatLag(
+  show: Pick<ChatLagInput, 'duration' | 'chatTimes' | 'loudness'>,
+  overrideSeconds?: number,
+): ChatLagCalibration {
+  const estimate = estimateChatLag({ duration: show.duration, chatTimes: show.chatTimes, loudness: show.loudness });
   if (overrideSeconds !== undefined) return { estimate, appliedSeconds: overrideSeconds, appliedFrom: 'override' };
   if (isApplicableLag(estimate)) {
     return { estimate, appliedSeconds: Math.round(estimate.lagSeconds * 10) / 10, appliedFrom: 'measured' };

@@ -113,8 +113,6 @@ export const highlightConfigSchema = z
     sceneWindowSeconds: seconds(1, 300, 20),
     /** Horizon of the viewers / orders jump (difference across this span), seconds. @default 30 */
     metricsHorizonSeconds: seconds(1, 600, 30),
-    /** How late chat reacts to a moment, seconds; chat-derived signals are shifted back by this much. @default 4 */
-    chatLagSeconds: seconds(0, 60, 4),
     /**
      * Upper bound of every normalised signal, so one absurd outlier cannot drown the others. The clamp is
      * soft (linear up to half of it, then bent towards it), so keep thresholds below half of it. @default 10

@@ -6,9 +6,11 @@ import { fuseSignals } from './fuse.js';
 import { highlightId } from './highlightId.js';
 import { pickPeaks } from './pickPeaks.js';
 import type { HighlightInputs } from './highlightInputs.js';
-import type { SignalSet } from './signals.js';
-import { buildSignalSet, secondsIn } from './signals.js';
+import type { SignalSet } from './buildSignalSet.js';
+import { buildSignalSet } from './buildSignalSet.js';
+import { secondsIn } from './signals/secondIndex.js';
 import { snapBoundaries } from './snapBoundaries.js';
+import type { OnStreamClock } from './streamClock.js';
 
 /** Most transcript lines kept per highlight. */
 const MAX_TRANSCRIPT_LINES = 20;
@@ -128,7 +130,6 @@ function trimAgainst(window: Window, stronger: readonly Window[], minLength: num
 
 function toHighlight(window: Window, inputs: HighlightInputs, signals: SignalSet, config: HighlightConfig): Highlight {
   const { start, end } = window;
-  const chatEnd = end + config.chatLagSeconds;
   const transcript = [...inputs.segments]
     .filter((s) => s.start < end && s.end > start)
     .sort((a, b) => a.start - b.start)
@@ -136,10 +137,10 @@ function toHighlight(window: Window, inputs: HighlightInputs, signals: SignalSet
     .filter((text) => text.length > 0)
     .slice(0, MAX_TRANSCRIPT_LINES);
   const chatLines = inputs.chat
-    .filter((m) => m.t >= start && m.t <= chatEnd)
-    .map((m, order) => ({ t: m.t, order, text: m.text.trim() }))
+    .filter((m) => inWindow(m, start, end))
+    .map((m, order) => ({ postedAt: m.postedAt, order, text: m.text.trim() }))
     .filter((m) => m.text.length > 0)
-    .sort((a, b) => a.t - b.t || a.order - b.order)
+    .sort((a, b) => a.postedAt - b.postedAt || a.order - b.order)
     .map((m) => m.text);
   // Field order is what highlights.json stores (writeJson writes values as built).
   return {
@@ -152,21 +153,28 @@ function toHighlight(window: Window, inputs: HighlightInputs, signals: SignalSet
     signals: explainSignals(window, signals, config),
     transcript,
     chat: evenSample(chatLines, MAX_CHAT_LINES),
-    products: productsIn(inputs, start, end, chatEnd),
+    products: productsIn(inputs, start, end),
   };
 }
 
-/** Distinct product names mentioned in the window (chat mentions until the lagged end), most mentioned first. */
-function productsIn(inputs: HighlightInputs, start: number, end: number, chatEnd: number): string[] {
+/**
+ * Whether a chat line or mention belongs to the clip [start, end]: posted from its start, about a moment up to
+ * its end. So a clip shows what viewers wrote while it ran plus their reactions to its last seconds.
+ */
+function inWindow(item: OnStreamClock<{ readonly t: number }>, start: number, end: number): boolean {
+  return item.postedAt >= start && item.t <= end;
+}
+
+/** Distinct product names mentioned in the window, most mentioned first. */
+function productsIn(inputs: HighlightInputs, start: number, end: number): string[] {
   const stats = new Map<string, { count: number; first: number }>();
   for (const mention of inputs.mentions) {
-    const until = mention.source === 'chat' ? chatEnd : end;
-    if (!(mention.t >= start && mention.t <= until)) continue;
+    if (!inWindow(mention, start, end)) continue;
     const name = mention.product.trim();
     if (name.length === 0) continue;
     const seen = stats.get(name);
-    if (seen === undefined) stats.set(name, { count: 1, first: mention.t });
-    else stats.set(name, { count: seen.count + 1, first: Math.min(seen.first, mention.t) });
+    if (seen === undefined) stats.set(name, { count: 1, first: mention.postedAt });
+    else stats.set(name, { count: seen.count + 1, first: Math.min(seen.first, mention.postedAt) });
   }
   return [...stats.entries()]
     .sort(([nameA, a], [nameB, b]) => b.count - a.count || a.first - b.first || (nameA < nameB ? -1 : 1))

@@ -1,7 +1,8 @@
 import type { FiredSignal, SignalName, TimeRange } from '../types.js';
 import type { HighlightConfig } from './config.js';
 import { SIGNAL_NAMES } from './config.js';
-import type { SignalEvidence, SignalSet } from './signals.js';
+import type { SignalEvidence, SignalSet } from './buildSignalSet.js';
+import { signalNamed } from './signals/registry.js';
 
 /**
  * Every signal whose peak inside `range` reaches its threshold, with the evidence in words, strongest
@@ -42,55 +43,7 @@ export function explainSignal(
   evidence: SignalEvidence,
   config: HighlightConfig,
 ): string {
-  const ev = (series: readonly number[]) => series[at] ?? 0;
-  const z = value.toFixed(1);
-  const chatWindow = `${formatNumber(config.chatWindowSeconds)} s`;
-  switch (name) {
-    case 'loudness':
-      return `loudness ${signed(ev(evidence.loudnessExcessLu), 1)} LU over baseline`;
-    case 'speechRate':
-      return `speech rate ${ev(evidence.speechRate).toFixed(1)}/s (usually ${ev(evidence.speechRateBaseline).toFixed(1)}/s), z=${z}`;
-    case 'reactions':
-      return `reactions z=${z} (${Math.round(ev(evidence.reactionCount))} laughter/emote msgs in ${chatWindow})`;
-    case 'questions':
-      return `questions z=${z} (${Math.round(ev(evidence.questionCount))} audience questions in ${chatWindow})`;
-    case 'paidMessages': {
-      const amount = ev(evidence.paidAmount);
-      const spent = amount > 0 && evidence.paidCurrency !== '' ? `, ${formatAmount(amount)} ${evidence.paidCurrency}` : '';
-      return `paid messages z=${z} (${Math.round(ev(evidence.paidCount))} in ${chatWindow}${spent})`;
-    }
-    case 'gifts':
-      return `gifts z=${z} (${Math.round(ev(evidence.giftCount))} gifts or memberships in ${chatWindow})`;
-    case 'scenes':
-      return `${Math.round(ev(evidence.sceneCuts))} scene cut(s) in ${formatNumber(config.sceneWindowSeconds)} s`;
-    case 'chatRate':
-      return `chat rate z=${z} (${Math.round(ev(evidence.chatCount))} msgs in ${chatWindow}, usually ${formatNumber(ev(evidence.chatBaseline))})`;
-    case 'chatSentiment':
-      return `chat sentiment z=${z} (${Math.round(ev(evidence.chatPositive))} positive, ${Math.round(ev(evidence.chatNegative))} negative msgs in ${chatWindow})`;
-    case 'speechSentiment': {
-      const score = ev(evidence.speechScore);
-      return `speech sentiment z=${z} (${score >= 0 ? 'positive' : 'negative'}, score ${signed(score, 2)})`;
-    }
-    case 'viewers':
-      return `viewers ${signed(ev(evidence.viewersDelta), 0)} in ${formatNumber(config.metricsHorizonSeconds)} s`;
-    case 'orders':
-      return `orders ${signed(ev(evidence.ordersDelta), 0)} in ${formatNumber(config.metricsHorizonSeconds)} s`;
-    case 'mentions':
-      return `mentions z=${z} (${Math.round(ev(evidence.productMentions))} product, ${Math.round(ev(evidence.ctaMentions))} call-to-action in ${formatNumber(config.mentionWindowSeconds)} s)`;
-  }
-}
-
-function signed(value: number, digits: number): string {
-  const text = value.toFixed(digits);
-  return value >= 0 ? `+${text}` : text;
-}
-
-function formatAmount(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
-}
-
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return signalNamed(name).explain(evidence[name], at, value, config);
 }
 
 function round(value: number, digits: number): number {

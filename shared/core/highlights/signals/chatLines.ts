@@ -1,0 +1,57 @@
+import { isQuestion } from '../../chat/isQuestion.js';
+import { isReaction } from '../../chat/isReaction.js';
+import type { HighlightConfig } from '../config.js';
+import type { HighlightInputs } from '../highlightInputs.js';
+import { countedMessages } from './countedMessages.js';
+import { streamSecond } from './secondIndex.js';
+import { sentimentIntensity } from './sentimentIntensity.js';
+
+/** The show's viewer lines per second, each classified once for the four chat signals (see classifyChatLines). */
+export type ChatLineCounts = ReturnType<typeof classifyChatLines>;
+
+/**
+ * Classifies the show's chat into per-second counts for the four chat signals (chatRate, questions, reactions,
+ * chatSentiment). Each line feeds one of questions, reactions or sentiment, so those signals are separate evidence:
+ * laughter is positive by nature, and counting it again as sentiment would let one burst corroborate itself. Spam
+ * (a viewer's lines beyond `maxMessagesPerViewer` per chat window) counts nowhere.
+ */
+export function classifyChatLines(chat: HighlightInputs['chat'], n: number, config: HighlightConfig) {
+  const lines = new Array<number>(n).fill(0);
+  const questions = new Array<number>(n).fill(0);
+  const reactions = new Array<number>(n).fill(0);
+  const intensity = new Array<number>(n).fill(0);
+  const positive = new Array<number>(n).fill(0);
+  const negative = new Array<number>(n).fill(0);
+  const counted = countedMessages(chat, config);
+  chat.forEach((message, index) => {
+    const i = streamSecond(message, n);
+    if (counted[index] !== 1 || i === undefined) return;
+    lines[i] = (lines[i] ?? 0) + 1;
+    if (isQuestion(message.text)) {
+      questions[i] = (questions[i] ?? 0) + 1;
+      return;
+    }
+    if (isReaction(message.text)) {
+      reactions[i] = (reactions[i] ?? 0) + 1;
+      return;
+    }
+    const value = sentimentIntensity(message.sentiment);
+    if (value > 0) {
+      intensity[i] = (intensity[i] ?? 0) + value;
+      if (message.sentiment.score > 0) positive[i] = (positive[i] ?? 0) + 1;
+      else negative[i] = (negative[i] ?? 0) + 1;
+    }
+  });
+  return {
+    /** Every counted line. */
+    lines,
+    questions,
+    /** Laughter and emotes. */
+    reactions,
+    /** Summed sentiment intensity of the lines that are neither questions nor reactions. */
+    intensity,
+    /** How many of those were positive / negative. */
+    positive,
+    negative,
+  };
+}
