@@ -54,6 +54,20 @@ describe('transcriberWithFallback', () => {
     expect(wrapped.wordTimings).toBe(false);
     expect(wrapped.engine).toBe('openai');
   });
+
+  it('asks the fallback for the language when the primary is unsure or fails, but passes a stop on', async () => {
+    const listening = (name: 'openai' | 'pocketsphinx', heard: () => Promise<'en' | 'zh' | undefined>) => ({ ...engine(name, {}), detectLanguage: heard });
+    const fallback = listening('pocketsphinx', async () => 'zh');
+    const failing = transcriberWithFallback(listening('openai', () => Promise.reject(new Error('HTTP 500'))), fallback, () => {});
+    expect(await failing.detectLanguage?.('/tmp/x.wav')).toBe('zh');
+
+    // A stopped stage must not settle for "unsure": the audio stage would store its default language as done.
+    const stop = new AbortController();
+    const stopped = new Error('stopped');
+    stop.abort(stopped);
+    const aborted = transcriberWithFallback(listening('openai', () => Promise.reject(stopped)), fallback, () => {});
+    await expect(aborted.detectLanguage?.('/tmp/x.wav', { signal: stop.signal })).rejects.toBe(stopped);
+  });
 });
 
 describe('languageModelWithFallback', () => {

@@ -73,7 +73,7 @@ export class OpenAiTranscriber extends OpenAiCaller implements Transcriber {
   }
 
   async transcribe(request: TranscribeRequest): Promise<ChunkTranscript> {
-    const audio = await readChunk(request.location, this.config.transcribeTimeoutMs);
+    const audio = await readChunk(request.location, this.config.transcribeTimeoutMs, request.signal);
     const model = this.config.transcribeModel;
     const cacheHash = cacheKeyOf({
       provider: 'openai',
@@ -116,10 +116,10 @@ export class OpenAiTranscriber extends OpenAiCaller implements Transcriber {
     return toRecordingClock(relative, request, model);
   }
 
-  /** One request without a language: Whisper reports what it heard. Any failure means "unsure". */
+  /** One request without a language: Whisper reports what it heard. Any failure but a stop means "unsure". */
   async detectLanguage(location: string, options: { signal?: AbortSignal } = {}): Promise<Language | undefined> {
     try {
-      const audio = await readChunk(location, this.config.transcribeTimeoutMs);
+      const audio = await readChunk(location, this.config.transcribeTimeoutMs, options.signal);
       const file = await toFile(audio.bytes, audio.name, { type: mimeTypeOf(audio.name) });
       const response = await this.limit(() =>
         this.client.audio.transcriptions.create(
@@ -129,6 +129,8 @@ export class OpenAiTranscriber extends OpenAiCaller implements Transcriber {
       );
       return languageFromOpenAi((response as { language?: string }).language);
     } catch (error) {
+      // A stopped stage must not record "unsure": the audio stage would store its default language as done.
+      if (options.signal?.aborted) throw error;
       this.logger?.warn('language detection failed', { reason: error instanceof Error ? scrub(error.message, this.config.apiKey) : 'unknown' });
       return undefined;
     }
@@ -222,7 +224,7 @@ function displayUrl(url: URL): string {
 }
 
 /** Reads a chunk from a local path or an http(s) URL, refusing anything over the upload limit before reading it whole. */
-export async function readChunk(location: string, timeoutMs: number): Promise<ChunkAudio> {
+export async function readChunk(location: string, timeoutMs: number, signal?: AbortSignal): Promise<ChunkAudio> {
   if (!/^https?:\/\//i.test(location)) {
     const info = await stat(location);
     if (info.size > OPENAI_MAX_UPLOAD_BYTES) throw new AudioTooLargeError(`audio chunk ${path.basename(location)}`, info.size);
@@ -232,8 +234,10 @@ export async function readChunk(location: string, timeoutMs: number): Promise<Ch
   const shown = displayUrl(url);
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const timeout = AbortSignal.timeout(timeoutMs);
+    response = await fetch(url, { signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
   } catch (error) {
+    if (signal?.aborted) throw error;
     throw new ChunkReadError(`audio chunk ${shown} could not be fetched: ${error instanceof Error ? error.name : 'error'}`);
   }
   if (!response.ok) {

@@ -41,7 +41,11 @@ export function transcriberWithFallback(primary: Transcriber, fallback: Transcri
     wordTimings: primary.wordTimings && fallback.wordTimings,
     supports: (language) => primary.supports(language) || fallback.supports(language),
     async detectLanguage(location: string, options?: { signal?: AbortSignal }) {
-      return (await primary.detectLanguage?.(location, options).catch(() => undefined)) ?? fallback.detectLanguage?.(location, options);
+      const heard = await primary.detectLanguage?.(location, options).catch((error: unknown) => {
+        if (options?.signal?.aborted) throw error;
+        return undefined;
+      });
+      return heard ?? fallback.detectLanguage?.(location, options);
     },
     async transcribe(request: TranscribeRequest): Promise<ChunkTranscript> {
       if (!primary.supports(request.language)) {
