@@ -8,8 +8,6 @@ import { complianceSeveritySchema, complianceStatusSchema } from '../schemas/com
 import { signalNameSchema } from '../schemas/highlight.js';
 import { transcriptEngineSchema } from '../schemas/transcript.js';
 
-export { complianceStatusSchema } from '../schemas/compliance.js';
-
 /** A compliance flag as stored in the catalog (the term, the rule it broke, and when in the show). */
 export const catalogComplianceFlagSchema = z.object({
   term: z.string(),

@@ -8,5 +8,5 @@ export {
   parseClaimRules,
   type ClaimRule,
 } from './claimRules.js';
-export { clipCompliance, type ClipComplianceStatus } from './clipCompliance.js';
+export { clipCompliance } from './clipCompliance.js';
 export { findComplianceFlags, type ComplianceItem } from './findComplianceFlags.js';

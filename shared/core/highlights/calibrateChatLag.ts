@@ -5,6 +5,7 @@
  * so they line up with the moment the audience reacted to.
  */
 import { DEFAULT_CHAT_LAG_SECONDS, estimateChatLag, type ChatLagEstimate, type ChatLagInput } from '../chat/chatLag.js';
+import type { ChatLagRecord } from '../schemas/chatLag.js';
 
 /** Confidence from which a measured lag may replace the default. */
 export const MIN_APPLIED_LAG_CONFIDENCE = 0.4;
@@ -26,7 +27,7 @@ export function isApplicableLag(estimate: ChatLagEstimate): boolean {
 }
 
 /** Where the applied lag came from. */
-export type ChatLagSource = 'measured' | 'default' | 'override';
+export type ChatLagSource = ChatLagRecord['appliedFrom'];
 
 export interface ChatLagCalibration {
   /** What the show's own chat and loudness say (kept for the report even when not applied). */
