@@ -16,6 +16,8 @@ export interface LocalQueueOptions {
   readonly backoffMs: number;
   /** Deliver every message twice, to prove idempotency. @default false */
   readonly deliverTwice: boolean;
+  /** The run was stopped (Ctrl-C): a failure is final and waiting retries end, so the process exits at once. */
+  readonly signal?: AbortSignal;
 }
 
 export const DEFAULT_LOCAL_QUEUE_OPTIONS: LocalQueueOptions = { concurrency: 2, maxAttempts: 3, backoffMs: 250, deliverTwice: false };
@@ -86,17 +88,26 @@ export class LocalQueue implements Queue {
     try {
       await (this.consumer as Consumer)(delivery.message, delivery.attempt);
     } catch (error) {
-      if (isPermanent(error) || delivery.attempt >= this.options.maxAttempts) {
+      const stopped = this.options.signal?.aborted === true;
+      if (stopped || isPermanent(error) || delivery.attempt >= this.options.maxAttempts) {
         this.deadLetters.push({ message: delivery.message, attempts: delivery.attempt, reason: reasonOf(error) });
         return;
       }
       const cap = Math.min(30_000, this.options.backoffMs * 2 ** (delivery.attempt - 1));
       this.delayed += 1;
-      void sleep(Math.random() * cap).then(() => {
-        this.delayed -= 1;
-        this.pending.push({ message: delivery.message, attempt: delivery.attempt + 1 });
-        this.pump();
-      });
+      void sleep(Math.random() * cap, undefined, this.options.signal ? { signal: this.options.signal } : {}).then(
+        () => {
+          this.delayed -= 1;
+          this.pending.push({ message: delivery.message, attempt: delivery.attempt + 1 });
+          this.pump();
+        },
+        () => {
+          // Stopped while waiting: the retry will not come, so the failure is final.
+          this.delayed -= 1;
+          this.deadLetters.push({ message: delivery.message, attempts: delivery.attempt, reason: reasonOf(error) });
+          if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+        },
+      );
     }
   }
 }
