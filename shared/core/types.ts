@@ -12,7 +12,7 @@ export type { Language, TimeRange } from './schemas/basics.js';
 export type { Segment, Transcript, TranscriptEngine, Word } from './schemas/transcript.js';
 export type { ChatEventKind, ChatMessage, MetricsPoint, ParseReport, Product, ProductMention } from './schemas/sideInputs.js';
 export type { AudioAnalysis } from './schemas/audioAnalysis.js';
-export type { FiredSignal, Highlight } from './schemas/highlight.js';
+export type { FiredSignal, Highlight, SignalName } from './schemas/highlight.js';
 export type { ComplianceFlag, ComplianceSeverity, ComplianceStatus } from './schemas/compliance.js';
 export type { Analysis, SentimentTimeline, SentimentWindow, SignalSeries } from './schemas/analysis.js';
 export type { ChatLagRecord } from './schemas/chatLag.js';
@@ -39,22 +39,6 @@ export interface SentimentScore {
   /** Number of lexicon hits that contributed (0 = neutral / unknown). */
   readonly hits: number;
 }
-
-/** Names of the signals fused into the highlight score. */
-export type SignalName =
-  | 'loudness'
-  | 'speechRate'
-  | 'speechSentiment'
-  | 'mentions'
-  | 'chatRate'
-  | 'chatSentiment'
-  | 'reactions'
-  | 'questions'
-  | 'paidMessages'
-  | 'gifts'
-  | 'viewers'
-  | 'orders'
-  | 'scenes';
 
 /** Titles, description and hashtags for a clip (extractive offline). */
 export interface ClipCopy {

@@ -8,27 +8,10 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { checkRunSettingRules, RUN_SETTINGS } from '../settings/runSettings.js';
+import { SIGNAL_NAMES } from '../schemas/highlight.js';
 import type { SignalName } from '../types.js';
 
-/**
- * Every signal fused into the highlight score, in a fixed order (the order of `buildSignals` output):
- * host-side signals first (audio, speech), then the audience (chat), then business metrics and video.
- */
-export const SIGNAL_NAMES = [
-  'loudness',
-  'speechRate',
-  'speechSentiment',
-  'mentions',
-  'chatRate',
-  'chatSentiment',
-  'reactions',
-  'questions',
-  'paidMessages',
-  'gifts',
-  'viewers',
-  'orders',
-  'scenes',
-] as const satisfies readonly SignalName[];
+export { SIGNAL_NAMES } from '../schemas/highlight.js';
 
 /** A non-negative number per signal; each key defaults independently. */
 function perSignal(defaults: Readonly<Record<SignalName, number>>) {

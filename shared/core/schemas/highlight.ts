@@ -1,10 +1,30 @@
 /** Highlights: clip-sized windows around peaks of the fused score, with the signals that explain them. */
 import { z } from 'zod';
-import { SIGNAL_NAMES } from '../highlights/config.js';
 import { readonlyArray, readonlyObject, timeRangeShape } from './basics.js';
+
+/**
+ * Every signal fused into the highlight score, in a fixed order (the order of `buildSignals` output):
+ * host-side signals first (audio, speech), then the audience (chat), then business metrics and video.
+ */
+export const SIGNAL_NAMES = [
+  'loudness',
+  'speechRate',
+  'speechSentiment',
+  'mentions',
+  'chatRate',
+  'chatSentiment',
+  'reactions',
+  'questions',
+  'paidMessages',
+  'gifts',
+  'viewers',
+  'orders',
+  'scenes',
+] as const;
 
 /** Names of the signals fused into the highlight score (`SIGNAL_NAMES` order). */
 export const signalNameSchema = z.enum(SIGNAL_NAMES);
+export type SignalName = z.infer<typeof signalNameSchema>;
 
 /** A signal that fired inside a highlight, with the evidence. */
 export const firedSignalSchema = readonlyObject({

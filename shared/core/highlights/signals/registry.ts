@@ -20,8 +20,8 @@ type InOrderOf<Names extends readonly SignalName[]> = { readonly [K in keyof Nam
 
 /**
  * Every signal the detector fuses, in SIGNAL_NAMES order (the order of buildSignals' output). Adding a signal is
- * one file in this folder and one line here (plus its name in SignalName / SIGNAL_NAMES and its weight and
- * threshold in config.ts).
+ * one file in this folder and one line here (plus its name in SIGNAL_NAMES, in schemas/highlight.ts, which
+ * SignalName and the stored schemas follow, and its weight and threshold in config.ts).
  */
 export const SIGNALS = [
   loudness,
