@@ -6,13 +6,29 @@ import { languageSchema, readonlyArray, readonlyObject, timeRangeShape } from '.
 export const wordSchema = readonlyObject({
   ...timeRangeShape,
   text: z.string(),
-  /** 0..1 where the engine reports it. */
+  /** 0..1 where the engine reports it (pocketsphinx posterior, whisper token probability). */
   confidence: z.number().optional(),
+  /**
+   * Whether the word may be quoted as said (titles, burned captions): the engine's confidence against
+   * the calibrated threshold of `shared/core/transcript/reliability.ts`. Absent: not known to be reliable.
+   */
+  reliable: z.boolean().optional(),
 });
 export type Word = z.infer<typeof wordSchema>;
 
 /** One transcript segment: a sentence or caption cue. */
-export const segmentSchema = readonlyObject({ ...timeRangeShape, text: z.string(), words: readonlyArray(wordSchema).optional() });
+export const segmentSchema = readonlyObject({
+  ...timeRangeShape,
+  text: z.string(),
+  words: readonlyArray(wordSchema).optional(),
+  /** 0..1, the engine's own confidence in the segment where it reports one. */
+  confidence: z.number().optional(),
+  /**
+   * Whether the segment's text may be quoted as said. Captions are; engine output is when its
+   * confidence clears the calibrated threshold. Absent: not known to be reliable, so never quoted.
+   */
+  reliable: z.boolean().optional(),
+});
 export type Segment = z.infer<typeof segmentSchema>;
 
 /** Segments in time order (a caption file, a chunk, a whole transcript). */
