@@ -3,6 +3,7 @@
  */
 import { catalogEntrySchema, type CatalogEntry } from '../shared/core/catalog/index.js';
 import { showKeys } from '../shared/core/keys.js';
+import { orderedVariants } from '../shared/core/schemas/clipRender.js';
 import { catalogFileSchema, clipMetaSchema, highlightsFileSchema } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
@@ -36,6 +37,7 @@ export const catalog: StageHandler<'catalog'> = async (message, { storage, catal
           flags: meta.compliance.flags.map((flag) => ({ term: flag.term, rule: flag.rule, severity: flag.severity, t: flag.start })),
         },
         files: { ...meta.files, meta: metaKey },
+        variants: orderedVariants(meta.variants).map(({ aspect, width, height, file }) => ({ aspect, width, height, file })),
         signals: [...new Set(meta.reasons.map((reason) => reason.name))],
         createdFrom: { recordingKey: manifest.recordingKey, transcriptEngine: meta.transcriptEngine },
       }),

@@ -16,6 +16,7 @@ import { writeClipCopy } from '../shared/pipeline/assist/clipCopyTask.js';
 import { claimWhenAllDone } from '../shared/pipeline/claims.js';
 import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageContext } from '../shared/pipeline/ports.js';
+import type { ClipVariant } from '../shared/core/schemas/clipRender.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
 
@@ -55,6 +56,8 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlight: Highlight
   const cues = captionCues(transcript.segments, highlight, manifest.language);
   const local = {
     ...(Object.fromEntries(Object.entries(CLIP_FILE_NAMES).map(([role, name]) => [role, path.join(workDir, name)])) as Record<ClipFileName, string>),
+    horizontal: path.join(workDir, 'horizontal.mp4'),
+    vertical: path.join(workDir, 'vertical.mp4'),
     frame: path.join(workDir, 'frame.png'),
   };
   await writeFile(local.captions, formatSrt(cues));
@@ -78,6 +81,14 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlight: Highlight
     await storage.putFile(files[role], local[role]);
   }
 
+  const source = manifest.media.video;
+  const variants: ClipVariant[] = [
+    { aspect: '9:16', width: 1080, height: 1920, file: keys.clipVariant(highlight.id, '9:16'), reframe: source ? 'blur' : 'none' },
+    { aspect: '16:9', width: source?.width ?? 1920, height: source?.height ?? 1080, file: keys.clipVariant(highlight.id, '16:9'), reframe: 'none' },
+  ];
+  await storage.putFile(variants[0]!.file, local.vertical);
+  await storage.putFile(variants[1]!.file, local.horizontal);
+
   const copy = await writeClipCopy(highlight, manifest.language, languageModel, logger, signal);
   const meta: ClipMeta = {
     runId: manifest.runId,
@@ -97,6 +108,8 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlight: Highlight
     reasons: [...highlight.signals],
     compliance: clipCompliance(analysis.compliance, highlight),
     files,
+    variants,
+    captions: { burned: cues.length > 0, source: transcript.engine, reliability: cues.length > 0 ? 1 : 0, reason: cues.length > 0 ? 'captions from the transcript' : 'no speech in the clip', style: 'bold' },
     transcriptEngine: transcript.engine,
   };
   await writeJson(storage, keys.clipMeta(highlight.id), clipMetaSchema, meta);

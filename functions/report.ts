@@ -28,7 +28,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
     reportHighlights.push({
       ...highlight,
       ...(thumbnail ? { thumbnailDataUri: `data:image/jpeg;base64,${thumbnail.toString('base64')}` } : {}),
-      clipFiles: { vertical: relative(meta.files.vertical), horizontal: relative(meta.files.horizontal) },
+      clipFiles: meta.variants.map((variant) => ({ label: variant.aspect, path: relative(variant.file) })),
     });
   }
   const timings = (await readStatusParts(storage, message.showId))

@@ -19,7 +19,7 @@ export function printCatalog(storage: FsStorage, entries: readonly CatalogEntry[
       `${entry.showId} ${entry.clipId}  ${clock(entry.start)}-${clock(entry.end)}  score ${entry.score.toFixed(2)}${flags}\n` +
         `  ${entry.title}\n` +
         (entry.products.length > 0 ? `  products: ${entry.products.join(', ')}\n` : '') +
-        `  ${storage.pathOf(entry.files.vertical)}\n`,
+        `  ${storage.pathOf(entry.variants[0]?.file ?? entry.files.meta)}\n`,
     );
   }
 }

@@ -2,6 +2,7 @@
 import type { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { describeChatLag } from '../../shared/core/chat/index.js';
 import { showKeys, type ShowId } from '../../shared/core/keys.js';
+import { orderedVariants } from '../../shared/core/schemas/clipRender.js';
 import type { ParseReport } from '../../shared/core/types.js';
 import { analysisSchema, clipMetaSchema, highlightsFileSchema, topicsFileSchema, transcriptSchema, type ChatLagRecord } from '../../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../../shared/pipeline/manifest.js';
@@ -19,7 +20,19 @@ export interface RunSummary {
   readonly transcriptNote?: string;
   readonly outputs: Record<string, string>;
   readonly highlights: { id: string; rank: number; start: number; end: number; score: number; signals: string[] }[];
-  readonly clips: { id: string; title: string; vertical: string; horizontal: string; thumbnail: string; captions: string; compliance: string }[];
+  readonly clips: {
+    id: string;
+    title: string;
+    hashtags: readonly string[];
+    /** Path of each rendered shape, by aspect ratio ("9:16": ...). */
+    variants: Record<string, string>;
+    thumbnail: string;
+    captions: string;
+    /** Whether captions were burned in, and why (not). */
+    captionsBurned: boolean;
+    captionsReason: string;
+    compliance: string;
+  }[];
   readonly topics: { topic: string; kind: string; score: number }[];
   readonly stages: Record<string, { state: string; items: number; ms: number }>;
   /** How late chat reacts to the stream, as measured (recorded; not yet applied by the detector). */
@@ -48,8 +61,10 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
       clips.push({
         id: meta.clipId,
         title: meta.title,
-        vertical: storage.pathOf(meta.files.vertical),
-        horizontal: storage.pathOf(meta.files.horizontal),
+        hashtags: meta.hashtags,
+        variants: Object.fromEntries(orderedVariants(meta.variants).map((variant) => [variant.aspect, storage.pathOf(variant.file)])),
+        captionsBurned: meta.captions.burned,
+        captionsReason: meta.captions.reason,
         thumbnail: storage.pathOf(meta.files.thumbnail),
         captions: storage.pathOf(meta.files.captions),
         compliance: meta.compliance.status,
@@ -96,7 +111,9 @@ export function printRunSummary(summary: RunSummary): void {
     summary.clips.forEach((clip, i) => {
       const h = summary.highlights[i];
       out(`  ${i + 1}. ${h ? `${clock(h.start)}-${clock(h.end)} score ${h.score.toFixed(2)} ` : ''}${clip.title}${clip.compliance === 'clear' ? '' : ` [${clip.compliance}]`}`);
-      out(`     ${clip.vertical}`);
+      if (clip.hashtags.length > 0) out(`     ${clip.hashtags.join(' ')}`);
+      const [first] = Object.values(clip.variants);
+      if (first) out(`     ${first}`);
     });
   } else if (summary.status === 'succeeded') out('no highlights found');
   if (summary.topics.length > 0) out(`topics: ${summary.topics.slice(0, 5).map((t) => t.topic).join(' · ')}`);

@@ -3,7 +3,7 @@
  * dependencies; `functions/lambda/catalogApi.ts` only wires the environment to them.
  *
  * GET /clips                      query string = catalog filter (+ cursor); 200 { entries, cursor? }
- * GET /clips/{showId}/{clipId}    200 { entry, downloads: { horizontal, vertical, thumbnail, captions }, expiresAt }
+ * GET /clips/{showId}/{clipId}    200 { entry, downloads: { thumbnail, captions, variants: { '9:16': url, ... } }, expiresAt }
  * GET /shows/{showId}/status      200 the show's status.json
  * Bad input is 400, unknown routes and missing clips/status 404, other methods 405; anything unexpected
  * is 500 with a request id, the details going to the log only.
@@ -29,7 +29,7 @@ export interface CatalogApiDependencies {
 /** Page size when the query string has no `limit`, and the most one page may hold. */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-const CLIP_FILES = ['horizontal', 'vertical', 'thumbnail', 'captions'] as const;
+const CLIP_FILES = ['thumbnail', 'captions'] as const;
 const LIST_PARAMS = ['show', 'product', 'minScore', 'compliance', 'text', 'language', 'limit', 'cursor'] as const;
 const CLIP_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -125,12 +125,12 @@ async function getClip(showId: ShowId, clipId: string, deps: CatalogApiDependenc
   const entry = await findClip(deps.index, showId, clipId);
   if (!entry) throw new HttpError(404, `clip ${clipId} of show ${showId} is not in the catalog`);
   const expiresIn = deps.downloadUrlSeconds;
-  const downloads: Record<string, string> = {};
-  for (const file of CLIP_FILES) {
-    const command = new GetObjectCommand({ Bucket: deps.outputsBucket, Key: validateKey(entry.files[file]) });
-    downloads[file] = await getSignedUrl(deps.s3, command, { expiresIn });
-  }
-  return { entry, downloads, expiresInSeconds: expiresIn, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
+  const sign = (key: string) => getSignedUrl(deps.s3, new GetObjectCommand({ Bucket: deps.outputsBucket, Key: validateKey(key) }), { expiresIn });
+  const downloads: Record<string, string> & { variants?: Record<string, string> } = {};
+  for (const file of CLIP_FILES) downloads[file] = await sign(entry.files[file]);
+  const variants: Record<string, string> = {};
+  for (const variant of entry.variants) variants[variant.aspect] = await sign(variant.file);
+  return { entry, downloads: { ...downloads, variants }, expiresInSeconds: expiresIn, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
 }
 
 /** The clip's entry, looked up in its show's part of the index (a show has tens of clips: a page or two). */

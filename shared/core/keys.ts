@@ -61,13 +61,14 @@ export const intermediatePrefix = (showId: ShowId): string => `${KEY_ROOTS.inter
 /** Where a show's outputs live: `shows/{showId}/`. */
 export const showPrefix = (showId: ShowId): string => `${KEY_ROOTS.shows}${showId}/`;
 
-/** The files a clip folder holds besides meta.json, by role. */
+/** The files a clip folder holds besides meta.json and its variants, by role. */
 export const CLIP_FILE_NAMES = {
-  horizontal: 'horizontal.mp4',
-  vertical: 'vertical.mp4',
   thumbnail: 'thumbnail.jpg',
   captions: 'captions.srt',
 } as const;
+
+/** `9x16` of `9:16`: aspect ratios in file names (a colon is not portable in file names). */
+export const aspectFileStem = (aspect: string): string => aspect.replace(':', 'x');
 
 export type ClipFileName = keyof typeof CLIP_FILE_NAMES;
 
@@ -90,6 +91,10 @@ export function showKeys(showId: ShowId) {
     /** The clip's completion marker: written last, so a clip without it is unfinished. */
     clipMeta: (clipId: string) => `${base}clips/${clipId}/meta.json`,
     clipFile: (clipId: string, name: ClipFileName) => `${base}clips/${clipId}/${CLIP_FILE_NAMES[name]}`,
+    /** One rendered shape of the clip: `clips/{clipId}/9x16.mp4`. */
+    clipVariant: (clipId: string, aspect: string) => `${base}clips/${clipId}/${aspectFileStem(aspect)}.mp4`,
+    /** The ASS captions burned into that shape: `clips/{clipId}/captions-9x16.ass`. */
+    clipCaptionsAss: (clipId: string, aspect: string) => `${base}clips/${clipId}/captions-${aspectFileStem(aspect)}.ass`,
     clipsPrefix: `${base}clips/`,
     topics: `${base}topics.json`,
     topicEvidence: `${base}topic-evidence.json`,

@@ -29,3 +29,10 @@ export async function whiteShareInBand(image: string, fromY: number, toY: number
   }
   return white / ((bottom - top) * info.width);
 }
+
+/** Storage key of a clip's rendered shape, from its meta.json; fails the test when the shape is missing. */
+export function variantFile(meta: { variants: readonly { aspect: string; file: string }[] }, aspect: string): string {
+  const variant = meta.variants.find((candidate) => candidate.aspect === aspect);
+  if (!variant) throw new Error(`the clip has no ${aspect} variant (has ${meta.variants.map((v) => v.aspect).join(', ')})`);
+  return variant.file;
+}

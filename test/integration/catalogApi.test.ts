@@ -32,12 +32,14 @@ function clip(showId: string, clipId: string, score: number, fields: Partial<Cat
     products: [],
     compliance: { status: 'clear', flags: [] },
     files: {
-      horizontal: `${base}horizontal.mp4`,
-      vertical: `${base}vertical.mp4`,
       thumbnail: `${base}thumbnail.jpg`,
       captions: `${base}captions.srt`,
       meta: `${base}meta.json`,
     },
+    variants: [
+      { aspect: '9:16', width: 1080, height: 1920, file: `${base}9x16.mp4` },
+      { aspect: '16:9', width: 1920, height: 1080, file: `${base}16x9.mp4` },
+    ],
     signals: ['chatRate'],
     createdFrom: { recordingKey: `recordings/${showId}/recording.mp4`, transcriptEngine: 'captions' },
     ...fields,
@@ -171,7 +173,7 @@ beforeAll(async () => {
   s3 = new S3Client({ endpoint: s3Endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS, forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   for (const entry of entries) {
-    for (const key of Object.values(entry.files)) await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: fileBytes(key) }));
+    for (const key of [...Object.values(entry.files), ...entry.variants.map((variant) => variant.file)]) await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: fileBytes(key) }));
   }
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `shows/${SKINCARE}/status.json`, Body: JSON.stringify(status), ContentType: 'application/json' }));
   deps = { index, s3, outputsBucket: BUCKET, downloadUrlSeconds: URL_SECONDS };
@@ -272,16 +274,20 @@ describe('GET /clips/{showId}/{clipId}', () => {
     const entry = entries.find((candidate) => candidate.clipId === 'sk02')!;
     expect(body.entry).toEqual(entry);
     expect(body.expiresInSeconds).toBe(URL_SECONDS);
-    const downloads = body.downloads as Record<string, string>;
-    expect(Object.keys(downloads).sort()).toEqual(['captions', 'horizontal', 'thumbnail', 'vertical']);
-    for (const [file, url] of Object.entries(downloads)) {
+    const { variants, ...files } = body.downloads as Record<string, string> & { variants: Record<string, string> };
+    expect(Object.keys(files).sort()).toEqual(['captions', 'thumbnail']);
+    expect(Object.keys(variants).sort()).toEqual(['16:9', '9:16']);
+    const expected = [
+      ...Object.entries(files).map(([file, url]) => [file, url, entry.files[file as keyof CatalogEntry['files']]] as const),
+      ...Object.entries(variants).map(([aspect, url]) => [aspect, url, entry.variants.find((variant) => variant.aspect === aspect)!.file] as const),
+    ];
+    for (const [file, url, key] of expected) {
       const parsed = new URL(url);
       expect(parsed.origin).toBe(s3Endpoint);
       expect(parsed.searchParams.get('X-Amz-Expires')).toBe(String(URL_SECONDS));
       expect(parsed.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
       const download = await fetch(url);
       expect(download.status, file).toBe(200);
-      const key = entry.files[file as keyof CatalogEntry['files']];
       expect(Buffer.from(await download.arrayBuffer()).equals(fileBytes(key)), file).toBe(true);
     }
   });

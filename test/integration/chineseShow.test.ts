@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SampleShow } from '../../scripts/sampleShow.js';
 import { filterCatalog } from '../../shared/core/catalog/index.js';
 import { showKeys } from '../../shared/core/keys.js';
-import { extractFrame, whiteShareInBand } from '../helpers/frames.js';
+import { extractFrame, variantFile, whiteShareInBand } from '../helpers/frames.js';
 import { covers, makeWorkspace, runShow, sampleShow } from '../helpers/pipelineFixture.js';
 
 describe('Chinese show with captions and a custom compliance rule file', () => {
@@ -52,7 +52,7 @@ describe('Chinese show with captions and a custom compliance rule file', () => {
     const cue = /(\d\d):(\d\d):(\d\d),(\d\d\d) --> (\d\d):(\d\d):(\d\d),(\d\d\d)\n(.+)/.exec(srt);
     expect(cue?.[9]).toMatch(/\p{Script=Han}/u);
     const at = Number(cue?.[2]) * 60 + Number(cue?.[3]) + Number(cue?.[4]) / 1000 + 0.3;
-    const frame = await extractFrame(run.pathOf(meta.files.vertical), at, workspace.dir, 'zh-vertical');
+    const frame = await extractFrame(run.pathOf(variantFile(meta, '9:16')), at, workspace.dir, 'zh-vertical');
     expect(await whiteShareInBand(frame, 0.7, 0.98)).toBeGreaterThan(0.002);
   });
 

@@ -52,7 +52,7 @@ describe('postshow CLI', () => {
       expect(highlight.end - highlight.start).toBeGreaterThanOrEqual(8 - 0.01);
       expect(highlight.end - highlight.start).toBeLessThanOrEqual(15 + 0.01);
     }
-    expect(summary.clips[0].vertical).toMatch(/vertical\.mp4$/);
+    expect(summary.clips[0].variants['9:16']).toMatch(/9x16\.mp4$/);
     expect(summary.outputs.report).toMatch(/report\.html$/);
     expect(summary.topics.length).toBeGreaterThan(0);
     // The side inputs' parse reports and the chat lag (measured, and the one applied: here the flag's) travel in the summary.

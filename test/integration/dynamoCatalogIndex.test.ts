@@ -44,12 +44,14 @@ function clip(
           : [{ term: status === 'block' ? 'cures acne' : 'best ever', rule: status === 'block' ? 'medical-claim' : 'superlative', severity: status, t: start + 5 }],
     },
     files: {
-      horizontal: `${base}horizontal.mp4`,
-      vertical: `${base}vertical.mp4`,
       thumbnail: `${base}thumbnail.jpg`,
       captions: `${base}captions.srt`,
       meta: `${base}meta.json`,
     },
+    variants: [
+      { aspect: '9:16', width: 1080, height: 1920, file: `${base}9x16.mp4` },
+      { aspect: '16:9', width: 1920, height: 1080, file: `${base}16x9.mp4` },
+    ],
     signals: ['chatRate', 'mentions', ...(rank === 1 ? (['orders'] as const) : [])],
     createdFrom: { recordingKey: `recordings/${showId}/recording.mp4`, transcriptEngine: fields.language === 'zh' ? 'whisper-local' : 'captions' },
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SampleShow } from '../../scripts/sampleShow.js';
 import { showKeys, showPrefix } from '../../shared/core/keys.js';
 import { parseExact } from '../../shared/core/schemas/parseExact.js';
-import { extractFrame, whiteShareInBand } from '../helpers/frames.js';
+import { extractFrame, variantFile, whiteShareInBand } from '../helpers/frames.js';
 import { probe } from '../helpers/media.js';
 import { covers, makeWorkspace, runShow, sampleShow } from '../helpers/pipelineFixture.js';
 import { storedSchemaOf } from '../helpers/storedArtifacts.js';
@@ -80,8 +80,8 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
     for (const highlight of highlights) {
       const meta = await run.readJson(showKeys(run.showId).clipMeta(highlight.id));
       const expected = highlight.end - highlight.start;
-      const horizontal = await probe(run.pathOf(meta.files.horizontal));
-      const vertical = await probe(run.pathOf(meta.files.vertical));
+      const horizontal = await probe(run.pathOf(variantFile(meta, '16:9')));
+      const vertical = await probe(run.pathOf(variantFile(meta, '9:16')));
       expect(Number(horizontal.format.duration)).toBeGreaterThan(expected - 0.15);
       expect(Number(horizontal.format.duration)).toBeLessThan(expected + 0.15);
       const video = vertical.streams.find((s) => s.codec_type === 'video');
@@ -92,7 +92,7 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
       expect(Number(vertical.format.duration)).toBeLessThan(expected + 0.15);
 
       // faststart: the moov atom precedes mdat, so players start before the download ends.
-      const head = (await readFile(run.pathOf(meta.files.vertical))).subarray(0, 64 * 1024).toString('latin1');
+      const head = (await readFile(run.pathOf(variantFile(meta, '9:16')))).subarray(0, 64 * 1024).toString('latin1');
       expect(head.indexOf('moov')).toBeGreaterThan(-1);
       expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
 
@@ -113,8 +113,8 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
     const toSeconds = (h: string, m: string, s: string, ms: string) => Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
     const [, h1, m1, s1, ms1, h2, m2, s2, ms2] = firstCue as RegExpExecArray;
     const at = (toSeconds(h1!, m1!, s1!, ms1!) + toSeconds(h2!, m2!, s2!, ms2!)) / 2;
-    const verticalFrame = await extractFrame(run.pathOf(meta.files.vertical), at, workspace.dir, 'vertical');
-    const horizontalFrame = await extractFrame(run.pathOf(meta.files.horizontal), at, workspace.dir, 'horizontal');
+    const verticalFrame = await extractFrame(run.pathOf(variantFile(meta, '9:16')), at, workspace.dir, 'vertical');
+    const horizontalFrame = await extractFrame(run.pathOf(variantFile(meta, '16:9')), at, workspace.dir, 'horizontal');
     // The generated picture has no white; caption text is white, in the lower part of the frame.
     expect(await whiteShareInBand(verticalFrame, 0.7, 0.98)).toBeGreaterThan(0.002);
     expect(await whiteShareInBand(horizontalFrame, 0.7, 0.98)).toBeLessThan(0.0005);

@@ -14,7 +14,8 @@ function entry(showId: string, clipId: string, score: number, language: 'en' | '
   return catalogEntrySchema.parse({
     clipId, showId, rank: 1, start: 0, end: 20, duration: 20, score, title: `clip ${clipId}`, description: '', hashtags: [], products: [], language,
     compliance: { status: 'clear', flags: [] },
-    files: { horizontal: file('h.mp4'), vertical: file('v.mp4'), thumbnail: file('t.jpg'), captions: file('c.srt'), meta: file('meta.json') },
+    files: { thumbnail: file('t.jpg'), captions: file('c.srt'), meta: file('meta.json') },
+    variants: [{ aspect: '9:16', width: 1080, height: 1920, file: file('9x16.mp4') }],
     signals: ['chatRate'], createdFrom: { recordingKey: `recordings/${showId}/recording.mp4`, transcriptEngine: 'captions' },
   });
 }

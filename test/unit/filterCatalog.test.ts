@@ -17,9 +17,8 @@ function entry(overrides: Partial<CatalogEntry> & Pick<CatalogEntry, 'clipId'>):
     products: [],
     language: 'en',
     compliance: { status: 'clear', flags: [] },
+    variants: [{ aspect: '9:16', width: 1080, height: 1920, file: `${showId}/clips/9x16.mp4` }],
     files: {
-      horizontal: `${showId}/clips/h.mp4`,
-      vertical: `${showId}/clips/v.mp4`,
       thumbnail: `${showId}/clips/t.jpg`,
       captions: `${showId}/clips/c.srt`,
       meta: `${showId}/clips/m.json`,

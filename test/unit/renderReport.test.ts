@@ -65,7 +65,10 @@ function fullReport(): ReportData {
         chat: [HOSTILE, '好便宜！'],
         products: ['保湿面膜'],
         thumbnailDataUri: PNG,
-        clipFiles: { vertical: 'clips/show-1-100-130/vertical.mp4', horizontal: 'https://evil.example/h.mp4' },
+        clipFiles: [
+          { label: '9:16', path: 'clips/show-1-100-130/9x16.mp4' },
+          { label: '16:9', path: 'https://evil.example/h.mp4' },
+        ],
       },
       {
         id: 'show-1-200-220',
@@ -168,7 +171,7 @@ describe('renderReport', () => {
     expect(html).toContain('chat rate 4.2x baseline (23 msgs/10s)');
     expect(html).toContain('这款面膜今天特价');
     expect(html).toContain('保湿面膜');
-    expect(html).toContain('href="clips/show-1-100-130/vertical.mp4"');
+    expect(html).toContain('href="clips/show-1-100-130/9x16.mp4"');
     expect(html).toContain('absolute claim (广告法 第九条)');
     expect(html).toContain('Answer: 包邮吗？');
     expect(html).toContain('bilibili-xml');

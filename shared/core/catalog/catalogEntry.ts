@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { languageSchema } from '../schemas/basics.js';
+import { aspectSchema } from '../schemas/clipRender.js';
 import { complianceSeveritySchema, complianceStatusSchema } from '../schemas/compliance.js';
 import { signalNameSchema } from '../schemas/highlight.js';
 import { transcriptEngineSchema } from '../schemas/transcript.js';
@@ -40,12 +41,12 @@ export const catalogEntrySchema = z.object({
   }),
   /** Storage keys (relative to the store root), not URLs. */
   files: z.object({
-    horizontal: z.string(),
-    vertical: z.string(),
     thumbnail: z.string(),
     captions: z.string(),
     meta: z.string(),
   }),
+  /** The clip's rendered shapes (storage keys), vertical first when there is one. */
+  variants: z.array(z.object({ aspect: aspectSchema, width: z.number().int().positive(), height: z.number().int().positive(), file: z.string() })).min(1),
   /** Names of the signals that fired in the highlight (the detector's own names, which the catalog filters by). */
   signals: z.array(signalNameSchema),
   createdFrom: z.object({

@@ -22,7 +22,7 @@ export type ReportHighlight = Highlight & {
   /** `data:image/(png|jpeg|webp|gif);base64,...`; anything else is not rendered. */
   readonly thumbnailDataUri?: string;
   /** Paths relative to the report file; absolute paths and URLs are shown as text, not linked. */
-  readonly clipFiles?: { readonly vertical: string; readonly horizontal: string };
+  readonly clipFiles?: readonly { readonly label: string; readonly path: string }[];
 };
 
 /** Everything the report shows. */
@@ -173,7 +173,7 @@ function highlightsSection(highlights: readonly ReportHighlight[]): string {
       transcript.length > 0 ? transcript.join('') : '<p class="muted">No transcript in this window.</p>',
       chat.length > 0 ? `<p class="muted">Chat:</p><ul class="chat">${chat.join('')}</ul>` : '',
       highlight.products.length > 0 ? `<p>Products: ${highlight.products.map(esc).join(', ')}</p>` : '',
-      files === undefined ? '' : `<p>Clip: ${fileLink(files.vertical, 'vertical')} · ${fileLink(files.horizontal, 'horizontal')}</p>`,
+      files === undefined || files.length === 0 ? '' : `<p>Clip: ${files.map((file) => fileLink(file.path, file.label)).join(' · ')}</p>`,
       `<p class="muted">id ${esc(highlight.id)}</p>`,
       '</div>',
       '</article>',

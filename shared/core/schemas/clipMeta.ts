@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { languageSchema, readonlyArray, readonlyObject } from './basics.js';
 import { complianceFlagSchema, complianceStatusSchema } from './compliance.js';
+import { captionStateSchema, clipVariantSchema } from './clipRender.js';
 import { firedSignalSchema } from './highlight.js';
 import { transcriptEngineSchema } from './transcript.js';
 
@@ -24,7 +25,12 @@ export const clipMetaSchema = readonlyObject({
   language: languageSchema,
   reasons: readonlyArray(firedSignalSchema),
   compliance: readonlyObject({ status: complianceStatusSchema, flags: readonlyArray(complianceFlagSchema) }),
-  files: readonlyObject({ horizontal: z.string(), vertical: z.string(), thumbnail: z.string(), captions: z.string() }),
+  /** Storage keys of the thumbnail and the SRT sidecar (reliable cues only). */
+  files: readonlyObject({ thumbnail: z.string(), captions: z.string() }),
+  /** Every rendered shape of the clip (`--aspect`), all cut from one decode of the span. */
+  variants: z.array(clipVariantSchema).min(1).readonly(),
+  /** Whether captions were burned, from which engine, and why. */
+  captions: captionStateSchema,
   transcriptEngine: transcriptEngineSchema,
 });
 export type ClipMeta = z.infer<typeof clipMetaSchema>;

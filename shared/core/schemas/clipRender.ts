@@ -31,6 +31,8 @@ export const clipVariantSchema = readonlyObject({
   file: z.string(),
   /** How the source was fitted into this shape (`none` when the shapes match). */
   reframe: z.enum(['none', 'subject', 'blur', 'center']),
+  /** Storage key of the ASS captions burned into it; absent when none were burned. */
+  captions: z.string().optional(),
 });
 export type ClipVariant = z.infer<typeof clipVariantSchema>;
 
@@ -50,3 +52,8 @@ export type CaptionState = z.infer<typeof captionStateSchema>;
 
 /** The spans of the source kept in a trimmed clip, in source seconds, ascending and disjoint. */
 export const keptSpansSchema = readonlyArray(readonlyObject({ start: z.number(), end: z.number() }));
+
+/** Variants with the vertical one first (short-video feeds lead), the rest in the order rendered. */
+export function orderedVariants<V extends { readonly aspect: Aspect }>(variants: readonly V[]): V[] {
+  return [...variants.filter((variant) => variant.aspect === '9:16'), ...variants.filter((variant) => variant.aspect !== '9:16')];
+}

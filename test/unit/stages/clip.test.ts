@@ -25,12 +25,14 @@ describe('clip stage', () => {
     expect(context().images.thumbnails).toEqual([expect.objectContaining({ framePath: cut?.framePath, width: 540, height: 960 })]);
     const stored = await meta(first.clipId);
     expect(stored.files).toEqual({
-      horizontal: keys.clipFile(first.clipId, 'horizontal'),
-      vertical: keys.clipFile(first.clipId, 'vertical'),
       thumbnail: keys.clipFile(first.clipId, 'thumbnail'),
       captions: keys.clipFile(first.clipId, 'captions'),
     });
-    for (const key of Object.values(stored.files)) expect(await context().storage.head(key)).toBeDefined();
+    expect(stored.variants.map((variant) => [variant.aspect, variant.file])).toEqual([
+      ['9:16', keys.clipVariant(first.clipId, '9:16')],
+      ['16:9', keys.clipVariant(first.clipId, '16:9')],
+    ]);
+    for (const key of [...Object.values(stored.files), ...stored.variants.map((variant) => variant.file)]) expect(await context().storage.head(key)).toBeDefined();
     expect(stored).toMatchObject({ runId: 'run0001', clipId: first.clipId, copyBy: 'extractive', compliance: { status: 'clear', flags: [] } });
     expect((await context().storage.get(stored.files.captions)).toString('utf8')).toMatch(/-->/);
   });

@@ -17,7 +17,7 @@ describe('report stage', () => {
     const { highlights } = highlightsFileSchema.parse(await storedJson(context().storage, keys.highlights));
     for (const highlight of highlights) {
       const meta = clipMetaSchema.parse(await storedJson(context().storage, keys.clipMeta(highlight.id)));
-      expect(html).toContain(`clips/${highlight.id}/vertical.mp4`);
+      expect(html).toContain(`clips/${highlight.id}/9x16.mp4`);
       expect(meta.files.thumbnail).toBe(keys.clipFile(highlight.id, 'thumbnail'));
     }
     expect(html).toContain(`data:image/jpeg;base64,${Buffer.from('jpeg').toString('base64')}`);
