@@ -282,14 +282,15 @@ function reliabilityTable(result: Extract<RunResult, { status: 'ran' }>): string
   rows.push(['all heard', String(summary.all.tokens), percent(summary.all.precision)]);
   const judgedBy = result.transcriptEngine ?? result.engine;
   const threshold = judgedBy in RELIABILITY_THRESHOLDS ? RELIABILITY_THRESHOLDS[judgedBy as ScoredEngine] : undefined;
-  const thresholdText = threshold ? `word >= ${threshold.word}, segment >= ${threshold.segment}, reliable words >= ${percent(threshold.segmentWordShare)}` : 'no threshold';
+  const thresholdText = threshold ? `word >= ${threshold.word} with >= ${threshold.minLetters} letters, segment >= ${threshold.segment}, reliable words >= ${percent(threshold.segmentWordShare)}` : 'no threshold';
   return `\nreliability: ${result.engine} on ${result.set} (${thresholdText})\n${renderTextTable(['confidence', `${result.metric === 'CER' ? 'chars' : 'words'}`, 'right'], rows)}`;
 }
 
-/** Candidate thresholds: word thresholds at a fixed share, then shares at the table's word threshold. */
+/** Candidate thresholds: confidence levels with and without the table's letter minimum, then shares at the table's level. */
 function candidateThresholds(current: ReliabilityThreshold): ReliabilityThreshold[] {
-  const levels = [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
-  const byLevel = levels.map((level) => ({ word: level, segment: level, segmentWordShare: current.segmentWordShare }));
+  const levels = [0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95];
+  const minima = [...new Set([1, current.minLetters])];
+  const byLevel = minima.flatMap((minLetters) => levels.map((level) => ({ ...current, word: level, segment: level, minLetters })));
   const byShare = [0.5, 0.6, 0.7, 0.9, 1].map((share) => ({ ...current, segmentWordShare: share }));
   return [...byLevel, ...byShare];
 }
@@ -309,12 +310,13 @@ function sweepTables(results: readonly RunResult[]): string[] {
   return [...groups.entries()].map(([key, group]) => {
     const rows = sweepThresholds(group.samples, group.engine, candidateThresholds(RELIABILITY_THRESHOLDS[group.engine]), group.language).map((row: SweepRow) => [
       String(row.threshold.word),
+      String(row.threshold.minLetters),
       String(row.threshold.segment),
       percent(row.threshold.segmentWordShare),
       `${percent(row.reliableWords.precision)} / ${percent(row.reliableWords.coverage)}`,
       `${percent(row.quoted.precision)} / ${percent(row.quoted.coverage)}`,
     ]);
-    return `\nthreshold sweep: ${key} (${group.samples.length} files; precision / coverage of heard words)\n${renderTextTable(['word', 'segment', 'word share', 'reliable words', 'quoted segments'], rows)}`;
+    return `\nthreshold sweep: ${key} (${group.samples.length} files; precision / coverage of heard words)\n${renderTextTable(['word', 'min letters', 'segment', 'word share', 'reliable words', 'quoted segments'], rows)}`;
   });
 }
 

@@ -49,8 +49,8 @@ describe('reliability calibration', () => {
   it('re-marks raw segments for each candidate threshold', () => {
     const raw: Segment[] = [{ start: 0, end: 3, text: 'the bat sat', words: [w('the', 0.95), w('bat', 0.6), w('sat', 0.7)] }];
     const rows = sweepThresholds([{ segments: raw, reference: 'the cat sat' }], 'pocketsphinx', [
-      { word: 0.5, segment: 0.5, segmentWordShare: 1 },
-      { word: 0.65, segment: 0.65, segmentWordShare: 0.5 },
+      { word: 0.5, segment: 0.5, segmentWordShare: 1, minLetters: 1 },
+      { word: 0.65, segment: 0.65, segmentWordShare: 0.5, minLetters: 1 },
     ], 'en');
     expect(rows.map((row) => [row.reliableWords.tokens, row.reliableWords.precision, row.quoted.tokens])).toEqual([
       [3, 2 / 3, 3],

@@ -7,7 +7,9 @@
  *
  * Rules, per segment:
  * - captions are the show's own text: every segment and word is reliable, confidence 1;
- * - a word is reliable when its own confidence >= the engine's `word` threshold;
+ * - a word is reliable when its own confidence >= the engine's `word` threshold and it has at least
+ *   `minLetters` letters (pocketsphinx's posteriors say little about short words: stutters and
+ *   function words such as "and", "that" come out confident and wrong);
  * - a segment whose words carry confidences is reliable when at least `segmentWordShare` of its
  *   words are reliable ("mostly right": the quoted text is the whole segment, so the share bounds
  *   how many doubtful words a quote may carry);
@@ -28,6 +30,8 @@ export interface ReliabilityThreshold {
   readonly segment: number;
   /** Share (0..1) of a segment's words that must be reliable for the segment to be. */
   readonly segmentWordShare: number;
+  /** Letters (any script) a word needs before its confidence counts; shorter words are never reliable. */
+  readonly minLetters: number;
 }
 
 /** Engines whose output is judged by confidence (captions are trusted; 'none' has no text). */
@@ -38,15 +42,23 @@ export type ScoredEngine = Exclude<TranscriptEngine, 'captions' | 'none'>;
  * the precision/coverage of text marked reliable).
  */
 export const RELIABILITY_THRESHOLDS: Readonly<Record<ScoredEngine, ReliabilityThreshold>> = {
-  // Posterior probabilities from pocketsphinx_continuous (Debian en-us model). CALIBRATION_PENDING
-  pocketsphinx: { word: 0.8, segment: 0.8, segmentWordShare: 0.8 },
+  // Posteriors from pocketsphinx_continuous (Debian en-us model), calibrated with `npm run eval:asr --
+  // --engines pocketsphinx --sets librivox,shared-en` (13 files, 196 s, 409 words heard, 48.7% right):
+  // - words >= 0.85 with >= 4 letters: 91.1% right, 13.7% of heard words (56); 97.9% (48 words, 20.7%)
+  //   without lucier.mp3 (a stuttered reading whose reference leaves the stutters out);
+  // - confidence alone cannot get there: >= 0.85 is 76.0% right (25.4%), >= 0.9 78.2%, >= 0.95 74.3%;
+  //   short words >= 0.85 are mostly wrong on lucier.mp3 (8 of 27 right);
+  // - whole utterances are rarely mostly right: 2.2% of heard words sit in utterances with >= 80% of their
+  //   words over 0.85, and 7 of those 9 are right. So pocketsphinx text is quoted word by word (product
+  //   names, keywords: `reliableWords`), almost never as a sentence.
+  pocketsphinx: { word: 0.85, segment: 0.85, segmentWordShare: 0.8, minLetters: 4 },
   // Not calibrated here (no API key on the calibration machine): segment confidence is
   // exp(avg_logprob) reduced by no_speech_prob (shared/adapters/transcription/whisperConfidence.ts);
   // 0.5 is avg_logprob ~ -0.7, between Whisper's own fallback bound (-1) and typical clean speech (-0.3).
-  openai: { word: 0.5, segment: 0.5, segmentWordShare: 0.8 },
+  openai: { word: 0.5, segment: 0.5, segmentWordShare: 0.8, minLetters: 1 },
   // Same scale as openai; @fugood/whisper.node 1.1.1 returns no probabilities, so today nothing local
   // Whisper hears is marked reliable.
-  'whisper-local': { word: 0.5, segment: 0.5, segmentWordShare: 0.8 },
+  'whisper-local': { word: 0.5, segment: 0.5, segmentWordShare: 0.8, minLetters: 1 },
 };
 
 /** The segments with `reliable` (and, for captions, `confidence: 1`) set on every segment and word. */
@@ -65,7 +77,10 @@ export function markReliability(
 export function judgeSegment(segment: Segment, threshold: ReliabilityThreshold): Segment {
   const words = segment.words ?? [];
   if (words.some((word) => word.confidence !== undefined)) {
-    const judged = words.map((word): Word => ({ ...word, reliable: word.confidence !== undefined && word.confidence >= threshold.word }));
+    const judged = words.map((word): Word => ({
+      ...word,
+      reliable: word.confidence !== undefined && word.confidence >= threshold.word && letters(word.text) >= threshold.minLetters,
+    }));
     const share = judged.filter((word) => word.reliable).length / judged.length;
     return { ...segment, words: judged, reliable: share >= threshold.segmentWordShare };
   }
@@ -79,6 +94,16 @@ export function judgeSegment(segment: Segment, threshold: ReliabilityThreshold):
 export function reliableText(segment: Segment): string | undefined {
   return segment.reliable === true ? segment.text : undefined;
 }
+
+/**
+ * The words marked reliable, in order: what may be quoted from a segment that is not reliable as a
+ * whole (a product name heard clearly inside a doubtful sentence). [] without words.
+ */
+export function reliableWords(segment: Segment): Word[] {
+  return (segment.words ?? []).filter((word) => word.reliable === true);
+}
+
+const letters = (text: string): number => text.match(/\p{L}/gu)?.length ?? 0;
 
 function trusted(segment: Segment): Segment {
   return {
