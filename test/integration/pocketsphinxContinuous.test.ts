@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FfmpegMedia } from '../../shared/adapters/media/ffmpegMedia.js';
 import { findExecutable, POCKETSPHINX_CONTINUOUS } from '../../shared/adapters/transcription/pocketsphinxContinuous.js';
 import { PocketsphinxTranscriber } from '../../shared/adapters/transcription/pocketsphinxTranscriber.js';
+import { spotKeyphrases } from '../../shared/adapters/transcription/spotKeyphrases.js';
 import { LIBRIVOX_DIR, missingTestData } from '../helpers/sharedData.js';
 
 // "he was not an ill disposed young man", 2.99 s, 16 kHz mono.
@@ -49,6 +50,17 @@ describe.skipIf(noBinary || missingTestData(LIBRIVOX_DIR))('pocketsphinx_continu
       permanent: true,
       message: expect.stringMatching(/Failed to open file/),
     });
+  });
+});
+
+describe.skipIf(noBinary || missingTestData(LIBRIVOX_DIR))('spotKeyphrases', () => {
+  it('finds a phrase where it was said, not one that was not, and names phrases it cannot listen for', async () => {
+    const spotted = await spotKeyphrases(UTTERANCE, ['Young man', 'serum', 'glowzerum']);
+    expect(spotted.hits.map((hit) => hit.phrase)).toEqual(['young man']);
+    expect(spotted.hits[0]?.start).toBeGreaterThan(1.5);
+    expect(spotted.hits[0]?.end).toBeLessThanOrEqual(3);
+    expect(spotted.unknownPhrases).toEqual(['glowzerum']);
+    expect(await spotKeyphrases(UTTERANCE, [' '])).toEqual({ hits: [], unknownPhrases: [] });
   });
 });
 

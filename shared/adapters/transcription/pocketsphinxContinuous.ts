@@ -46,25 +46,38 @@ export function findExecutable(name: string, searchPath: string = process.env.PA
   });
 }
 
+/** What a finished run printed: stdout whole, and the ERROR lines of stderr (problems it carried on past). */
+export interface PocketsphinxRun {
+  readonly stdout: string;
+  readonly errors: readonly string[];
+}
+
+/** The search a run does: decoding with the language model, or spotting the phrases of a `-kws` file. */
+export type PocketsphinxSearch = { readonly kind: 'lm' } | { readonly kind: 'kws'; readonly keyphraseFile: string };
+
 /**
- * Decodes a local WAV file; resolves with stdout. Aborting the signal kills the process and rejects
- * with an AbortedError. A run that exits non-zero rejects with a MediaError quoting pocketsphinx's
- * FATAL/ERROR line: permanent (the file or the model is unusable), unless the process was killed.
+ * Runs `pocketsphinx_continuous -time yes` on a local WAV file. Aborting the signal kills the process
+ * and rejects with an AbortedError. A run that exits non-zero rejects with a MediaError quoting
+ * pocketsphinx's FATAL/ERROR line: permanent (the file or the model is unusable), unless the process
+ * was killed.
  */
 export function runPocketsphinxContinuous(
   binary: string,
   wavPath: string,
   model: PocketsphinxModel,
   signal?: AbortSignal,
-): Promise<string> {
-  const what = `speech recognition (${path.basename(binary)}) on ${path.basename(wavPath)}`;
+  search: PocketsphinxSearch = { kind: 'lm' },
+): Promise<PocketsphinxRun> {
+  const what = `${search.kind === 'lm' ? 'speech recognition' : 'keyphrase spotting'} (${path.basename(binary)}) on ${path.basename(wavPath)}`;
   if (signal?.aborted) return Promise.reject(new AbortedError(`${what} stopped: ${reasonOf(signal.reason)}`, { cause: signal.reason }));
-  const args = ['-infile', wavPath, '-time', 'yes', '-hmm', model.hmm, '-lm', model.lm, '-dict', model.dict];
+  const searchArgs = search.kind === 'lm' ? ['-lm', model.lm] : ['-kws', search.keyphraseFile];
+  const args = ['-infile', wavPath, '-time', 'yes', '-hmm', model.hmm, ...searchArgs, '-dict', model.dict];
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     let stderrTail: string[] = [];
     let problem: string | undefined;
+    const errors: string[] = [];
     let partial = '';
     child.stdout.on('data', (data: Buffer) => stdout.push(data));
     child.stderr.on('data', (data: Buffer) => {
@@ -72,6 +85,7 @@ export function runPocketsphinxContinuous(
       partial = lines.pop() ?? '';
       for (const line of lines) {
         if (/^(FATAL|ERROR)/.test(line)) problem ??= line.trim();
+        if (/^ERROR/.test(line)) errors.push(line.trim());
         stderrTail = [...stderrTail, line].slice(-STDERR_TAIL_LINES);
       }
     });
@@ -95,7 +109,7 @@ export function runPocketsphinxContinuous(
         if (signal?.aborted) {
           reject(new AbortedError(`${what} stopped: ${reasonOf(signal.reason)}`, { cause: signal.reason }));
         } else if (code === 0) {
-          resolve(Buffer.concat(stdout).toString('utf8'));
+          resolve({ stdout: Buffer.concat(stdout).toString('utf8'), errors });
         } else if (killedBy) {
           reject(new MediaError(`${what} was killed by ${killedBy}`, { permanent: false }));
         } else {

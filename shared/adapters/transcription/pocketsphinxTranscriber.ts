@@ -64,8 +64,8 @@ export class PocketsphinxTranscriber implements Transcriber {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(request.location)) {
         throw new MediaError(`${POCKETSPHINX_CONTINUOUS} reads local WAV files only, not ${request.location.split('?')[0]}`, { permanent: true });
       }
-      const output = await runPocketsphinxContinuous(this.binaryPath, request.location, this.model, request.signal);
-      return { engine: this.engine, segments: segmentsFromUtterances(parsePocketsphinxTimes(output), request) };
+      const { stdout } = await runPocketsphinxContinuous(this.binaryPath, request.location, this.model, request.signal);
+      return { engine: this.engine, segments: segmentsFromUtterances(parsePocketsphinxTimes(stdout), request) };
     }
     const utterances = await this.media.recognizeSpeech(request.location, {}, request.signal);
     return { engine: this.engine, segments: placeUtterances(utterances, request) };
