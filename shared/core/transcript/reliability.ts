@@ -44,8 +44,9 @@ export type ScoredEngine = Exclude<TranscriptEngine, 'captions' | 'none'>;
 export const RELIABILITY_THRESHOLDS: Readonly<Record<ScoredEngine, ReliabilityThreshold>> = {
   // Posteriors from pocketsphinx_continuous (Debian en-us model), calibrated with `npm run eval:asr --
   // --engines pocketsphinx --sets librivox,shared-en` (13 files, 196 s, 408 words heard, 47.8% right):
-  // - words >= 0.9 with >= 4 letters: 93.3% right, 11.0% of heard words (>= 0.85: 88.2%, 12.5%;
-  //   >= 0.8: 83.1%, 14.5%). 0.9 keeps a margin over the 85% goal on a sample this small;
+  // - words >= 0.9 with >= 4 letters: 93.3% right, 11.0% of heard words (45 words; LibriVox 15 of 15,
+  //   shared-en 27 of 30). >= 0.85: 88.2%, 12.5%; >= 0.8: 83.1%, 14.5%. 0.9 keeps a margin over the
+  //   85% goal on a sample this small;
   // - confidence alone cannot get there: >= 0.85 is 74.8% right, >= 0.9 76.4%, >= 0.95 71.6%. Short
   //   words come out confident and wrong, mostly on lucier.mp3 (a stuttered reading whose reference
   //   leaves the stutters out);
