@@ -5,8 +5,9 @@
 import { InputError } from '../shared/core/errors.js';
 import { formatSrt } from '../shared/core/inputs/index.js';
 import { showKeys } from '../shared/core/keys.js';
-import { mergeChunkSegments } from '../shared/core/transcript/mergeChunks.js';
-import type { Segment, TranscriptEngine } from '../shared/core/types.js';
+import { mergeChunkSegments, type ChunkSegments } from '../shared/core/transcript/mergeChunks.js';
+import { markReliability } from '../shared/core/transcript/reliability.js';
+import type { Language, Segment, TranscriptEngine } from '../shared/core/types.js';
 import { audioAnalysisSchema, segmentsSchema, transcriptChunkSchema, transcriptSchema, type StoredAudioAnalysis } from '../shared/pipeline/artifacts.js';
 import { claimWhenAllDone } from '../shared/pipeline/claims.js';
 import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
@@ -90,11 +91,8 @@ async function mergeWhenComplete(
   );
   if (!parts) return false;
 
-  const segments = mergeChunkSegments(
-    parts.map(({ plan, transcript }) => ({ owned: { start: plan.start, end: plan.end }, segments: transcript.segments })),
-    language,
-  );
   const engine = parts[0]?.transcript.engine ?? 'none';
+  const segments = mergeJudged(parts.map(({ plan, transcript }) => ({ owned: { start: plan.start, end: plan.end }, ...transcript })), language);
   const note =
     engine === 'none'
       ? `no offline speech recognition for ${language === 'zh' ? 'Chinese' : language} (${configuredEngine} handles English only): pass captions, or configure a transcription provider; highlights use audio, chat and metrics`
@@ -102,4 +100,19 @@ async function mergeWhenComplete(
   await writeJson(storage, keys.transcript, transcriptSchema, { engine, language, segments, ...(note ? { note } : {}) });
   await storage.put(keys.transcriptSrt, formatSrt(segments));
   return true;
+}
+
+/**
+ * Merges the chunks and marks what may be quoted. Each chunk is judged by the engine that heard it (a
+ * paid engine may fall back to an offline one mid-show), after the merge kept only what it owns, so a
+ * segment cut at a seam is judged on the words it kept.
+ */
+function mergeJudged(chunks: readonly (ChunkSegments & { engine: TranscriptEngine })[], language: Language): Segment[] {
+  return chunks
+    .flatMap((chunk, index) => {
+      // The other chunks stay in the plan with no segments, so the merge still knows which chunk is last.
+      const alone = chunks.map((other, otherIndex) => ({ owned: other.owned, segments: otherIndex === index ? chunk.segments : [] }));
+      return markReliability(mergeChunkSegments(alone, language), chunk.engine);
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -12,6 +12,11 @@
  * A file whose transcription fails is scored as an empty transcript (all deletions), so a failing engine cannot look
  * better by skipping hard files; the failure is counted in the files column.
  *
+ * Reliability (shared/core/transcript/reliability.ts): hypothesis words are aligned to the reference and grouped by
+ * the engine's confidence; per (engine, set) the share of right words per confidence bucket, and the precision and
+ * coverage of the words marked reliable and of the text `reliableText` would quote (reliable segments). A threshold
+ * sweep per engine and language over all its sets is the data behind RELIABILITY_THRESHOLDS.
+ *
  * Environment: POSTSHOW_WHISPER_MODEL (local Whisper model file), OPENAI_API_KEY. Engines without them are listed
  * with the reason and skipped.
  *
@@ -25,10 +30,21 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startProcessTreeSampler, type TreeMemoryReport } from '../bench/processTreeMemory.js';
-import type { Language } from '../shared/core/types.js';
+import { markReliability, RELIABILITY_THRESHOLDS, type ReliabilityThreshold, type ScoredEngine } from '../shared/core/transcript/reliability.js';
+import type { Language, Segment, TranscriptEngine } from '../shared/core/types.js';
 import { corpusErrorRate, countErrors, metricFor, type ErrorCount } from './asrEval/corpusScore.js';
 import { EVAL_ENGINE_NAMES, resolveEngines, type EvalEngineName, type ResolvedEngine } from './asrEval/evalEngines.js';
 import { prepareAsrWav } from './asrEval/prepareAudio.js';
+import {
+  precisionByBucket,
+  scoreUnits,
+  summariseReliability,
+  sweepThresholds,
+  type Bucket,
+  type CalibrationSample,
+  type ReliabilitySummary,
+  type SweepRow,
+} from './asrEval/reliabilityCalibration.js';
 import { loadLibrivoxSet, loadSharedSpeechSet, type SpeechSample, type SpeechSet, type TrustLevel } from './asrEval/speechSets.js';
 import { renderTextTable } from './textTable.js';
 
@@ -98,8 +114,14 @@ type RunResult =
       readonly referenceTokens: number;
       readonly peakMemoryMb: number;
       readonly peakBreakdownMb: Record<string, number>;
+      /** The engine that produced the segments (a fallback may differ from the one asked for). */
+      readonly transcriptEngine?: TranscriptEngine;
+      readonly reliability: { readonly buckets: Bucket[]; readonly summary: ReliabilitySummary };
       readonly perFile: FileResult[];
     };
+
+/** Raw segments per file, kept out of the JSON report, for the threshold sweep. */
+const calibrationSamples = new WeakMap<RunResult, CalibrationSample[]>();
 
 const mib = (kib: number): number => round(kib / KIB_PER_MIB, 1);
 function round(value: number, digits: number): number {
@@ -170,6 +192,8 @@ async function runEngineOnSet(engine: Extract<ResolvedEngine, { available: true 
   }
   const sampler = startProcessTreeSampler({ intervalMs: MEMORY_SAMPLE_MS });
   const perFile: FileResult[] = [];
+  const samples: CalibrationSample[] = [];
+  let transcriptEngine: TranscriptEngine | undefined;
   let model = engine.model;
   let memory: TreeMemoryReport;
   try {
@@ -177,6 +201,7 @@ async function runEngineOnSet(engine: Extract<ResolvedEngine, { available: true 
       process.stderr.write(`\r${engine.name} ${set.name} ${index + 1}/${set.samples.length}   `);
       const started = performance.now();
       let hypothesis = '';
+      let segments: Segment[] = [];
       let error: string | undefined;
       try {
         const transcript = await engine.transcriber.transcribe({
@@ -187,12 +212,15 @@ async function runEngineOnSet(engine: Extract<ResolvedEngine, { available: true 
           silences: [],
         });
         hypothesis = transcript.segments.map((segment) => segment.text.trim()).filter(Boolean).join(' ');
+        segments = transcript.segments;
+        transcriptEngine = transcript.engine;
         model = transcript.model ?? model;
       } catch (caught) {
         error = (caught as Error).message.split('\n')[0]?.slice(0, 300) ?? String(caught);
       }
       const processingSeconds = (performance.now() - started) / 1000;
       const count = countErrors(sample.reference, hypothesis, set.language);
+      samples.push({ segments, reference: sample.reference });
       perFile.push({
         id: sample.id,
         ...(sample.trust ? { trust: sample.trust } : {}),
@@ -213,7 +241,8 @@ async function runEngineOnSet(engine: Extract<ResolvedEngine, { available: true 
   const hasTrust = perFile.some((file) => file.trust);
   const audioSeconds = perFile.reduce((sum, file) => sum + file.audioSeconds, 0);
   const processingSeconds = perFile.reduce((sum, file) => sum + file.processingSeconds, 0);
-  return {
+  const units = samples.flatMap((sample) => scoreUnits(markReliability(sample.segments, transcriptEngine ?? 'none'), sample.reference, set.language));
+  const result: RunResult = {
     ...base,
     status: 'ran',
     metric: metricFor(set.language),
@@ -230,8 +259,65 @@ async function runEngineOnSet(engine: Extract<ResolvedEngine, { available: true 
     referenceTokens: perFile.reduce((sum, file) => sum + file.referenceTokens, 0),
     peakMemoryMb: mib(memory.peakKb),
     peakBreakdownMb: Object.fromEntries(Object.entries(memory.peakBreakdownKb).map(([name, kb]) => [name, mib(kb)])),
+    ...(transcriptEngine ? { transcriptEngine } : {}),
+    reliability: { buckets: precisionByBucket(units), summary: summariseReliability(units) },
     perFile,
   };
+  calibrationSamples.set(result, samples);
+  return result;
+}
+
+const percent = (value: number | undefined): string => (value === undefined ? '-' : `${(value * 100).toFixed(1)}%`);
+
+/** Share of right words per confidence bucket, and what the reliable verdicts let through. */
+function reliabilityTable(result: Extract<RunResult, { status: 'ran' }>): string {
+  const { buckets, summary } = result.reliability;
+  const rows = buckets.map((bucket) => [
+    bucket.from === undefined ? 'no confidence' : `${bucket.from.toFixed(1)}-${bucket.to?.toFixed(1)}`,
+    String(bucket.tokens),
+    percent(bucket.precision),
+  ]);
+  rows.push(['marked reliable (words)', String(summary.reliableWords.tokens), `${percent(summary.reliableWords.precision)} (coverage ${percent(summary.reliableWords.coverage)})`]);
+  rows.push(['quoted (reliable segments)', String(summary.quoted.tokens), `${percent(summary.quoted.precision)} (coverage ${percent(summary.quoted.coverage)})`]);
+  rows.push(['all heard', String(summary.all.tokens), percent(summary.all.precision)]);
+  const judgedBy = result.transcriptEngine ?? result.engine;
+  const threshold = judgedBy in RELIABILITY_THRESHOLDS ? RELIABILITY_THRESHOLDS[judgedBy as ScoredEngine] : undefined;
+  const thresholdText = threshold ? `word >= ${threshold.word} with >= ${threshold.minLetters} letters, segment >= ${threshold.segment}, reliable words >= ${percent(threshold.segmentWordShare)}` : 'no threshold';
+  return `\nreliability: ${result.engine} on ${result.set} (${thresholdText})\n${renderTextTable(['confidence', `${result.metric === 'CER' ? 'chars' : 'words'}`, 'right'], rows)}`;
+}
+
+/** Candidate thresholds: confidence levels with and without the table's letter minimum, then shares at the table's level. */
+function candidateThresholds(current: ReliabilityThreshold): ReliabilityThreshold[] {
+  const levels = [0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95];
+  const minima = [...new Set([1, current.minLetters])];
+  const byLevel = minima.flatMap((minLetters) => levels.map((level) => ({ ...current, word: level, segment: level, minLetters })));
+  const byShare = [0.5, 0.6, 0.7, 0.9, 1].map((share) => ({ ...current, segmentWordShare: share }));
+  return [...byLevel, ...byShare];
+}
+
+/** Threshold sweep per scored engine and language over every set it ran on. */
+function sweepTables(results: readonly RunResult[]): string[] {
+  const groups = new Map<string, { engine: ScoredEngine; language: Language; samples: CalibrationSample[] }>();
+  for (const result of results) {
+    if (result.status !== 'ran') continue;
+    const engine = result.transcriptEngine ?? result.engine;
+    if (!(engine in RELIABILITY_THRESHOLDS)) continue;
+    const key = `${engine} ${result.language}`;
+    const group = groups.get(key) ?? { engine: engine as ScoredEngine, language: result.language, samples: [] };
+    group.samples.push(...(calibrationSamples.get(result) ?? []));
+    groups.set(key, group);
+  }
+  return [...groups.entries()].map(([key, group]) => {
+    const rows = sweepThresholds(group.samples, group.engine, candidateThresholds(RELIABILITY_THRESHOLDS[group.engine]), group.language).map((row: SweepRow) => [
+      String(row.threshold.word),
+      String(row.threshold.minLetters),
+      String(row.threshold.segment),
+      percent(row.threshold.segmentWordShare),
+      `${percent(row.reliableWords.precision)} / ${percent(row.reliableWords.coverage)}`,
+      `${percent(row.quoted.precision)} / ${percent(row.quoted.coverage)}`,
+    ]);
+    return `\nthreshold sweep: ${key} (${group.samples.length} files; precision / coverage of heard words)\n${renderTextTable(['word', 'min letters', 'segment', 'word share', 'reliable words', 'quoted segments'], rows)}`;
+  });
 }
 
 function summaryRow(result: RunResult): string[] {
@@ -313,6 +399,8 @@ async function main(): Promise<void> {
     `rate = corpus WER/CER (total edits / total reference tokens); RTF = transcribe seconds / audio seconds; ` +
       `peak MB = process-tree RSS while the engine ran (this node process alone: ${baselineMb.toFixed(0)} MB)`,
   );
+  for (const result of results) if (result.status === 'ran') console.log(reliabilityTable(result));
+  for (const table of sweepTables(results)) console.log(table);
   if (args.verbose) for (const result of results) if (result.status === 'ran') console.log(perFileTable(result));
 
   const wallSeconds = round((performance.now() - wallStarted) / 1000, 1);

@@ -143,7 +143,7 @@ export interface ChunkTranscript {
   readonly model?: string;
 }
 
-/** Audio chunk -> timed segments. Offline: pocketsphinx behind ffmpeg; later: OpenAI, local Whisper. */
+/** Audio chunk -> timed segments, with the engine's confidence where it reports one. Offline: pocketsphinx, local Whisper; remote: OpenAI. */
 export interface Transcriber {
   readonly engine: TranscriptEngine;
   /**

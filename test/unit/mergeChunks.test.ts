@@ -26,6 +26,12 @@ describe('mergeChunkSegments', () => {
     expect(merged.map((segment) => segment.text).join(' ')).toBe(sentence.join(' '));
   });
 
+  it("keeps the engine's segment confidence on the part of a segment a chunk owns", () => {
+    const heard = words(['one', 'two', 'three', 'four'], 119).map((w) => ({ ...w, confidence: 0.9 }));
+    const merged = mergeChunkSegments([{ owned: { start: 0, end: 120 }, segments: [{ start: 119, end: 120.9, text: 'one two three four', words: heard, confidence: 0.7 }] }, { owned: { start: 120, end: 240 }, segments: [] }], 'en');
+    expect(merged).toEqual([{ start: 119, end: 119.9, text: 'one two', words: heard.slice(0, 2), confidence: 0.7 }]);
+  });
+
   it('keeps segments without word timings by their midpoint: one copy of the seam, from its owner', () => {
     const merged = mergeChunkSegments(
       [

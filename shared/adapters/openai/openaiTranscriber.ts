@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Language, Segment, Word } from '../../core/types.js';
 import type { ChunkTranscript, Transcriber, TranscribeRequest } from '../../pipeline/ports.js';
 import { cacheKeyOf, sha256Hex } from '../providers/responseCache.js';
+import { whisperSegmentConfidence } from '../transcription/whisperConfidence.js';
 import { OpenAiCaller, type OpenAiCallOptions } from './openaiClient.js';
 import {
   AudioTooLargeError,
@@ -35,7 +36,16 @@ const verboseResponseSchema = z.object({
   language: z.string().nullish(),
   duration: nullishNumber,
   segments: z
-    .array(z.object({ start: z.number(), end: z.number(), text: z.string(), avg_logprob: nullishNumber, no_speech_prob: nullishNumber }))
+    .array(
+      z.object({
+        start: z.number(),
+        end: z.number(),
+        text: z.string(),
+        avg_logprob: nullishNumber,
+        no_speech_prob: nullishNumber,
+        compression_ratio: nullishNumber,
+      }),
+    )
     .nullish(),
   words: z.array(z.object({ start: z.number(), end: z.number(), word: z.string(), probability: nullishNumber })).nullish(),
   usage: z.object({ type: z.string().nullish(), total_tokens: nullishNumber }).nullish(),
@@ -49,6 +59,8 @@ const cachedChunkSchema = z.object({
       start: z.number(),
       end: z.number(),
       text: z.string(),
+      /** From the segment's scores (whisperSegmentConfidence); absent in entries cached before it was kept. */
+      confidence: z.number().optional(),
       words: z.array(z.object({ start: z.number(), end: z.number(), text: z.string(), confidence: z.number().optional() })).optional(),
     }),
   ),
@@ -167,7 +179,14 @@ export function chunkRelativeTranscript(response: VerboseResponse, chunkDuration
 
   let bounds = (response.segments ?? [])
     .filter((segment) => !((segment.no_speech_prob ?? 0) > NO_SPEECH_THRESHOLD && (segment.avg_logprob ?? 0) < LOG_PROB_THRESHOLD))
-    .map((segment) => ({ start: clampTime(segment.start), end: clampTime(segment.end), text: segment.text.trim() }))
+    .map((segment) => {
+      const confidence = whisperSegmentConfidence({
+        avgLogprob: segment.avg_logprob,
+        noSpeechProb: segment.no_speech_prob,
+        compressionRatio: segment.compression_ratio,
+      });
+      return { start: clampTime(segment.start), end: clampTime(segment.end), text: segment.text.trim(), ...(confidence === undefined ? {} : { confidence }) };
+    })
     .filter((segment) => segment.text.length > 0 && segment.end >= segment.start)
     .sort((a, b) => a.start - b.start);
   const text = (response.text ?? '').trim();
@@ -205,6 +224,7 @@ function toRecordingClock(chunk: RelativeChunk, request: TranscribeRequest, mode
     start: shift(segment.start),
     end: shift(segment.end),
     text: segment.text,
+    ...(segment.confidence === undefined ? {} : { confidence: segment.confidence }),
     ...(segment.words ? { words: segment.words.map((word) => ({ ...word, start: shift(word.start), end: shift(word.end) })) } : {}),
   }));
   return { engine: 'openai', segments, language: chunk.language ?? request.language, model };

@@ -1,35 +1,72 @@
 /**
- * Offline English transcription with the pocketsphinx model behind ffmpeg's `asr` filter
- * (Debian: ffmpeg + pocketsphinx-en-us). It is the floor, not the product: no word timings and
- * a high error rate, but it needs no network, no key and no model download.
+ * Offline English transcription with pocketsphinx (Debian: pocketsphinx + pocketsphinx-en-us). It is
+ * the floor, not the product: a high error rate, but no network, no key and no model download.
+ *
+ * Preferred decoder: `pocketsphinx_continuous`, which times every word and gives its posterior
+ * probability (the word's `confidence`, judged by shared/core/transcript/reliability.ts). Without
+ * that binary, ffmpeg's `asr` filter runs the same model: text only, no word timings, no confidence,
+ * so nothing it hears is marked reliable.
  */
 import { existsSync } from 'node:fs';
+import { MediaError } from '../../core/errors.js';
 import type { Language, Segment, TimeRange } from '../../core/types.js';
 import type { ChunkTranscript, Transcriber, TranscribeRequest } from '../../pipeline/ports.js';
 import type { FfmpegMedia } from '../media/ffmpegMedia.js';
+import { findExecutable, POCKETSPHINX_CONTINUOUS, POCKETSPHINX_EN_US, runPocketsphinxContinuous, type PocketsphinxModel } from './pocketsphinxContinuous.js';
+import { parsePocketsphinxTimes, segmentsFromUtterances } from './pocketsphinxOutput.js';
 
 /** Where Debian's pocketsphinx-en-us puts the acoustic model. */
-export const POCKETSPHINX_EN_US_MODEL = '/usr/share/pocketsphinx/model/en-us/en-us';
+export const POCKETSPHINX_EN_US_MODEL = POCKETSPHINX_EN_US.hmm;
 
 /** Pocketsphinx's English speaking rate assumption for placing an utterance without a silence before it, words per second. */
 const ASSUMED_WORDS_PER_SECOND = 2.5;
 
+/** Options of {@link PocketsphinxTranscriber}. */
+export interface PocketsphinxOptions {
+  /** The model files. @default Debian's pocketsphinx-en-us ({@link POCKETSPHINX_EN_US}) */
+  readonly model?: PocketsphinxModel;
+  /**
+   * `pocketsphinx_continuous` to run: a path, or a name looked up on PATH; `false` forces the ffmpeg
+   * `asr` filter. @default 'pocketsphinx_continuous'
+   */
+  readonly binary?: string | false;
+}
+
 export class PocketsphinxTranscriber implements Transcriber {
   readonly engine = 'pocketsphinx' as const;
-  readonly wordTimings = false;
+  /** True with `pocketsphinx_continuous` (words timed, chunks overlap); false on the ffmpeg `asr` fallback. */
+  readonly wordTimings: boolean;
+  /** The decoder binary, when found; undefined means the ffmpeg `asr` filter is used. */
+  readonly binaryPath: string | undefined;
   private readonly media: FfmpegMedia;
-  private readonly modelDir: string;
+  private readonly model: PocketsphinxModel;
 
-  constructor(media: FfmpegMedia, modelDir = POCKETSPHINX_EN_US_MODEL) {
+  constructor(media: FfmpegMedia, options: PocketsphinxOptions = {}) {
     this.media = media;
-    this.modelDir = modelDir;
+    this.model = options.model ?? POCKETSPHINX_EN_US;
+    // Looked up once: wordTimings decides the chunk plan, so it must not change during a run.
+    this.binaryPath = options.binary === false ? undefined : findExecutable(options.binary ?? POCKETSPHINX_CONTINUOUS);
+    this.wordTimings = this.binaryPath !== undefined;
   }
 
+  /**
+   * English, with the acoustic model installed. With the binary found its language model and dictionary
+   * must be there too; without it the ffmpeg `asr` filter is tried (it fails with a permanent MediaError
+   * on builds that lack the filter, such as the static Lambda ffmpeg).
+   */
   supports(language: Language): boolean {
-    return language === 'en' && existsSync(this.modelDir);
+    if (language !== 'en' || !existsSync(this.model.hmm)) return false;
+    return this.binaryPath === undefined || (existsSync(this.model.lm) && existsSync(this.model.dict));
   }
 
   async transcribe(request: TranscribeRequest): Promise<ChunkTranscript> {
+    if (this.binaryPath) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(request.location)) {
+        throw new MediaError(`${POCKETSPHINX_CONTINUOUS} reads local WAV files only, not ${request.location.split('?')[0]}`, { permanent: true });
+      }
+      const { stdout } = await runPocketsphinxContinuous(this.binaryPath, request.location, this.model, request.signal);
+      return { engine: this.engine, segments: segmentsFromUtterances(parsePocketsphinxTimes(stdout), request) };
+    }
     const utterances = await this.media.recognizeSpeech(request.location, {}, request.signal);
     return { engine: this.engine, segments: placeUtterances(utterances, request) };
   }

@@ -10,6 +10,7 @@ import { AbortedError, PostshowError, reasonOf } from '../../core/errors.js';
 import type { Language, Segment, Word } from '../../core/types.js';
 import type { ChunkTranscript, Transcriber, TranscribeRequest } from '../../pipeline/ports.js';
 import { inspectWhisperModelFile, readWhisperModelHeader } from '../models/whisperModelFile.js';
+import { scoredConfidence } from './whisperConfidence.js';
 import { loadWhisperNode, type TranscribeOptions, type TranscribeResult, type WhisperContext } from './whisperNodeBinding.js';
 
 /** Options of {@link WhisperLocalTranscriber}. */
@@ -103,11 +104,19 @@ export class WhisperLocalTranscriber implements Transcriber {
   }
 }
 
-/** A native segment as the binding returns it: text and times in ms from the chunk start. */
+/**
+ * A native segment as the binding returns it: text and times in ms from the chunk start. The scores
+ * are whisper.cpp's (`whisper_full_get_token_p`, `whisper_full_get_segment_no_speech_prob`) where a
+ * binding passes them on; @fugood/whisper.node 1.1.1 does not, so its segments carry no confidence.
+ */
 export interface NativeSegment {
   readonly text: string;
   readonly t0: number;
   readonly t1: number;
+  /** Token probability (one-token segments) or mean token probability (whole segments), 0..1. */
+  readonly p?: number;
+  /** Probability that the window holds no speech, 0..1. */
+  readonly noSpeechProb?: number;
 }
 
 /** Where a chunk sits on the recording clock, seconds. */
@@ -127,7 +136,8 @@ export function segmentsFromResult(native: readonly NativeSegment[], clock: Chun
     const text = piece.text.trim();
     if (!text || NON_SPEECH_MARKER.test(text)) continue;
     const { start, end } = place(piece, clock);
-    if (end > start) segments.push({ start, end, text });
+    const confidence = typeof piece.p === 'number' ? scoredConfidence(piece.p, piece.noSpeechProb) : undefined;
+    if (end > start) segments.push({ start, end, text, ...(confidence === undefined ? {} : { confidence }) });
   }
   return segments;
 }
@@ -138,16 +148,19 @@ export function segmentsFromResult(native: readonly NativeSegment[], clock: Chun
  * Segments end at sentence punctuation, at pauses and at a length cap.
  */
 export function segmentsFromTokens(tokens: readonly NativeSegment[], clock: ChunkClock): Segment[] {
-  const words: { start: number; end: number; text: string }[] = [];
+  // A word's confidence is its weakest token's: one misheard piece makes the whole word doubtful.
+  const words: { start: number; end: number; text: string; confidence?: number }[] = [];
   for (const token of tokens) {
     if (!token.text || NON_SPEECH_MARKER.test(token.text)) continue;
     const { start, end } = place(token, clock);
+    const confidence = typeof token.p === 'number' ? scoredConfidence(token.p, token.noSpeechProb) : undefined;
     const last = words[words.length - 1];
     if (last && !/^\s/.test(token.text)) {
       last.text += token.text;
       last.end = Math.max(last.end, end);
+      if (confidence !== undefined) last.confidence = Math.min(last.confidence ?? 1, confidence);
     } else if (token.text.trim()) {
-      words.push({ start, end: Math.max(start, end), text: token.text.trim() });
+      words.push({ start, end: Math.max(start, end), text: token.text.trim(), ...(confidence === undefined ? {} : { confidence }) });
     }
   }
   const segments: Segment[] = [];
@@ -156,12 +169,14 @@ export function segmentsFromTokens(tokens: readonly NativeSegment[], clock: Chun
     const first = current[0];
     const last = current[current.length - 1];
     if (first && last && last.end > first.start) {
-      segments.push({ start: first.start, end: last.end, text: current.map((word) => word.text).join(' '), words: current });
+      const scored = current.filter((word) => word.confidence !== undefined);
+      const confidence = scored.length > 0 ? round(scored.reduce((sum, word) => sum + (word.confidence ?? 0), 0) / scored.length) : undefined;
+      segments.push({ start: first.start, end: last.end, text: current.map((word) => word.text).join(' '), words: current, ...(confidence === undefined ? {} : { confidence }) });
     }
     current = [];
   };
   words.forEach((word, index) => {
-    current.push({ start: word.start, end: word.end, text: word.text });
+    current.push({ start: word.start, end: word.end, text: word.text, ...(word.confidence === undefined ? {} : { confidence: word.confidence }) });
     const next = words[index + 1];
     if (!next || SENTENCE_END.test(word.text) || next.start - word.end > SEGMENT_PAUSE_SECONDS || current.length >= MAX_WORDS_PER_SEGMENT) flush();
   });

@@ -28,7 +28,14 @@ export function mergeChunkSegments(chunks: readonly ChunkSegments[], language: L
         merged.push(
           words.length === segment.words.length
             ? segment
-            : { start: words[0]!.start, end: words[words.length - 1]!.end, text: joinWords(words, language), words },
+            : {
+                start: words[0]!.start,
+                end: words[words.length - 1]!.end,
+                text: joinWords(words, language),
+                words,
+                // The engine's segment confidence still describes the words kept.
+                ...(segment.confidence !== undefined ? { confidence: segment.confidence } : {}),
+              },
         );
       } else if (owns(owned, segment)) {
         merged.push(segment);

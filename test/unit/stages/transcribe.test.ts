@@ -43,6 +43,26 @@ describe('transcribe stage', () => {
     expect(await context().storage.get(keys.transcript)).toEqual(merged);
   });
 
+  it('marks what may be quoted before transcript.json is written: words by their confidence, unscored text never', async () => {
+    const scored = await stageTestContext({
+      transcriber: new RecordingTranscriber([
+        { start: 1, end: 3, text: 'the glow serum', words: [{ start: 1, end: 1.2, text: 'the', confidence: 0.99 }, { start: 1.3, end: 2, text: 'glow', confidence: 0.95 }, { start: 2.1, end: 3, text: 'serum', confidence: 0.3 }] },
+        { start: 5, end: 7, text: 'heard without a score' },
+      ]),
+    });
+    try {
+      const upload = await uploadShow(scored.storage, { captions: false, job: { chunkSeconds: 30 } });
+      await runUntil(upload, scored, 'analyze');
+      const stored = transcriptSchema.parse(await storedJson(scored.storage, keys.transcript));
+      const [words, unscored] = stored.segments;
+      expect(words?.words?.map((word) => [word.text, word.reliable])).toEqual([['the', false], ['glow', true], ['serum', false]]);
+      expect(words?.reliable).toBe(false);
+      expect(unscored).toMatchObject({ text: 'heard without a score', reliable: false });
+    } finally {
+      await scored.cleanup();
+    }
+  });
+
   it('fails permanently on a chunk the plan does not have', async () => {
     await expect(runStage({ stage: 'transcribe', showId: SHOW_ID, chunk: 99 }, context())).rejects.toMatchObject({
       name: 'InputError',
