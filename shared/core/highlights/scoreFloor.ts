@@ -1,0 +1,18 @@
+import type { HighlightConfig } from './config.js';
+import { median, robustSpread } from './robustStats.js';
+
+/** Smallest spread of the fused score, fused units: a show whose score is almost always 0 falls back to minFusedScore. */
+const MIN_FUSED_SPREAD = 0.05;
+
+/**
+ * The score a peak needs to count as a strong moment of this show: `scoreFloorSpreads` robust spreads above
+ * the median of its fused score, and never below `minFusedScore`. Moments are a small share of a show's
+ * seconds, so the median and spread describe its ordinary stretches: a show whose score idles high (constant
+ * chat, loud music, a busy host) needs a higher peak than a calm one before a moment stands out.
+ */
+export function scoreFloor(fused: readonly number[], config: Pick<HighlightConfig, 'minFusedScore' | 'scoreFloorSpreads'>): number {
+  const finite = fused.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return config.minFusedScore;
+  const center = median(finite);
+  return Math.max(config.minFusedScore, center + config.scoreFloorSpreads * robustSpread(finite, MIN_FUSED_SPREAD, center));
+}
