@@ -198,6 +198,25 @@ describe('detectHighlights', () => {
     expect(again).toMatchObject({ start, end, chat: ['at-start', 'lag-after-end'] });
   });
 
+  it("keeps the audience's reaction: a clip runs on until the chat calms down, and cuts between sentences", () => {
+    // Prepare: viewers keep reacting to the multi-signal moment for 40 seconds (posted a chat lag later).
+    const random = mulberry32(5);
+    const reaction = Array.from({ length: 160 }, (_, k) => ({
+      t: MULTI + DEFAULT_CHAT_LAG_SECONDS + 2 + random() * 38, user: `late${k}`, text: 'still laughing', kind: 'message' as const, sentiment: { score: 0.8, hits: 2 },
+    }));
+    const lively = { ...show, chat: [...show.chat, ...posted(reaction)].sort((a, b) => a.t - b.t) };
+    // Act
+    const before = covering(detectHighlights(show), MULTI);
+    const clip = covering(detectHighlights(lively), MULTI);
+    // Assess: the end follows the reaction (the 10-second chat window trails it by a few seconds), within the longest clip.
+    expect(clip?.end).toBeGreaterThanOrEqual(MULTI + 38);
+    expect(clip?.end ?? 0).toBeGreaterThan(before?.end ?? Infinity);
+    expect((clip?.end ?? 0) - (clip?.start ?? 0)).toBeLessThanOrEqual(DEFAULT_HIGHLIGHT_CONFIG.maxClipSeconds);
+    for (const edge of [clip?.start ?? 0, clip?.end ?? 0]) {
+      expect(show.segments.filter((s) => s.start < edge && edge < s.end), `edge ${edge}`).toEqual([]);
+    }
+  });
+
   it('gives the same ids and highlights on every run', () => {
     const again = detectHighlights(syntheticShow({ seed: 7, duration: 1200, chatPerSecond: 0.4, plant: true }), singleSignal);
     expect(again).toEqual(highlights);

@@ -158,6 +158,13 @@ export const highlightConfigSchema = z
     postRollSeconds: seconds(0, 600, 20),
     /** How far a clip boundary may move to land on a sentence start/end or a silence, seconds. @default 4 */
     snapToleranceSeconds: seconds(0, 30, 4),
+    /**
+     * Kept before a clip's first word, seconds (never reaching into the word before): a cut right at the word
+     * clips its attack and starts the clip breathless; much more and the previous sentence's tail shows. @default 0.5
+     */
+    leadInSeconds: seconds(0, 2, 0.5),
+    /** Kept after a clip's last word, seconds (never reaching into the next word): the word's decay. @default 0.5 */
+    leadOutSeconds: seconds(0, 2, 0.5),
     /** Share of the clip budget allowed in any tenth of the show before other parts get a turn (0..1). @default 1/3 */
     maxSharePerTenth: z.number().gt(0).max(1).default(1 / 3),
   })
