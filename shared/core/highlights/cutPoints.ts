@@ -129,12 +129,19 @@ export class CutPoints {
     return firstAtOrAbove(this.wordStarts, t) ?? this.duration;
   }
 
-  /** `t` rounded to 0.01 s, outward for the clip (start down, end up) unless that enters speech; undefined when both do. */
+  /**
+   * `t` rounded to 0.01 s, outward for the clip (start down, end up) unless that enters speech, else the other
+   * way (one more hundredth when float error puts `t` a hair inside the neighbouring word); undefined when all do.
+   */
   legal(t: number, side: 'start' | 'end', wordsOnly: boolean): number | undefined {
     const down = Math.floor(t * 100 + 1e-6) / 100;
     const up = Math.ceil(t * 100 - 1e-6) / 100;
-    const order = side === 'start' ? [down, up] : [up, down];
-    return order.map((v) => Math.min(this.duration, Math.max(0, v))).find((v) => !this.inSpeech(v, wordsOnly));
+    const tries = side === 'start' ? [down, up, up + 0.01] : [up, down, down - 0.01];
+    for (const v of tries) {
+      const at = Math.round(Math.min(this.duration, Math.max(0, v)) * 100) / 100;
+      if (!this.inSpeech(at, wordsOnly)) return at;
+    }
+    return undefined;
   }
 }
 
