@@ -298,6 +298,25 @@ describe('detectHighlights: how many clips a show gets without --max-clips', () 
     expect(clipBudget(600, DEFAULT_HIGHLIGHT_CONFIG)).toBeLessThan(12);
   });
 
+  it('with word timings, starts and ends every clip between words, merged and trimmed clips included', () => {
+    // Prepare: the 40-minute show with its moments close together (merging and trimming happen), words timed.
+    const moments = planted(2400).map((m, k) => ({ ...m, t: 200 + k * 40 + (k % 3) * 7 }));
+    const plain = syntheticShow({ seed: 24, duration: 2400, chatPerSecond: 0.4, plant: false, moments });
+    const segments = plain.segments.map((s) => {
+      const texts = s.text.split(' ');
+      const step = (s.end - s.start) / texts.length;
+      return { ...s, words: texts.map((text, i) => ({ start: s.start + i * step, end: s.start + (i + 0.8) * step, text })) };
+    });
+    const words = segments.flatMap((s) => s.words);
+    // Act
+    const highlights = detectHighlights({ ...plain, segments });
+    // Assess
+    expect(highlights.length).toBeGreaterThan(5);
+    for (const h of highlights) {
+      for (const edge of [h.start, h.end]) expect(words.filter((w) => w.start < edge && edge < w.end), `edge ${edge}`).toEqual([]);
+    }
+  });
+
   it('still cuts at most --max-clips, and none for 0', () => {
     const show = syntheticShow({ seed: 21, duration: 2400, chatPerSecond: 0.4, plant: false, moments: planted(2400) });
     expect(detectHighlights(show, resolveHighlightConfig({ maxClips: 4 }))).toHaveLength(4);
