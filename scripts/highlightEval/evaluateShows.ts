@@ -22,12 +22,6 @@ import {
 import type { Language, SignalName } from '../../shared/core/types.js';
 import type { LabelledShow } from './loadLabelledShow.js';
 
-/**
- * Highlights the harness asks for per show: effectively uncapped, so recall measures the detector and not
- * the product's clip budget (`--max-clips`, 8 by default). Precision@k still looks at the top k only.
- */
-export const EVALUATION_MAX_CLIPS = 100;
-
 export interface PredictedHighlight {
   readonly rank: number;
   readonly start: number;
@@ -90,7 +84,9 @@ export interface EvaluateOptions {
 
 /** Detects and scores every show with the configured detector, and with each ablation variant when asked. */
 export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateOptions = {}): HighlightEvaluation {
-  const config = resolveHighlightConfig({ maxClips: EVALUATION_MAX_CLIPS, ...(options.config as object | undefined) });
+  // The shipped default: the automatic clip count (no maxClips), so what is measured is what a run cuts.
+  // `--config` with `{ "maxClips": 100 }` measures the detector without the per-ten-minutes budget.
+  const config = resolveHighlightConfig(options.config ?? {});
   const variants = options.ablations ? ablationVariants(config) : ablationVariants(config).slice(0, 1);
   const perVariant = variants.map(() => [] as ShowScore[]);
   const results: ShowResult[] = [];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/prng.js';
 import { DEFAULT_HIGHLIGHT_CONFIG, detectHighlights, resolveHighlightConfig } from '../../shared/core/highlights/index.js';
 import type { HighlightInputs } from '../../shared/core/highlights/index.js';
+import { clipBudget } from '../../shared/core/highlights/clipBudget.js';
 import type { ChatMessage, MetricsPoint, ProductMention, Segment, SentimentScore, TimeRange } from '../../shared/core/types.js';
 import { DEFAULT_CHAT_LAG_SECONDS } from '../../shared/core/chat/chatLag.js';
 import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
@@ -18,6 +19,8 @@ interface ShowOptions {
   readonly chatPerSecond: number;
   /** Plant the moments below (off for a calm show). */
   readonly plant: boolean;
+  /** Further moments where the host and the audience react together, each of strength 0..1. */
+  readonly moments?: readonly { readonly t: number; readonly strength: number }[];
 }
 
 /** Planted moments of the synthetic 20-minute show, seconds. */
@@ -83,6 +86,16 @@ function syntheticShow(options: ShowOptions): HighlightInputs {
     for (const dt of [0, 3, 6, 10]) mentions.push({ t: MENTION + dt, product: 'Glow Serum', matched: 'glow serum', source: 'speech' });
     for (const dt of [2, 5, 8]) ctaMentions.push({ t: MENTION + dt, term: dt === 5 ? 'price' : 'link' });
   }
+  for (const { t, strength } of options.moments ?? []) {
+    // The host gets louder for a few seconds and says something vivid; viewers pile in over the next ten.
+    for (let i = 0; i < 5; i++) loudness[t + i] = -23 + 1 + 4 * strength + gauss() * 0.3;
+    const said = segments.find((s) => s.start <= t && s.end > t);
+    if (said !== undefined) segments[segments.indexOf(said)] = { ...said, text: 'oh wow look at that', sentiment: { score: 0.6, hits: 2 } };
+    const burst = Math.round(4 + 16 * strength);
+    for (let k = 0; k < burst; k++) {
+      chat.push({ t: t + 1 + random() * 9, user: `fan${t}-${k}`, text: 'wow amazing', kind: 'message', sentiment: { score: 0.8, hits: 2 } });
+    }
+  }
   chat.sort((a, b) => a.t - b.t);
   mentions.sort((a, b) => a.t - b.t);
   return {
@@ -137,7 +150,7 @@ describe('detectHighlights', () => {
   });
 
   it('ranks by score, respects the clip limits and keeps windows apart', () => {
-    expect(highlights.length).toBeLessThanOrEqual(DEFAULT_HIGHLIGHT_CONFIG.maxClips);
+    expect(highlights.length).toBeLessThanOrEqual(clipBudget(show.duration, DEFAULT_HIGHLIGHT_CONFIG));
     highlights.forEach((h, i) => {
       expect(h.rank).toBe(i + 1);
       if (i > 0) expect(h.score).toBeLessThanOrEqual(highlights[i - 1]?.score ?? Infinity);
@@ -183,6 +196,25 @@ describe('detectHighlights', () => {
     const again = covering(detectHighlights({ ...quiet, chat: posted(lines) }, singleSignal), ORDER_SPIKE);
     // Assess
     expect(again).toMatchObject({ start, end, chat: ['at-start', 'lag-after-end'] });
+  });
+
+  it("keeps the audience's reaction: a clip runs on until the chat calms down, and cuts between sentences", () => {
+    // Prepare: viewers keep reacting to the multi-signal moment for 40 seconds (posted a chat lag later).
+    const random = mulberry32(5);
+    const reaction = Array.from({ length: 160 }, (_, k) => ({
+      t: MULTI + DEFAULT_CHAT_LAG_SECONDS + 2 + random() * 38, user: `late${k}`, text: 'still laughing', kind: 'message' as const, sentiment: { score: 0.8, hits: 2 },
+    }));
+    const lively = { ...show, chat: [...show.chat, ...posted(reaction)].sort((a, b) => a.t - b.t) };
+    // Act
+    const before = covering(detectHighlights(show), MULTI);
+    const clip = covering(detectHighlights(lively), MULTI);
+    // Assess: the end follows the reaction (the 10-second chat window trails it by a few seconds), within the longest clip.
+    expect(clip?.end).toBeGreaterThanOrEqual(MULTI + 38);
+    expect(clip?.end ?? 0).toBeGreaterThan(before?.end ?? Infinity);
+    expect((clip?.end ?? 0) - (clip?.start ?? 0)).toBeLessThanOrEqual(DEFAULT_HIGHLIGHT_CONFIG.maxClipSeconds);
+    for (const edge of [clip?.start ?? 0, clip?.end ?? 0]) {
+      expect(show.segments.filter((s) => s.start < edge && edge < s.end), `edge ${edge}`).toEqual([]);
+    }
   });
 
   it('gives the same ids and highlights on every run', () => {
@@ -234,6 +266,64 @@ describe('detectHighlights', () => {
   });
 });
 
+describe('detectHighlights: how many clips a show gets without --max-clips', () => {
+  /** Twelve moments of strengths 0.3 to 1, 150 to 200 s apart, in `seconds` of show (spread evenly). */
+  const planted = (seconds: number) =>
+    Array.from({ length: 12 }, (_, k) => ({ t: Math.round(90 + (k * (seconds - 180)) / 11 + ((k * 37) % 20)), strength: 0.15 + ((k * 5) % 12) / 13 }));
+  const within = (highlights: ReturnType<typeof detectHighlights>, t: number) => highlights.some((h) => h.start <= t + 2 && t <= h.end);
+
+  it('clips at least eleven of twelve planted moments of a 40-minute show', () => {
+    // Prepare: background talk, chat and metrics for 40 minutes, twelve moments of varying strength.
+    const moments = planted(2400);
+    const show = syntheticShow({ seed: 21, duration: 2400, chatPerSecond: 0.4, plant: false, moments });
+    // Act
+    const highlights = detectHighlights(show);
+    // Assess
+    const found = moments.filter((m) => within(highlights, m.t));
+    expect(found.length, `clipped ${found.map((m) => m.t).join(', ')} of ${moments.map((m) => m.t).join(', ')}`).toBeGreaterThanOrEqual(11);
+    expect(highlights.length).toBeLessThanOrEqual(12);
+  });
+
+  it('gives a quiet 40-minute show few clips', () => {
+    const quiet = syntheticShow({ seed: 22, duration: 2400, chatPerSecond: 0.4, plant: false });
+    expect(detectHighlights(quiet).length).toBeLessThanOrEqual(DEFAULT_HIGHLIGHT_CONFIG.keepBestClips);
+  });
+
+  it('does not give a 10-minute show twelve clips, even with twelve moments in it', () => {
+    const moments = planted(600).map((m, k) => ({ t: 20 + k * 48, strength: m.strength }));
+    const short = syntheticShow({ seed: 23, duration: 600, chatPerSecond: 0.4, plant: false, moments });
+    const highlights = detectHighlights(short);
+    expect(highlights.length).toBeGreaterThan(2);
+    expect(highlights.length).toBeLessThanOrEqual(clipBudget(600, DEFAULT_HIGHLIGHT_CONFIG));
+    expect(clipBudget(600, DEFAULT_HIGHLIGHT_CONFIG)).toBeLessThan(12);
+  });
+
+  it('with word timings, starts and ends every clip between words, merged and trimmed clips included', () => {
+    // Prepare: the 40-minute show with its moments close together (merging and trimming happen), words timed.
+    const moments = planted(2400).map((m, k) => ({ ...m, t: 200 + k * 40 + (k % 3) * 7 }));
+    const plain = syntheticShow({ seed: 24, duration: 2400, chatPerSecond: 0.4, plant: false, moments });
+    const segments = plain.segments.map((s) => {
+      const texts = s.text.split(' ');
+      const step = (s.end - s.start) / texts.length;
+      return { ...s, words: texts.map((text, i) => ({ start: s.start + i * step, end: s.start + (i + 0.8) * step, text })) };
+    });
+    const words = segments.flatMap((s) => s.words);
+    // Act
+    const highlights = detectHighlights({ ...plain, segments });
+    // Assess
+    expect(highlights.length).toBeGreaterThan(5);
+    for (const h of highlights) {
+      for (const edge of [h.start, h.end]) expect(words.filter((w) => w.start < edge && edge < w.end), `edge ${edge}`).toEqual([]);
+    }
+  });
+
+  it('still cuts at most --max-clips, and none for 0', () => {
+    const show = syntheticShow({ seed: 21, duration: 2400, chatPerSecond: 0.4, plant: false, moments: planted(2400) });
+    expect(detectHighlights(show, resolveHighlightConfig({ maxClips: 4 }))).toHaveLength(4);
+    expect(detectHighlights(show, resolveHighlightConfig({ maxClips: 0 }))).toEqual([]);
+  });
+});
+
 const LIVE_LOG = resolve(SHARED_DATA, 'chat/bilibili-ZJStatistics2-live/2020.12.11 全团首播.xml');
 
 describe.skipIf(missingTestData(LIVE_LOG))('detectHighlights on a real live-stream danmaku log', () => {
@@ -260,13 +350,16 @@ describe.skipIf(missingTestData(LIVE_LOG))('detectHighlights on a real live-stre
     };
     // Act
     const highlights = detectHighlights(inputs);
-    // Assess: bursts are found, spread over the show, every one explained by the chat rate.
+    // Assess: bursts are found, spread over the show, every one explained by the chat, the best ones by its rate.
     expect(chat.length).toBeGreaterThan(10_000);
     expect(highlights.length).toBeGreaterThan(3);
+    // About four hours: the automatic budget (3 per 10 minutes) is not what stops the count.
+    expect(highlights.length).toBeLessThanOrEqual(Math.ceil((3 * duration) / 600));
     for (const h of highlights) {
-      expect(h.signals.map((s) => s.name)).toContain('chatRate');
+      expect(h.signals.map((s) => s.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^(chatRate|questions|reactions)$/)]));
       expect(h.chat.length).toBeGreaterThan(0);
     }
+    for (const h of highlights.slice(0, 8)) expect(h.signals.map((s) => s.name)).toContain('chatRate');
     const tenths = new Set(highlights.map((h) => Math.floor((h.peak * 10) / duration)));
     expect(tenths.size).toBeGreaterThan(2);
   });

@@ -28,7 +28,8 @@ describe('pickPeaks', () => {
   it('keeps picks at least the minimum gap apart', () => {
     const random = mulberry32(3);
     const fused = Array.from({ length: 3000 }, () => random() * 10);
-    const picks = pickPeaks(fused, resolveHighlightConfig({ maxClips: 20, minGapSeconds: 45, minFusedScore: 3 }));
+    // Uniform noise has no strong moment: no floor here, this is about the gap.
+    const picks = pickPeaks(fused, resolveHighlightConfig({ maxClips: 20, minGapSeconds: 45, minFusedScore: 3, scoreFloorSpreads: 0 }));
     expect(picks.length).toBe(20);
     for (const a of picks) for (const b of picks) if (a !== b) expect(Math.abs(a - b)).toBeGreaterThanOrEqual(45);
   });
@@ -59,6 +60,22 @@ describe('pickPeaks', () => {
   it('lets one tenth take every slot when nothing else qualifies', () => {
     const fused = bumps(2000, { 10: 20, 60: 19, 110: 18, 150: 17 });
     expect(pickPeaks(fused, resolveHighlightConfig({ maxClips: 6 }))).toEqual([10, 60, 110, 150]);
+  });
+
+  it('without maxClips picks every peak above the floor, up to about three per ten minutes', () => {
+    // 40 minutes of busy idle score (uniform 2..4: median 3, floor ≈ 3 + 4 · 0.74 ≈ 6) with fifteen bumps.
+    const random = mulberry32(5);
+    const idle = Array.from({ length: 2400 }, () => 2 + 2 * random());
+    const heights = Object.fromEntries(Array.from({ length: 15 }, (_, k) => [80 + k * 150, k < 3 ? 5.5 : 10 + k]));
+    const fused = bumps(2400, heights).map((v, i) => Math.max(v, idle[i] ?? 0));
+    const picks = pickPeaks(fused, resolveHighlightConfig({}));
+    // Twelve bumps clear the floor, exactly the budget of 40 minutes; the three weak ones do not.
+    expect(picks).toHaveLength(12);
+    expect([...picks].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, k) => 80 + (k + 3) * 150));
+    // 13 minutes, a budget of five: the two strong bumps, not the weak ones.
+    expect(pickPeaks(fused.slice(0, 780), resolveHighlightConfig({}))).toEqual([680, 530]);
+    // Only weak bumps: the best keepBestClips of them all the same.
+    expect(pickPeaks(fused.slice(0, 360), resolveHighlightConfig({}))).toHaveLength(2);
   });
 
   it('honours the eligibility veto and breaks ties towards the earlier second', () => {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { checkRunSettingRules, RUN_SETTINGS } from '../settings/runSettings.js';
+import { checkRunSettingRules, MAX_CLIPS, RUN_SETTINGS } from '../settings/runSettings.js';
 import { SIGNAL_NAMES } from '../schemas/highlight.js';
 import type { SignalName } from '../types.js';
 
@@ -121,8 +121,31 @@ export const highlightConfigSchema = z
     minClipSeconds: RUN_SETTINGS.minClipSeconds,
     /** Longest clip, seconds: the run setting. */
     maxClipSeconds: RUN_SETTINGS.maxClipSeconds,
-    /** Most highlights returned per show (0: none): the run setting. */
+    /** Most highlights returned per show (0: none; absent: the automatic budget, see clipBudget.ts): the run setting. */
     maxClips: RUN_SETTINGS.maxClips,
+    /**
+     * Automatic clip budget (no maxClips): at most this many clips per ten minutes of show. Three is what a
+     * marketer can post from a show's ten minutes; it also caps a noisy show whose floor lets much through.
+     * @default 3
+     */
+    clipsPerTenMinutes: z.number().gt(0).max(60).default(3),
+    /**
+     * Automatic clip budget of a short show: at least this many, so a dense short show (a 10-minute flash sale
+     * with five pitches) keeps its moments; the score floor still decides whether it gets any. Below 17 minutes
+     * the budget is this, above it the per-ten-minutes rate. @default 5
+     */
+    minClipBudget: z.number().int().min(0).max(MAX_CLIPS).default(5),
+    /**
+     * Strong-moment floor, in robust spreads of the show's fused score above its median (fused units): a peak
+     * below max(minFusedScore, median + scoreFloorSpreads · spread) is not strong enough for a clip of its own.
+     * Measured on the show itself, so a show whose score idles high (much chat, loud music) needs more. @default 4
+     */
+    scoreFloorSpreads: z.number().min(0).max(50).default(4),
+    /**
+     * Best moments kept even below the strong-moment floor (still above minFusedScore and corroborated): a show
+     * with something to show always gets its best one or two clips, a flat one still gets none. @default 2
+     */
+    keepBestClips: z.number().int().min(0).max(MAX_CLIPS).default(2),
     /**
      * Non-maximum-suppression radius: two peaks are at least this far apart, seconds. Shorter than a
      * nominal clip (pre-roll + post-roll = 30 s) because live-commerce moments come close together;
@@ -135,7 +158,14 @@ export const highlightConfigSchema = z
     postRollSeconds: seconds(0, 600, 20),
     /** How far a clip boundary may move to land on a sentence start/end or a silence, seconds. @default 4 */
     snapToleranceSeconds: seconds(0, 30, 4),
-    /** Share of maxClips allowed in any tenth of the show before other parts get a turn (0..1). @default 1/3 */
+    /**
+     * Kept before a clip's first word, seconds (never reaching into the word before): a cut right at the word
+     * clips its attack and starts the clip breathless; much more and the previous sentence's tail shows. @default 0.5
+     */
+    leadInSeconds: seconds(0, 2, 0.5),
+    /** Kept after a clip's last word, seconds (never reaching into the next word): the word's decay. @default 0.5 */
+    leadOutSeconds: seconds(0, 2, 0.5),
+    /** Share of the clip budget allowed in any tenth of the show before other parts get a turn (0..1). @default 1/3 */
     maxSharePerTenth: z.number().gt(0).max(1).default(1 / 3),
   })
   .strict()

@@ -9,7 +9,8 @@ import type { HighlightInputs } from './highlightInputs.js';
 import type { SignalSet } from './buildSignalSet.js';
 import { buildSignalSet } from './buildSignalSet.js';
 import { secondsIn } from './signals/secondIndex.js';
-import { snapBoundaries } from './snapBoundaries.js';
+import { cutPointsOf, snapBoundaries } from './snapBoundaries.js';
+import { reactionEnd } from './reactionEnd.js';
 import type { OnStreamClock } from './streamClock.js';
 
 /** Most transcript lines kept per highlight. */
@@ -23,7 +24,8 @@ interface Window extends TimeRange {
 }
 
 /**
- * Finds the show's highlights: signals → fused score → peaks → snapped windows → merged windows →
+ * Finds the show's highlights: signals → fused score → peaks → windows cut at sentences or silences, kept
+ * until the audience's reaction dies down → merged windows →
  * highlights ranked by fused score (rank 1 = best), each listing the signals that fired inside it.
  * Returns [] when nothing stands out (a show without excitement has no highlights).
  */
@@ -43,8 +45,14 @@ export function detectHighlightsFromSignals(inputs: HighlightInputs, signals: Si
   const fused = fuseSignals(signals.series, config);
   const eligible = secondsWithCorroboration(signals, n, config);
   const peaks = pickPeaks(fused, config, (i) => eligible[i] === 1);
+  // Cut points are the show's, not the peak's: found once.
+  const cuts = cutPointsOf(inputs, config);
   const windows = mergeOverlapping(
-    peaks.map((peak) => ({ ...snapBoundaries(peak, inputs, config), peak, score: fused[peak] ?? 0 })),
+    peaks.map((peak) => ({
+      ...snapBoundaries(peak, cuts, config, reactionEnd(peak, signals.series, config, config.maxClipSeconds)),
+      peak,
+      score: fused[peak] ?? 0,
+    })),
     config.maxClipSeconds,
     config.minClipSeconds,
   );

@@ -1,97 +1,139 @@
 import type { AudioAnalysis, TimeRange } from '../types.js';
 import type { HighlightConfig } from './config.js';
+import { CutPoints, type CutKind, type CutPoint } from './cutPoints.js';
 import type { HighlightInputs } from './highlightInputs.js';
 
-/** What boundary snapping reads from a show: its length, its sentences and its silences. */
+/** What boundary snapping reads from a show: its length, its sentences (and words) and its silences. */
 export type SnapInputs = Pick<HighlightInputs, 'duration' | 'segments'> & {
   readonly audio: Pick<AudioAnalysis, 'silences'>;
 };
 
-/**
- * Clip window around a peak: [peak − preRoll, peak + postRoll], with the start moved back to the
- * nearest sentence start or silence end and the end moved forward to the nearest sentence end or
- * silence start (each within `snapToleranceSeconds`; the other direction only when nothing lies that
- * way), so clips neither begin nor end mid-word. Then clamped to [0, duration] and to
- * [minClipSeconds, maxClipSeconds] (the whole show when it is shorter than the minimum).
- * Boundaries are rounded outward to 0.01 s.
- */
-export function snapBoundaries(peak: number, inputs: SnapInputs, config: HighlightConfig): TimeRange {
-  const duration = Number.isFinite(inputs.duration) ? Math.max(0, inputs.duration) : 0;
-  const at = clamp(peak, 0, duration);
-  const startMarks = finiteSorted([
-    ...inputs.segments.map((s) => s.start),
-    ...inputs.audio.silences.map((s) => s.end),
-  ]);
-  const endMarks = finiteSorted([
-    ...inputs.segments.map((s) => s.end),
-    ...inputs.audio.silences.map((s) => s.start),
-  ]);
-  const tolerance = config.snapToleranceSeconds;
+/** The settings boundary snapping reads. */
+export type SnapConfig = Pick<
+  HighlightConfig,
+  'preRollSeconds' | 'postRollSeconds' | 'snapToleranceSeconds' | 'minClipSeconds' | 'maxClipSeconds' | 'leadInSeconds' | 'leadOutSeconds'
+>;
 
-  let start = snapStart(at - config.preRollSeconds, startMarks, tolerance, at);
-  let end = snapEnd(at + config.postRollSeconds, endMarks, tolerance, at);
-  start = clamp(start, 0, duration);
-  end = clamp(end, 0, duration);
+/**
+ * Clip window around a peak, cut at sentence or silence boundaries and never inside a word. The wanted
+ * window is [peak − preRoll, max(peak + postRoll, reactionEnd)]: the set-up, the moment and the audience's
+ * reaction to it. Each edge then moves to a cut point (cutPoints.ts: a lead-in before a sentence start or after
+ * a silence, a lead-out after a sentence end or before a silence), preferring, in this order:
+ * 1. a sentence, silence or show edge within `snapToleranceSeconds`, widening the clip (start back, end forward);
+ * 2. the same narrowing it (only when nothing lies within tolerance the widening way);
+ * 3. a pause between two words of a sentence; then the wanted time itself when no speech is there;
+ * 4. a sentence edge further away, and only as the last resort a cut inside a segment without word timings.
+ * An end that would cut the reaction short costs more again.
+ * The pair is the cheapest with the peak inside and a length in [minClipSeconds, maxClipSeconds], so a clip too
+ * long for the maximum keeps the edges that cost least to give up. The whole show when it is shorter than
+ * the minimum. Boundaries are multiples of 0.01 s.
+ */
+export function snapBoundaries(peak: number, inputs: SnapInputs | CutPoints, config: SnapConfig, reactionEnd?: number): TimeRange {
+  const cuts = inputs instanceof CutPoints ? inputs : cutPointsOf(inputs, config);
+  const { duration } = cuts;
+  const { minClipSeconds: minLength, maxClipSeconds: maxLength, snapToleranceSeconds: tolerance } = config;
+  if (duration <= minLength) return { start: 0, end: duration };
+  const at = clamp(peak, 0, duration);
+  const wantStart = clamp(at - config.preRollSeconds, 0, duration);
+  const wantEnd = clamp(Math.max(at + config.postRollSeconds, reactionEnd ?? -Infinity), 0, duration);
 
   const rolls = config.preRollSeconds + config.postRollSeconds;
   const preShare = rolls > 0 ? config.preRollSeconds / rolls : 0.5;
-  const { minClipSeconds: minLength, maxClipSeconds: maxLength } = config;
+  const startOptions = options(cuts, cuts.starts, 'start', [wantStart, at - minLength * preShare, at - maxLength * preShare], at - maxLength, at);
+  const endOptions = options(cuts, cuts.ends, 'end', [wantEnd, at + minLength * (1 - preShare), at + maxLength * (1 - preShare)], at, at + maxLength);
 
-  if (end - start > maxLength) {
-    // Too long: keep a max-length window placed around the peak as the rolls ask, inside the snapped one.
-    start = clamp(at - maxLength * preShare, start, end - maxLength);
-    end = start + maxLength;
+  let best: { start: number; end: number; cost: number } | undefined;
+  for (const s of startOptions) {
+    const startCost = s.penalty + shift(wantStart - s.at, tolerance);
+    if (best !== undefined && startCost >= best.cost) continue;
+    for (const e of endOptions) {
+      const length = e.at - s.at;
+      if (length < minLength - 1e-9 || length > maxLength + 1e-9) continue;
+      const cost = startCost + e.penalty + shift(e.at - wantEnd, tolerance) + (reactionEnd !== undefined && e.at < reactionEnd ? CUT_REACTION_PENALTY : 0);
+      if (best === undefined || cost < best.cost - 1e-9) best = { start: s.at, end: e.at, cost };
+    }
   }
-  if (end - start < minLength) {
-    if (duration <= minLength) return { start: 0, end: duration };
-    const need = minLength - (end - start);
+  if (best !== undefined) return { start: best.start, end: best.end };
+  return fallback(at, duration, config, preShare);
+}
+
+/** The cut points of a show for `snapBoundaries`: build once per show when snapping many peaks. */
+export function cutPointsOf(inputs: SnapInputs, config: Pick<HighlightConfig, 'leadInSeconds' | 'leadOutSeconds'>): CutPoints {
+  return new CutPoints(inputs, config);
+}
+
+interface Option {
+  readonly at: number;
+  /** Seconds-equivalent cost of cutting here for what lies here, before the distance from the wanted time. */
+  readonly penalty: number;
+}
+
+/**
+ * What cutting at a place costs, in tolerance units (comparable with `shift`): a sentence, silence or show edge
+ * nothing; a pause between two words of a sentence more than any sentence edge within tolerance either way; the
+ * wanted time where nothing is said (music, an untranscribed stretch) a little less; a cut inside a segment
+ * without word timings (maybe mid-word) as much as a sentence edge a full tolerance beyond the wanted range.
+ */
+const KIND_PENALTY: Record<CutKind, number> = { sentence: 0, silence: 0, edge: 0, word: 2.5 };
+const RAW_PENALTY = 2;
+const INSIDE_SEGMENT_PENALTY = 4;
+/** An end before the audience's reaction has died down costs this much more: the reaction is what makes the clip. */
+const CUT_REACTION_PENALTY = 2;
+
+/** The cut points of one side within [lo, hi], plus the raw wanted times where no word is spoken. */
+function options(cuts: CutPoints, points: readonly CutPoint[], side: 'start' | 'end', raw: readonly number[], lo: number, hi: number): Option[] {
+  const found: Option[] = [];
+  for (const point of inRange(points, lo, hi)) found.push({ at: point.at, penalty: KIND_PENALTY[point.kind] });
+  for (const t of raw) {
+    const at = cuts.legal(clamp(t, Math.max(0, lo), Math.min(cuts.duration, hi)), side, true);
+    if (at === undefined || at < lo - 1e-9 || at > hi + 1e-9) continue;
+    found.push({ at, penalty: cuts.inSpeech(at, false) ? INSIDE_SEGMENT_PENALTY : RAW_PENALTY });
+  }
+  return found;
+}
+
+/**
+ * Cost of moving an edge by `outward` seconds (positive widens the clip), scaled by the tolerance: moves that
+ * widen within tolerance cost their distance; narrowing within tolerance costs more than any widening in it;
+ * beyond tolerance, either way, more still.
+ */
+function shift(outward: number, tolerance: number): number {
+  const t = Math.max(tolerance, 1e-6);
+  const d = Math.abs(outward);
+  if (d <= t) return outward >= 0 ? d / t : 1 + d / t;
+  return 2 + (2 * d) / t;
+}
+
+/** Points with lo ≤ at ≤ hi (points are sorted). */
+function inRange(points: readonly CutPoint[], lo: number, hi: number): CutPoint[] {
+  let first = 0;
+  let last = points.length;
+  while (first < last) {
+    const mid = (first + last) >> 1;
+    if ((points[mid]?.at ?? 0) < lo) first = mid + 1;
+    else last = mid;
+  }
+  const found: CutPoint[] = [];
+  for (let i = first; i < points.length && (points[i]?.at ?? Infinity) <= hi; i++) found.push(points[i] as CutPoint);
+  return found;
+}
+
+/** No pair of cuts fits (speech without a pause for a whole clip): the wanted window, clamped and sized. */
+function fallback(at: number, duration: number, config: SnapConfig, preShare: number): TimeRange {
+  let start = clamp(at - config.preRollSeconds, 0, duration);
+  let end = clamp(at + config.postRollSeconds, 0, duration);
+  if (end - start > config.maxClipSeconds) {
+    start = clamp(at - config.maxClipSeconds * preShare, start, end - config.maxClipSeconds);
+    end = start + config.maxClipSeconds;
+  }
+  if (end - start < config.minClipSeconds) {
+    const need = config.minClipSeconds - (end - start);
     start -= need * preShare;
     end += need * (1 - preShare);
     if (start < 0) [start, end] = [0, end - start];
     if (end > duration) [start, end] = [Math.max(0, start - (end - duration)), duration];
-    // The stretched edges may now sit mid-sentence: snap them outward if the clip stays short enough.
-    const snappedStart = nearestWithin(startMarks, start - tolerance, start, start);
-    if (snappedStart !== undefined && snappedStart >= 0 && end - snappedStart <= maxLength) start = snappedStart;
-    const snappedEnd = nearestWithin(endMarks, end, end + tolerance, end);
-    if (snappedEnd !== undefined && snappedEnd <= duration && snappedEnd - start <= maxLength) end = snappedEnd;
   }
-  return {
-    start: Math.max(0, Math.floor(start * 100 + 1e-6) / 100),
-    end: Math.min(duration, Math.ceil(end * 100 - 1e-6) / 100),
-  };
-}
-
-/** Start mark at or before `target` within tolerance; else the nearest one after it that stays before the peak. */
-function snapStart(target: number, marks: readonly number[], tolerance: number, peak: number): number {
-  return (
-    nearestWithin(marks, target - tolerance, target, target) ??
-    nearestWithin(marks, target, Math.min(target + tolerance, peak), target) ??
-    target
-  );
-}
-
-/** End mark at or after `target` within tolerance; else the nearest one before it that stays after the peak. */
-function snapEnd(target: number, marks: readonly number[], tolerance: number, peak: number): number {
-  return (
-    nearestWithin(marks, target, target + tolerance, target) ??
-    nearestWithin(marks, Math.max(target - tolerance, peak), target, target) ??
-    target
-  );
-}
-
-/** The mark in [lo, hi] closest to `target` (earliest on ties), or undefined. */
-function nearestWithin(marks: readonly number[], lo: number, hi: number, target: number): number | undefined {
-  let best: number | undefined;
-  for (const mark of marks) {
-    if (mark < lo) continue;
-    if (mark > hi) break;
-    if (best === undefined || Math.abs(mark - target) < Math.abs(best - target)) best = mark;
-  }
-  return best;
-}
-
-function finiteSorted(values: readonly number[]): number[] {
-  return values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return { start: Math.max(0, Math.floor(start * 100 + 1e-6) / 100), end: Math.min(duration, Math.ceil(end * 100 - 1e-6) / 100) };
 }
 
 function clamp(value: number, lo: number, hi: number): number {

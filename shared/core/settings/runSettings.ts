@@ -24,6 +24,9 @@ const setting = <S extends z.ZodType>(schema: S, meta: RunSettingMeta): S => {
   return schema;
 };
 
+/** Most clips one run may cut (the top of `--max-clips`' range and of the automatic budget). */
+export const MAX_CLIPS = 100;
+
 /** Every run setting, in `--help` order. */
 export const RUN_SETTINGS = {
   language: setting(z.enum(['auto', 'en', 'zh']).default('auto'), {
@@ -33,9 +36,15 @@ export const RUN_SETTINGS = {
   /** 15 s is the shortest clip short-video platforms reward. */
   minClipSeconds: setting(seconds(3, 600).default(15), { flag: '--min-clip <seconds>', help: 'shortest clip', unit: 's' }),
   maxClipSeconds: setting(seconds(3, 600).default(60), { flag: '--max-clip <seconds>', help: 'longest clip', unit: 's' }),
-  maxClips: setting(wholeNumber(0, 100).default(8), {
+  /**
+   * Absent: automatic. Every strong moment gets a clip (its fused score clears the show's own floor), about
+   * three per ten minutes at most (shared/core/highlights/clipBudget.ts), so a long, lively show is not cut
+   * down to a fixed handful and a quiet one is not padded out.
+   */
+  maxClips: setting(wholeNumber(0, MAX_CLIPS).optional(), {
     flag: '--max-clips <n>',
     help: 'most clips to cut; 0 analyses the show without cutting',
+    defaultHelp: 'automatic, every strong moment up to about 3 per 10 minutes',
   }),
   /**
    * Two minutes of 16 kHz mono PCM is ~3.8 MB: small enough that chunks of a short show still spread
