@@ -59,7 +59,7 @@ export function screenChatLine(text: string, rules?: readonly ClaimRule[]): Chat
   if (Array.from(line).length > MAX_QUOTE_LINE_CHARS) return reject('too-long');
   const letters = new Set(Array.from(line.toLowerCase()).filter((char) => /\p{L}/u.test(char)));
   if (letters.size < MIN_DISTINCT_LETTERS) return reject('flood');
-  if (PHONE.test(line) || EMAIL.test(line) || MESSENGER_ID.test(line) || ADDRESS.test(line)) return reject('personal-data');
+  if (containsPersonalData(line)) return reject('personal-data');
   if (LINK_OR_MENTION.test(line)) return reject('link-or-mention');
   if (isQuestion(line)) return reject('question');
   const sentiment = scoreSentiment(line);
@@ -72,6 +72,12 @@ export function screenChatLine(text: string, rules?: readonly ClaimRule[]): Chat
   // Glad beats merely loud; a line with some substance beats a bare emote.
   const appeal = Math.max(0, sentiment.score) * 2 + (excited ? 1 : 0) + Math.min(letters.size, 12) / 12;
   return { quotable: true, appeal: Math.round(appeal * 1000) / 1000 };
+}
+
+/** True when the text carries a phone number, e-mail address, messenger id or street address. */
+export function containsPersonalData(text: string): boolean {
+  const line = text.normalize('NFKC');
+  return PHONE.test(line) || EMAIL.test(line) || MESSENGER_ID.test(line) || ADDRESS.test(line);
 }
 
 /** Lines that may be quoted, best first (ties keep chat order); duplicates (same text) once. */

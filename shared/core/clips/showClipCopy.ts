@@ -1,0 +1,25 @@
+/**
+ * Copy for every clip of a show at once, so the clips differ: the best-ranked clip takes the first title
+ * variant of its kind, the next clip of the same kind the next one, and a term said in most of the show's
+ * highlights is no clip's hashtag. Deterministic, so each clip stage can compute it and keep its own.
+ */
+import type { ClipCopy, Highlight } from '../types.js';
+import { clipCopy, copyTexts, type ClipCopyOptions } from './clipCopy.js';
+import { showVocabulary } from './distinctiveTerms.js';
+
+/** Copy per highlight id, in rank order. */
+export function showClipCopy(highlights: readonly Highlight[], options: Omit<ClipCopyOptions, 'usedTitles' | 'show'>): Map<string, ClipCopy> {
+  const show = showVocabulary(
+    highlights.map((highlight) => copyTexts(highlight, options.rules)),
+    options.language,
+    options.keywordsOf,
+  );
+  const copies = new Map<string, ClipCopy>();
+  const usedTitles: string[] = [];
+  for (const highlight of [...highlights].sort((a, b) => a.rank - b.rank || a.start - b.start)) {
+    const copy = clipCopy(highlight, { ...options, usedTitles, show });
+    usedTitles.push(copy.title);
+    copies.set(highlight.id, copy);
+  }
+  return copies;
+}
