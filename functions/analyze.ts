@@ -93,10 +93,12 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     signals: signalSet.series.map((series) => ({ name: series.name, values: series.values.map(round2) })),
     chatPerSecond: perSecondCounts(scoredChat.map((line) => line.postedAt), duration),
     ...(metrics.some((point) => point.viewers !== undefined) ? { viewersPerSecond: stepSeries(metrics, 'viewers', duration) } : {}),
-    compliance: findComplianceFlags([
-      ...segments.map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'speech' as const })),
-      ...scoredChat.map((c) => ({ start: c.postedAt, end: c.postedAt, text: c.text, source: 'chat' as const })),
-    ], rules),
+    // Ad law binds what the host says, not what viewers write: only reliable speech is checked (a misheard
+    // "best" is no claim). Chat that enters the copy is screened instead (screenChatLine).
+    compliance: findComplianceFlags(
+      segments.filter((s) => s.reliable === true).map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'speech' as const })),
+      rules,
+    ),
     mentions: mentions.map(({ postedAt, ...mention }) => ({ ...mention, t: postedAt })),
     chatLag,
   };

@@ -80,6 +80,14 @@ export function containsPersonalData(text: string): boolean {
   return PHONE.test(line) || EMAIL.test(line) || MESSENGER_ID.test(line) || ADDRESS.test(line);
 }
 
+/**
+ * Whether a chat line may be shown at all, e.g. as topic evidence, where a question or a complaint is the very
+ * point: it carries no personal data, link or @-mention. Quoting in copy needs `screenChatLine`.
+ */
+export function isShowableChat(text: string): boolean {
+  return !containsPersonalData(text) && !LINK_OR_MENTION.test(text.normalize('NFKC'));
+}
+
 /** Lines that may be quoted, best first (ties keep chat order); duplicates (same text) once. */
 export function quotableChatLines(lines: readonly string[], rules?: readonly ClaimRule[]): string[] {
   const seen = new Set<string>();

@@ -2,6 +2,7 @@
  * Mines one show for topics: the keyphrases the host talked about and the products mentioned, each with the audience's
  * response while it was on air (chat rate, chat sentiment, orders) and quotes as evidence.
  */
+import { isShowableChat } from '../chat/screenChatLine.js';
 import type { Language, MetricsPoint, ProductMention, SentimentScore, TimeRange, TopicEvidence } from '../types.js';
 import { compareText } from './compareText.js';
 import { round } from './round.js';
@@ -303,7 +304,8 @@ function evidenceOf(
   const best = new TopReactions(MAX_EVIDENCE - picked.length);
   for (const message of windowChat) {
     const lower = lowerText.get(message) ?? message.text.trim().toLowerCase();
-    if (lower === '') continue;
+    // Evidence is shown in the report and to the model: no one's phone number or a spam link, even when loud.
+    if (lower === '' || !isShowableChat(message.text)) continue;
     best.offer({ message, lower, weight: strength(message.sentiment) + (mentionsTopic(lower) ? 0.5 : 0) });
   }
   for (const { message } of best.ranked()) picked.push({ t: message.t, quote: quote(message.text), source: 'chat' });
