@@ -9,6 +9,7 @@ import { manifestSchema } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readStatusParts } from '../shared/pipeline/status.js';
 import { readJson } from '../shared/pipeline/storageJson.js';
+import { captionStateSchema, type CaptionState } from '../shared/core/schemas/clipRender.js';
 
 export const report: StageHandler<'report'> = async (message, { storage }) => {
   const keys = showKeys(message.showId);
@@ -29,6 +30,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
       ...highlight,
       ...(thumbnail ? { thumbnailDataUri: `data:image/jpeg;base64,${thumbnail.toString('base64')}` } : {}),
       clipFiles: { vertical: relative(meta.files.vertical), horizontal: relative(meta.files.horizontal) },
+      clip: { title: meta.title, description: meta.description, hashtags: meta.hashtags, copyBy: meta.copyBy, ...captionsOf(meta) },
     });
   }
   const timings = (await readStatusParts(storage, message.showId))
@@ -59,3 +61,12 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
   await storage.put(keys.report, html);
   return { next: [], summary: { bytes: Buffer.byteLength(html) } };
 };
+
+/**
+ * The clip's caption state when its meta.json records one. Read by shape, not by the meta schema, so the
+ * report shows it as soon as the clip stage writes it and stays quiet for clips made before.
+ */
+function captionsOf(meta: object): { captions?: CaptionState } {
+  const parsed = captionStateSchema.safeParse((meta as { captions?: unknown }).captions);
+  return parsed.success ? { captions: parsed.data } : {};
+}
