@@ -23,11 +23,11 @@ const EN: Readonly<Record<MomentKind, Templates>> = {
   },
   laughter: {
     withProduct: ['{p}: the moment chat cracked up', 'Chat can’t stop laughing at {p}', '{p} gets the whole chat laughing'],
-    plain: ['The moment chat cracked up', 'Chat can’t stop laughing', 'Everyone in chat loses it'],
+    plain: ['The moment chat cracked up', 'Chat can’t stop laughing', 'Everyone in chat loses it', 'Chat is in tears laughing'],
   },
   hype: {
     withProduct: ['{p} hits — chat goes wild', 'Chat goes wild for {p}', '{p}: the moment the stream lit up'],
-    plain: ['Chat goes wild live', 'The moment the stream lit up', 'Chat erupts live'],
+    plain: ['Chat goes wild live', 'The moment the stream lit up', 'Chat erupts live', 'The whole chat hypes it up'],
   },
   question: {
     withProduct: ['{p}: everyone is asking', 'Chat floods in with {p} questions', '{p}: the questions viewers asked'],
@@ -39,7 +39,7 @@ const EN: Readonly<Record<MomentKind, Templates>> = {
   },
   chat: {
     withProduct: ['{p} gets chat talking', 'Chat lights up over {p}', '{p}: chat can’t stop typing'],
-    plain: ['The moment chat lit up', 'Chat lights up live', 'Chat can’t stop typing'],
+    plain: ['The moment chat lit up', 'Chat lights up live', 'Chat can’t stop typing', 'Everyone in chat piles in', 'Chat is buzzing live'],
   },
   talk: {
     withProduct: ['{p}, live on air', 'All about {p}', '{p}: the host’s take'],
@@ -58,11 +58,11 @@ const ZH: Readonly<Record<MomentKind, Templates>> = {
   },
   laughter: {
     withProduct: ['{p} 名场面：弹幕笑疯了', '{p} 这段太好笑了', '聊到 {p} 全场爆笑'],
-    plain: ['弹幕笑疯了：这段必须看', '全场爆笑的名场面', '这一段弹幕笑到停不下来'],
+    plain: ['弹幕笑疯了：这段必须看', '全场爆笑的名场面', '这一段弹幕笑到停不下来', '笑到停不下来的一段'],
   },
   hype: {
     withProduct: ['{p} 一出场弹幕就炸了', '为 {p} 刷屏的一刻', '{p}：全场沸腾'],
-    plain: ['弹幕刷屏：这一段太燃了', '全场沸腾：弹幕停不下来', '高能时刻：弹幕炸了'],
+    plain: ['弹幕刷屏：这一段太燃了', '全场沸腾：弹幕停不下来', '高能时刻：弹幕炸了', '这一段直接燃起来了'],
   },
   question: {
     withProduct: ['{p}：大家都在问', '弹幕追问 {p}', '关于 {p} 的提问刷屏了'],
@@ -74,7 +74,7 @@ const ZH: Readonly<Record<MomentKind, Templates>> = {
   },
   chat: {
     withProduct: ['{p} 引爆弹幕', '聊到 {p} 弹幕刷屏', '{p}：弹幕停不下来'],
-    plain: ['弹幕刷屏的一刻', '这一段弹幕停不下来', '弹幕热议中'],
+    plain: ['弹幕刷屏的一刻', '这一段弹幕停不下来', '弹幕热议中', '全场弹幕齐刷屏', '观众热聊的一段'],
   },
   talk: {
     withProduct: ['主播聊 {p}', '{p} 直播讲解', '关于 {p} 的现场分享'],
