@@ -11,6 +11,7 @@ import {
 } from '../shared/core/highlights/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import { sentimentTimeline } from '../shared/core/sentiment/index.js';
+import { segmentsWithReliability } from '../shared/core/transcript/reliableSegments.js';
 import type { MetricsPoint } from '../shared/core/types.js';
 import {
   analysisSchema,
@@ -51,7 +52,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
       duration,
       audio: { duration, loudness: audio.loudness, silences: audio.silences, integratedLufs: audio.integratedLufs },
       sceneChanges: audio.sceneChanges,
-      segments: transcript.segments,
+      segments: segmentsWithReliability(transcript),
       chat,
       metrics,
       products,

@@ -5,6 +5,7 @@
 import { isViewerText } from '../shared/core/chat/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import { scoreSentiment } from '../shared/core/sentiment/index.js';
+import { segmentsWithReliability } from '../shared/core/transcript/reliableSegments.js';
 import { keywords } from '../shared/core/text/index.js';
 import { mineShowTopics, suggestTopics } from '../shared/core/topics/index.js';
 import {
@@ -36,7 +37,7 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
 
   // Topics are built from what the host is known to have said: unreliable recognition ("little fast") never
   // becomes a topic term, and a product "heard" only in it is not a product mention.
-  const reliable = transcript.segments.filter((segment) => segment.reliable === true);
+  const reliable = segmentsWithReliability(transcript).filter((segment) => segment.reliable === true);
   const segments = reliable.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, manifest.language) }));
   const mentions = analysis.mentions.filter(
     (mention) => mention.source === 'chat' || reliable.some((segment) => segment.start <= mention.t && mention.t <= segment.end),
