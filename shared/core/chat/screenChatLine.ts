@@ -2,7 +2,7 @@
  * Decides whether a viewer's chat line may be quoted in public copy (a clip description, a topic's evidence
  * headline). A quote sells the moment, so it must be a reaction that is glad or excited; everything else a
  * live chat is full of is kept out: questions ("is the serum link working?"), complaints, spam and floods
- * ("1111", "666"), claims our compliance rules would flag, and anyone's personal data.
+ * ("1111", "666"), swearing, claims our compliance rules would flag, and anyone's personal data.
  */
 import { findComplianceFlags } from '../compliance/findComplianceFlags.js';
 import type { ClaimRule } from '../compliance/claimRules.js';
@@ -19,6 +19,8 @@ export type ChatScreenReason =
   | 'complaint'
   | 'personal-data'
   | 'link-or-mention'
+  | 'spam'
+  | 'profanity'
   | 'compliance'
   | 'not-enthusiastic';
 
@@ -45,6 +47,10 @@ const LINK_OR_MENTION = /https?:\/\/|www\.|\.(?:com|cn|net|io|tv)\b|(?:^|\s)@\S/
 // Complaints and trouble reports that carry no lexicon sentiment ("link not working", 卡了, 没声音).
 const COMPLAINT =
   /\b(?:not working|doesn'?t work|don'?t work|broken|scam|refund|fake|laggy|lagging|buffering|no sound|can'?t hear|can'?t see|out of sync|boring|overpriced|rip ?off|waste)\b|卡了|卡顿|好卡|没声音|听不到|看不到|不清楚|失效|挂了|退款|退货|假货|骗子|骗人|坑人|差评|垃圾|难看|难听|无聊|太贵|不值|智商税|割韭菜|取关/iu;
+// Self-promotion and giveaway bait: a quote must not advertise someone else's channel.
+const SPAM = /\b(?:twitch prime|prime sub|sub(?:scribe)? to (?:me|my)|follow (?:me|my)|check out my|my channel|free (?:v-?bucks|skins|gift ?cards?)|giveaway)\b|关注我|点我主页|私信我|加群|进群|互关|互粉|代刷|兼职/iu;
+// Swearing and slurs, English and Chinese: fine in chat, not in our copy.
+const PROFANITY = /\b(?:fuck\w*|shit\w*|cum\w*|dick\w*|cock\w*|bitch\w*|porn\w*|sex\w*|nigg\w*|fag\w*|retard\w*|wtf|stfu)\b|操你|草你|傻逼|傻b|煞笔|(?<![a-z])sb(?![a-z])|妈的|他妈|尼玛|你妈|滚蛋|去死|脑残/iu;
 // Excitement without lexicon words: hype exclamations and the laughter of a funny moment.
 const EXCITED = /[!！]|哇|冲|抢|爱了|绝了|太.{0,4}了|好.{0,3}啊|yay|wow|omg|let'?s go|can'?t wait|need (?:this|that|it)|take my money/iu;
 
@@ -61,6 +67,8 @@ export function screenChatLine(text: string, rules?: readonly ClaimRule[]): Chat
   if (letters.size < MIN_DISTINCT_LETTERS) return reject('flood');
   if (containsPersonalData(line)) return reject('personal-data');
   if (LINK_OR_MENTION.test(line)) return reject('link-or-mention');
+  if (SPAM.test(line)) return reject('spam');
+  if (PROFANITY.test(line)) return reject('profanity');
   if (isQuestion(line)) return reject('question');
   const sentiment = scoreSentiment(line);
   if (COMPLAINT.test(line) || sentiment.score < 0) return reject('complaint');
