@@ -15,8 +15,8 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   kind sort whole part hand hands able real different same new old first last next other another
   buy buying bought get got price prices link links order orders deal deals sale sales shop shopping cart
   check checking wait waiting hope happy glad excited sorry please welcome congrats congratulations lucky
-  yes no yeah okay alright wow oh omg lol haha hype hyped wild crazy insane fun funny
-  op wanna thing things stuff guys guy man dude bro sis girl girls boy boys
+  yes no yeah okay alright wow oh omg lol haha hype wild crazy insane fun funny
+  wanna thing things stuff guys guy man dude bro sis girl girls boy boys
   上 下 首先 其次 最后 然后 接下来 说完 说 讲 这是 那是 就是 还是 你好 大家好 哈喽 嗨 谢谢 感谢 欢迎 再见 拜拜
   宝宝 宝宝们 家人们 姐妹们 朋友们 兄弟们 老铁 老铁们 亲 亲们 主播 直播 直播间 弹幕 观众 粉丝 关注 点赞 分享 评论
   经理 老板 助理 小助理 运营 工作人员 今天 明天 昨天 今晚 晚上 早上 一下 一点 一起 一会 马上 现在 已经 刚刚 刚才

@@ -7,7 +7,8 @@ import type { ClaimRule } from '../compliance/claimRules.js';
 import type { ClipCopy, Highlight, Language } from '../types.js';
 import { MAX_HASHTAGS, MAX_TITLE_CHARS } from './clipCopy.js';
 import { copyComplianceFlags } from './copyCompliance.js';
-import { termsOf, type KeywordsOf } from './distinctiveTerms.js';
+import { isCommonWord } from './commonWords.js';
+import type { KeywordsOf } from './distinctiveTerms.js';
 import { length } from './quoteClause.js';
 import { isSponsorRead } from './sponsorRead.js';
 
@@ -52,7 +53,14 @@ function misheardWords(copy: ClipCopy, highlight: Highlight, context: CopyCheckC
   const unreliable = (highlight.speech ?? []).filter((line) => !line.reliable).map((line) => line.text);
   if (unreliable.length === 0) return [];
   const { language, keywordsOf } = context;
-  const terms = (texts: readonly string[]): Set<string> => new Set(texts.flatMap((text) => [...termsOf(text, language, keywordsOf)]));
+  // Content words of two or more characters, background vocabulary aside ("live", "link" are no evidence of mishearing).
+  const terms = (texts: readonly string[]): Set<string> =>
+    new Set(
+      texts
+        .flatMap((text) => keywordsOf(text, language))
+        .map((word) => word.toLowerCase())
+        .filter((word) => Array.from(word).length >= 2 && !isCommonWord(word)),
+    );
   const trusted = terms([...highlight.transcript, ...highlight.chat, ...highlight.products]);
   const unsure = [...terms(unreliable)].filter((term) => !trusted.has(term));
   // CamelCase tags are split back into words (#HypedUp → hyped up) so a misheard word is found inside them.
