@@ -38,6 +38,13 @@ export interface ClipCopyOptions {
   readonly rules?: readonly ClaimRule[];
   /** Titles the show's other clips already have (any case): this clip takes another variant. */
   readonly usedTitles?: readonly string[];
+  /**
+   * Hooks the show's other clips already use, product names replaced by `{p}` ("{p}: orders pour in live"):
+   * a hook is reused for another product only when every other hook of the kind is taken.
+   */
+  readonly usedHooks?: readonly string[];
+  /** Viewer lines other clips of the show already quote: another glad line is quoted when there is one. */
+  readonly usedQuotes?: readonly string[];
   /** What is ordinary across the show, so its running vocabulary is not tagged on every clip. */
   readonly show?: ShowVocabulary;
 }
@@ -68,7 +75,7 @@ export function copyMaterial(highlight: Highlight, rules?: readonly ClaimRule[])
 /** Title, description and hashtags for a highlight. */
 export function clipCopy(highlight: Highlight, options: ClipCopyOptions): ClipCopy {
   const { language, keywordsOf, rules } = options;
-  const material = copyMaterial(highlight, rules);
+  const material = preferUnquoted(copyMaterial(highlight, rules), options.usedQuotes ?? []);
   const terms = distinctiveTerms([...material.sentences, ...material.reactions], language, keywordsOf, {
     excluded: material.products,
     ...(options.show ? { show: options.show } : {}),
@@ -79,6 +86,19 @@ export function clipCopy(highlight: Highlight, options: ClipCopyOptions): ClipCo
     description: makeDescription(material, best, language, rules),
     hashtags: makeHashtags(material, terms, options),
   };
+}
+
+/** The same material with reactions other clips already quote moved to the back (a show should not quote "so good" twice). */
+function preferUnquoted(material: CopyMaterial, usedQuotes: readonly string[]): CopyMaterial {
+  if (usedQuotes.length === 0) return material;
+  const used = new Set(usedQuotes.map((quote) => quote.toLowerCase()));
+  const fresh = material.reactions.filter((line) => !used.has(line.toLowerCase()));
+  return { ...material, reactions: [...fresh, ...material.reactions.filter((line) => used.has(line.toLowerCase()))] };
+}
+
+/** A title with the product names replaced by `{p}`: what two clips about different products may share. */
+export function titleHook(title: string, products: readonly string[]): string {
+  return products.reduce((hook, product) => (product.length > 0 ? hook.split(product).join('{p}') : hook), title).toLowerCase();
 }
 
 /** The texts whose words describe a highlight (for the show's vocabulary): its reliable sentences and quotable chat. */
@@ -127,8 +147,10 @@ function makeTitle(material: CopyMaterial, best: string | undefined, options: Cl
   const wordsLead = material.kind === 'talk' || material.kind === 'demo';
   const candidates = wordsLead ? [...spoken, ...hooks, ...reaction] : [...hooks, ...spoken, ...reaction];
   const used = new Set((options.usedTitles ?? []).map((title) => title.toLowerCase()));
+  const usedHooks = new Set(options.usedHooks ?? []);
   const fits = candidates.filter((title) => length(title) <= limit && !tripsRule(title, rules) && !isSponsorRead(title));
-  const fresh = fits.find((title) => !used.has(title.toLowerCase()));
+  const unused = fits.filter((title) => !used.has(title.toLowerCase()));
+  const fresh = unused.find((title) => !usedHooks.has(titleHook(title, material.products))) ?? unused[0];
   if (fresh !== undefined) return fresh;
   // Every variant is taken (many clips of one kind): number the shortest one.
   const base = [...fits].sort((a, b) => length(a) - length(b))[0] ?? hooks.at(-1) ?? '';
