@@ -80,10 +80,13 @@ export function clipCopy(highlight: Highlight, options: ClipCopyOptions): ClipCo
     excluded: material.products,
     ...(options.show ? { show: options.show } : {}),
   });
-  const best = bestSentence(material, terms, language, keywordsOf);
+  const ranked = rankSentences(material, terms, language, keywordsOf);
+  const best = ranked[0]?.sentence;
+  // The description quotes the best sentence and one more only when it is about the moment too (no greetings).
+  const quoted = [best, ...ranked.slice(1).filter((s) => s.relevant).map((s) => s.sentence)].filter((s): s is string => s !== undefined);
   return {
     title: makeTitle(material, best, options),
-    description: makeDescription(material, best, language, rules),
+    description: makeDescription(material, quoted, language, rules),
     hashtags: makeHashtags(material, terms, options),
   };
 }
@@ -116,20 +119,23 @@ export function toHashtag(text: string): string {
 }
 
 /**
- * The sentence that best represents the moment: it names the product on air, then uses the most topic
- * terms, then is earliest. Undefined without reliable speech.
+ * Reliable sentences by how well they represent the moment: naming its lead product counts most, then
+ * another product on air, then the topic terms used, then being said first. `relevant`: the sentence names
+ * the lead product or uses a topic term (a greeting, or a line about another product, is not).
  */
-function bestSentence(material: CopyMaterial, terms: readonly string[], language: Language, keywordsOf: KeywordsOf): string | undefined {
+function rankSentences(material: CopyMaterial, terms: readonly string[], language: Language, keywordsOf: KeywordsOf): { sentence: string; relevant: boolean }[] {
   const topic = new Set(terms);
-  const products = material.products.map((p) => p.toLowerCase());
+  const [lead, ...others] = material.products.map((p) => p.toLowerCase());
   return material.sentences
     .map((sentence, order) => {
       const lower = sentence.toLowerCase();
       const overlap = [...termsOf(sentence, language, keywordsOf)].filter((term) => topic.has(term)).length;
-      const product = products.some((p) => lower.includes(p)) ? 1 : 0;
-      return { sentence, order, score: product * 2 + overlap };
+      const namesLead = lead !== undefined && lower.includes(lead);
+      const namesOther = others.some((p) => lower.includes(p));
+      return { sentence, order, relevant: namesLead || overlap > 0, score: (namesLead ? 3 : namesOther ? 1 : 0) + overlap };
     })
-    .sort((a, b) => b.score - a.score || a.order - b.order)[0]?.sentence;
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ sentence, relevant }) => ({ sentence, relevant }));
 }
 
 /**
@@ -183,12 +189,12 @@ function reactionTitles(product: string | undefined, reaction: string | undefine
   return clause === undefined ? [] : [`${lead}“${clause}”`];
 }
 
-/** What happened, then up to two reliable sentences in the order said, then the best viewer reaction. */
-function makeDescription(material: CopyMaterial, best: string | undefined, language: Language, rules?: readonly ClaimRule[]): string {
+/** What happened, then up to two of the chosen reliable sentences in the order said, then the best viewer reaction. */
+function makeDescription(material: CopyMaterial, chosen: readonly string[], language: Language, rules?: readonly ClaimRule[]): string {
   const summary = momentSummary(material.kind, language, material.products[0]);
-  const chosen = [best, ...material.sentences.filter((s) => s !== best)].filter((s): s is string => s !== undefined).slice(0, DESCRIPTION_SENTENCES);
+  const kept = new Set(chosen.slice(0, DESCRIPTION_SENTENCES));
   const speech = material.sentences
-    .filter((sentence) => chosen.includes(sentence))
+    .filter((sentence) => kept.has(sentence))
     .map((sentence) => quoteClause(sentence, MAX_QUOTE_CHARS, language))
     .filter((clause): clause is string => clause !== undefined)
     .map((clause) => (/[.!?。！？…]$/u.test(clause) ? clause : `${clause}${language === 'zh' ? '。' : '.'}`));
