@@ -7,7 +7,7 @@ import type { ClaimRule } from '../compliance/claimRules.js';
 import type { ClipCopy, Highlight, Language } from '../types.js';
 import { MAX_HASHTAGS, MAX_TITLE_CHARS } from './clipCopy.js';
 import { copyComplianceFlags } from './copyCompliance.js';
-import { isCommonWord } from './commonWords.js';
+import { isCommonWord } from '../text/commonWords.js';
 import type { KeywordsOf } from './distinctiveTerms.js';
 import { length } from './quoteClause.js';
 import { isSponsorRead } from './sponsorRead.js';

@@ -5,7 +5,7 @@
  * highlights (a host who says "skin" all show long does not make every clip about #Skin).
  */
 import type { Language } from '../types.js';
-import { isCommonWord } from './commonWords.js';
+import { isCommonWord } from '../text/commonWords.js';
 
 /** Content words of a text (stopwords removed); injected so this module stays free of tokenizers. */
 export type KeywordsOf = (text: string, language: Language) => string[];

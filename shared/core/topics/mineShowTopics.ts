@@ -3,6 +3,7 @@
  * response while it was on air (chat rate, chat sentiment, orders) and quotes as evidence.
  */
 import { isShowableChat } from '../chat/screenChatLine.js';
+import { isCommonWord } from '../text/commonWords.js';
 import type { Language, MetricsPoint, ProductMention, SentimentScore, TimeRange, TopicEvidence } from '../types.js';
 import { compareText } from './compareText.js';
 import { round } from './round.js';
@@ -39,6 +40,9 @@ const RESPONSE_FLOOR = 0.1;
 
 /** Only the most frequent keyphrase candidates get their response measured: keeps long shows cheap. */
 const MAX_CANDIDATES = 200;
+
+/** A number written in Chinese characters ("五十", "八十九"), or a unit count: not a topic. */
+const SPELLED_NUMBER = /^[零一二三四五六七八九十百千万两]+[个块元件单]?$/u;
 
 /** A unigram mostly said as part of one bigram ("battery" in "battery life") is dropped in favour of the bigram. */
 const BIGRAM_SUBSUMES_SHARE = 0.8;
@@ -140,7 +144,10 @@ function keyphraseCandidates(
     }
   };
   for (const segment of segments) {
-    const words = keywordsOf(segment.text, language).map((word) => word.toLowerCase());
+    // Background vocabulary (家人们, "welcome", 链接) and spelled-out numbers (五十) are in every show: no topic.
+    const words = keywordsOf(segment.text, language)
+      .map((word) => word.toLowerCase())
+      .filter((word) => !isCommonWord(word) && !SPELLED_NUMBER.test(word));
     words.forEach((word, i) => {
       add([word], segment);
       const next = words[i + 1];

@@ -18,7 +18,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   yes no yeah okay alright wow oh omg lol haha hype wild crazy insane fun funny
   wanna thing things stuff guys guy man dude bro sis girl girls boy boys
   上 下 首先 其次 最后 然后 接下来 说完 说 讲 这是 那是 就是 还是 你好 大家好 哈喽 嗨 谢谢 感谢 欢迎 再见 拜拜
-  宝宝 宝宝们 家人们 姐妹们 朋友们 兄弟们 老铁 老铁们 亲 亲们 主播 直播 直播间 弹幕 观众 粉丝 关注 点赞 分享 评论
+  宝宝 宝宝们 家人们 人们 姐妹们 朋友们 兄弟们 老铁 老铁们 亲 亲们 主播 直播 直播间 弹幕 观众 粉丝 关注 点赞 分享 评论
   经理 老板 助理 小助理 运营 工作人员 今天 明天 昨天 今晚 晚上 早上 一下 一点 一起 一会 马上 现在 已经 刚刚 刚才
   看看 来看 看到 看一下 来了 来啦 开始 结束 知道 觉得 感觉 喜欢 好看 好用 好吃 好听 不错 厉害 可以 真的 非常 特别
   东西 事情 问题 地方 时候 样子 感觉 哈哈 哈哈哈 好的 好吧 对的 没错 是的 完了 开心 高兴 激动 期待 辛苦
