@@ -249,6 +249,8 @@ describe.skipIf(missingTestData(LIVE_LOG))('copy for a real Chinese live show wi
       expect(copy.title).toMatch(/^\P{Script=Latin}+$/u);
       expect(copy.title).not.toMatch(/高光时刻|\d+:\d\d|…$/u);
       expect(copyComplianceFlags(copy)).toEqual([]);
+      const otherTitles = titles.filter((title) => title !== copy.title);
+      expect(copyProblems(copy, h, { language: 'zh', keywordsOf: keywords, otherTitles })).toEqual([]);
       const quoted = /观众：“(.+)”/u.exec(copy.description)?.[1];
       if (quoted !== undefined) {
         expect(h.chat).toContain(quoted);

@@ -83,6 +83,7 @@ describe('writeClipCopy with a language model', () => {
     ['a sponsor read', { title: 'Glow Serum deal is live', description: 'This show is sponsored by Acme.', hashtags: ['#GlowSerum'] }, /sponsor read/],
     ['a title over the limit', { title: 'Glow Serum link drops and the orders pour in as chat goes completely wild', description: 'Orders jumped.', hashtags: ['#GlowSerum'] }, /title must be 1-60 characters/],
     ['another clip’s title', { title: 'Everyone grabs Glow Serum at once', description: 'Orders jumped.', hashtags: ['#GlowSerum'] }, /repeats another clip/],
+    ['filler hashtags', { title: 'Glow Serum deal is live', description: 'Orders jumped.', hashtags: ['#GlowSerum', '#Hello', '#你好'] }, /filler words \(Hello, 你好\)/],
     ['a viewer’s phone number', { title: 'Glow Serum deal is live', description: 'Viewers: call me 13812345678', hashtags: ['#GlowSerum'] }, /personal data/],
   ])('falls back to the offline copy when the model writes %s', async (_what, answer, problem) => {
     const { copy, lines } = await write(answer);

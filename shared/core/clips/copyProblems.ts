@@ -9,6 +9,7 @@ import { MAX_HASHTAGS, MAX_TITLE_CHARS } from './clipCopy.js';
 import { copyComplianceFlags } from './copyCompliance.js';
 import { isCommonWord } from '../text/commonWords.js';
 import type { KeywordsOf } from './distinctiveTerms.js';
+import { isMomentTag } from './momentLines.js';
 import { length } from './quoteClause.js';
 import { isSponsorRead } from './sponsorRead.js';
 
@@ -34,6 +35,8 @@ export function copyProblems(copy: ClipCopy, highlight: Highlight, context: Copy
   if (PLACEHOLDER_TITLE.test(title)) problems.push('title names a time, not what happens');
   if (length(copy.description) > MAX_DESCRIPTION_CHARS) problems.push(`description over ${MAX_DESCRIPTION_CHARS} characters`);
   if (copy.hashtags.length > MAX_HASHTAGS || copy.hashtags.some((tag) => !HASHTAG.test(tag))) problems.push(`hashtags must be up to ${MAX_HASHTAGS} single #words`);
+  const filler = copy.hashtags.map((tag) => tag.replace(/^#/u, '')).filter((word) => isCommonWord(word) && !isMomentTag(word));
+  if (filler.length > 0) problems.push(`tags filler words (${filler.join(', ')})`);
   if ((context.otherTitles ?? []).some((other) => other.toLowerCase() === title.toLowerCase())) problems.push('title repeats another clip of the show');
   const all = [copy.title, copy.description, ...copy.hashtags];
   if (all.some(isSponsorRead)) problems.push('quotes a sponsor read');

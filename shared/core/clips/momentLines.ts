@@ -57,3 +57,9 @@ export function momentSummary(kind: MomentKind, language: Language, product: str
 export function momentTag(kind: MomentKind, language: Language): string {
   return (language === 'zh' ? ZH_TAG : EN_TAG)[kind];
 }
+
+/** True when a hashtag word (without `#`) is one of the moment tags, in either language. */
+export function isMomentTag(word: string): boolean {
+  const lower = word.toLowerCase();
+  return [...Object.values(EN_TAG), ...Object.values(ZH_TAG)].some((tag) => tag.toLowerCase() === lower);
+}
