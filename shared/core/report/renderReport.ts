@@ -173,7 +173,7 @@ function highlightsSection(highlights: readonly ReportHighlight[]): string {
       (signal) =>
         `<li><strong>${esc(signal.name)}</strong>: ${esc(signal.detail)} ` +
         `<span class="muted">(peak ${esc(signal.value.toFixed(2))} ≥ ${esc(signal.threshold.toFixed(2))} at ` +
-        `${formatClock(signal.at)})</span></li>`,
+        `${formatClipClock(signal.at)})</span></li>`,
     );
     const transcript = highlight.transcript.slice(0, EXCERPT_LINES).map((line) => `<blockquote>${esc(cut(line))}</blockquote>`);
     const unsure = (highlight.speech ?? []).filter((line) => !line.reliable).length;
