@@ -11,6 +11,7 @@ import {
 } from '../shared/core/highlights/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import { sentimentTimeline } from '../shared/core/sentiment/index.js';
+import { segmentsWithReliability } from '../shared/core/transcript/reliableSegments.js';
 import type { MetricsPoint } from '../shared/core/types.js';
 import {
   analysisSchema,
@@ -51,7 +52,7 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
       duration,
       audio: { duration, loudness: audio.loudness, silences: audio.silences, integratedLufs: audio.integratedLufs },
       sceneChanges: audio.sceneChanges,
-      segments: transcript.segments,
+      segments: segmentsWithReliability(transcript),
       chat,
       metrics,
       products,
@@ -93,10 +94,12 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     signals: signalSet.series.map((series) => ({ name: series.name, values: series.values.map(round2) })),
     chatPerSecond: perSecondCounts(scoredChat.map((line) => line.postedAt), duration),
     ...(metrics.some((point) => point.viewers !== undefined) ? { viewersPerSecond: stepSeries(metrics, 'viewers', duration) } : {}),
-    compliance: findComplianceFlags([
-      ...segments.map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'speech' as const })),
-      ...scoredChat.map((c) => ({ start: c.postedAt, end: c.postedAt, text: c.text, source: 'chat' as const })),
-    ], rules),
+    // Ad law binds what the host says, not what viewers write: only reliable speech is checked (a misheard
+    // "best" is no claim). Chat that enters the copy is screened instead (screenChatLine).
+    compliance: findComplianceFlags(
+      segments.filter((s) => s.reliable === true).map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'speech' as const })),
+      rules,
+    ),
     mentions: mentions.map(({ postedAt, ...mention }) => ({ ...mention, t: postedAt })),
     chatLag,
   };

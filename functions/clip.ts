@@ -6,13 +6,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { captionCues } from '../shared/core/clips/captionCues.js';
-import { clipCompliance } from '../shared/core/compliance/index.js';
+import { showClipCopy } from '../shared/core/clips/index.js';
+import { clipCompliance, DEFAULT_CLAIM_RULES } from '../shared/core/compliance/index.js';
 import { InputError } from '../shared/core/errors.js';
 import { formatSrt } from '../shared/core/inputs/index.js';
 import { CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId } from '../shared/core/keys.js';
 import type { Highlight } from '../shared/core/types.js';
-import { analysisSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ClipMeta } from '../shared/pipeline/artifacts.js';
-import { writeClipCopy } from '../shared/pipeline/assist/clipCopyTask.js';
+import { keywords } from '../shared/core/text/index.js';
+import { analysisSchema, claimRulesSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ClipMeta } from '../shared/pipeline/artifacts.js';
+import { writeClipCopy, type ClipCopyContext } from '../shared/pipeline/assist/clipCopyTask.js';
 import { claimWhenAllDone } from '../shared/pipeline/claims.js';
 import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import type { StageContext } from '../shared/pipeline/ports.js';
@@ -33,7 +35,7 @@ export const clip: StageHandler<'clip'> = async (message, context) => {
 
   const existing = await tryReadJson(storage, keys.clipMeta(highlight.id), clipMetaSchema);
   const reused = existing?.runId === manifest.runId;
-  if (!reused) await makeClip(message.showId, manifest, highlight, context);
+  if (!reused) await makeClip(message.showId, manifest, highlights, highlight, context);
 
   // Fan-in: the last clip of this run to finish claims the next step.
   const claimed = await claimWhenAllDone(
@@ -48,7 +50,7 @@ export const clip: StageHandler<'clip'> = async (message, context) => {
 };
 
 /** Cuts the clip, stores its files, then writes its meta.json. */
-async function makeClip(showId: ShowId, manifest: Manifest, highlight: Highlight, context: StageContext): Promise<void> {
+async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly Highlight[], highlight: Highlight, context: StageContext): Promise<void> {
   const { storage, media, images, workDir, languageModel, logger, signal } = context;
   const keys = showKeys(showId);
   const transcript = await readJson(storage, keys.transcript, transcriptSchema);
@@ -89,7 +91,7 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlight: Highlight
   await storage.putFile(variants[0]!.file, local.vertical);
   await storage.putFile(variants[1]!.file, local.horizontal);
 
-  const copy = await writeClipCopy(highlight, manifest.language, languageModel, logger, signal);
+  const copy = await writeClipCopy(highlight, await copyContext(storage, manifest, highlights, highlight), languageModel, logger, signal);
   const meta: ClipMeta = {
     runId: manifest.runId,
     clipId: highlight.id,
@@ -113,4 +115,19 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlight: Highlight
     transcriptEngine: transcript.engine,
   };
   await writeJson(storage, keys.clipMeta(highlight.id), clipMetaSchema, meta);
+}
+
+/**
+ * The offline copy of every clip of the show (cheap and deterministic, so each clip stage computes the same
+ * set and the titles stay distinct), and what the model's copy of this clip is checked against.
+ */
+async function copyContext(storage: StageContext['storage'], manifest: Manifest, highlights: readonly Highlight[], highlight: Highlight): Promise<ClipCopyContext> {
+  const rules = manifest.inputs.rules ? await readJson(storage, manifest.inputs.rules.key, claimRulesSchema) : DEFAULT_CLAIM_RULES;
+  const channel = manifest.options.channel === 'default' ? undefined : manifest.options.channel;
+  const language = manifest.language;
+  const copies = showClipCopy(highlights, { language, keywordsOf: keywords, rules, ...(channel ? { channel } : {}) });
+  const offline = copies.get(highlight.id);
+  if (!offline) throw new InputError(`clip ${highlight.id} has no copy`);
+  const otherTitles = [...copies.entries()].filter(([id]) => id !== highlight.id).map(([, copy]) => copy.title);
+  return { language, offline, rules, otherTitles, ...(channel ? { channel } : {}) };
 }

@@ -29,6 +29,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
       ...highlight,
       ...(thumbnail ? { thumbnailDataUri: `data:image/jpeg;base64,${thumbnail.toString('base64')}` } : {}),
       clipFiles: meta.variants.map((variant) => ({ label: variant.aspect, path: relative(variant.file) })),
+      clip: { title: meta.title, description: meta.description, hashtags: meta.hashtags, copyBy: meta.copyBy, captions: meta.captions },
     });
   }
   const timings = (await readStatusParts(storage, message.showId))

@@ -5,6 +5,7 @@
 import { isViewerText } from '../shared/core/chat/index.js';
 import { showKeys } from '../shared/core/keys.js';
 import { scoreSentiment } from '../shared/core/sentiment/index.js';
+import { segmentsWithReliability } from '../shared/core/transcript/reliableSegments.js';
 import { keywords } from '../shared/core/text/index.js';
 import { mineShowTopics, suggestTopics } from '../shared/core/topics/index.js';
 import {
@@ -34,7 +35,13 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
   // Only the mentions are needed: validating the per-second signal series of a long show would be wasted work.
   const analysis = await readJson(storage, keys.analysis, analysisSchema.unwrap().pick({ mentions: true }));
 
-  const segments = transcript.segments.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, manifest.language) }));
+  // Topics are built from what the host is known to have said: unreliable recognition ("little fast") never
+  // becomes a topic term, and a product "heard" only in it is not a product mention.
+  const reliable = segmentsWithReliability(transcript).filter((segment) => segment.reliable === true);
+  const segments = reliable.map((segment) => ({ ...segment, sentiment: scoreSentiment(segment.text, manifest.language) }));
+  const mentions = analysis.mentions.filter(
+    (mention) => mention.source === 'chat' || reliable.some((segment) => segment.start <= mention.t && mention.t <= segment.end),
+  );
   // What viewers wrote, as the detector reads it: gift and subscription lines are no topic evidence.
   const scoredChat = chat
     .filter(isViewerText)
@@ -47,7 +54,7 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
       segments,
       chat: scoredChat,
       metrics,
-      mentions: analysis.mentions,
+      mentions,
       clips: highlights.map((highlight) => ({ id: highlight.id, start: highlight.start, end: highlight.end })),
     },
     keywords,

@@ -12,7 +12,7 @@ export type { Language, TimeRange } from './schemas/basics.js';
 export type { Segment, Transcript, TranscriptEngine, Word } from './schemas/transcript.js';
 export type { ChatEventKind, ChatMessage, MetricsPoint, ParseReport, Product, ProductMention } from './schemas/sideInputs.js';
 export type { AudioAnalysis } from './schemas/audioAnalysis.js';
-export type { FiredSignal, Highlight, SignalName } from './schemas/highlight.js';
+export type { FiredSignal, Highlight, MomentKind, SignalName, SpeechLine } from './schemas/highlight.js';
 export type { ComplianceFlag, ComplianceSeverity, ComplianceStatus } from './schemas/compliance.js';
 export type { Analysis, SentimentTimeline, SentimentWindow, SignalSeries } from './schemas/analysis.js';
 export type { ChatLagRecord } from './schemas/chatLag.js';

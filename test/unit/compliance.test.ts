@@ -103,8 +103,12 @@ describe('findComplianceFlags with the default rules', () => {
     expect(flags[0]?.text).toBe('this cures acne, guaranteed');
   });
 
-  it('reports every occurrence in a line', () => {
-    expect(flagsOf('绝对好看，绝对划算').map((flag) => flag.term)).toEqual(['绝对', '绝对']);
+  it('reports each finding once: a term repeated in one line, or the same line given twice at one time', () => {
+    expect(flagsOf('绝对好看，绝对划算').map((flag) => flag.term)).toEqual(['绝对']);
+    expect(flagsOf('绝对好看，史上最低').map((flag) => flag.term)).toEqual(['绝对', '史上最低']);
+    const line = { start: 12, end: 15, text: '这是全网最好的面霜', source: 'speech' as const };
+    expect(findComplianceFlags([line, { ...line }])).toHaveLength(1);
+    expect(findComplianceFlags([line, { ...line, start: 40, end: 43 }])).toHaveLength(2);
   });
 });
 

@@ -50,7 +50,8 @@ function syntheticShow(options: ShowOptions): HighlightInputs {
     // A steady pace (2 words per second), so speech rate stays at its baseline unless a test plants otherwise.
     const text = Array.from({ length: Math.max(1, Math.round(length * 2)) }, () => pick(WORDS)).join(' ');
     const sentiment = random() < 0.15 ? { score: random() < 0.5 ? 0.3 : -0.3, hits: 1 } : NEUTRAL;
-    segments.push({ start: t, end, text, sentiment });
+    // Reliable, like captions: the material tests below quote it and read products from it.
+    segments.push({ start: t, end, text, sentiment, reliable: true });
     t = end + 0.3;
   }
 

@@ -185,3 +185,25 @@ describe('mineShowTopics', () => {
     expect(mask?.evidence.map((e) => e.source)).toContain('chat');
   });
 });
+
+describe('mineShowTopics keeps ordinary speech out of the topics', () => {
+  it('never makes a topic of background words or spelled-out numbers, however often said', () => {
+    const lines = ['家人们 五十 单 保温杯', '家人们 五十 保温杯 真空', '家人们 五十 欢迎', '家人们 五十 保温杯'];
+    const evidence = mineShowTopics(
+      {
+        showId: 'show-zh',
+        language: 'zh',
+        duration: 200,
+        segments: lines.map((text, i) => seg(i * 40, i * 40 + 5, text)),
+        chat: [],
+        metrics: [],
+        mentions: [],
+        clips: [],
+      },
+      (text) => text.split(' '),
+    );
+    const labels = evidence.topics.map((topic) => topic.label);
+    expect(labels).toContain('保温杯');
+    expect(labels.join(' ')).not.toMatch(/家人们|五十|欢迎/);
+  });
+});

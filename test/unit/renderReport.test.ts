@@ -167,7 +167,7 @@ describe('renderReport', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('05:00'); // duration
     expect(html).toContain(`<img src="${PNG}"`);
-    expect(html).toContain('01:40–02:10');
+    expect(html).toContain('1:40–2:10');
     expect(html).toContain('chat rate 4.2x baseline (23 msgs/10s)');
     expect(html).toContain('这款面膜今天特价');
     expect(html).toContain('保湿面膜');
@@ -196,6 +196,44 @@ describe('renderReport', () => {
     expect(html).not.toContain('NaN');
     expect(html).not.toContain('Infinity');
   });
+
+  it('shows each clip with its title, description, hashtags, caption state and the CLI\'s clip times, all escaped', () => {
+    const data = fullReport();
+    const [first, second] = data.highlights;
+    const html = renderReport({
+      ...data,
+      highlights: [
+        {
+          ...first!,
+          start: 99.6,
+          end: 729.4,
+          moment: 'deal',
+          speech: [{ text: '这款面膜今天特价', reliable: true }, { text: '嗯那个七个', reliable: false }],
+          chat: ['好便宜！', '加我微信 abc12345 领券'],
+          clip: {
+            title: `保湿面膜 下单爆了 ${HOSTILE}`,
+            description: `保湿面膜讲解时订单猛涨。\n观众：“好便宜！”`,
+            hashtags: ['#保湿面膜', '#直播好物', `#${HOSTILE}`],
+            copyBy: 'extractive',
+            captions: { burned: false, source: 'pocketsphinx', reliability: 0.38, reason: '62% of the speech was unsure <b>', style: 'default' },
+          },
+        },
+        second!,
+      ],
+    });
+    expect(html).not.toContain(HOSTILE);
+    // The CLI prints 1:40-12:09 for this clip (rounded, no leading zero): the report matches.
+    expect(html).toContain('保湿面膜 下单爆了 &lt;script&gt;alert(1)&lt;/script&gt; · 1:40–12:09');
+    expect(html).toContain('保湿面膜讲解时订单猛涨。<br>观众：“好便宜！”');
+    expect(html).toContain('#保湿面膜 #直播好物 #&lt;script&gt;');
+    expect(html).toContain('Captions: not burned · from pocketsphinx · 38% reliable · style default — 62% of the speech was unsure &lt;b&gt;');
+    expect(html).toContain('1 line of unsure speech recognition not shown or quoted.');
+    expect(html).not.toContain('嗯那个七个');
+    expect(html).not.toContain('abc12345');
+    // A clip made before caption state was recorded shows no caption line.
+    expect(html.match(/Captions:/g)).toHaveLength(1);
+  });
+
 });
 
 describe('timelineChart', () => {

@@ -13,3 +13,4 @@ export {
   type MeasuredChatLag,
 } from './chatLag.js';
 export { describeChatLag, type ChatLagSummary } from './describeChatLag.js';
+export { MAX_QUOTE_LINE_CHARS, containsPersonalData, isShowableChat, quotableChatLines, screenChatLine, type ChatScreenReason, type ChatScreenResult } from './screenChatLine.js';

@@ -19,7 +19,7 @@ interface Candidate {
 
 /**
  * Flags banned or absolute advertising claims in speech and chat, one flag per match, sorted by
- * start (ties keep input order). Every rule runs on every item, since hosts code-switch ("这个是
+ * start (ties keep input order); the same rule and term on the same text at the same time is one flag. Every rule runs on every item, since hosts code-switch ("这个是
  * best ever"). Where matches overlap in one item (全网最低价 also contains 最低价) only one is kept:
  * `block` before `warn`, then the longer match, then the rule in the
  * line's own language ("NO.1" is in both lists), then the earlier rule. Text is NFKC-normalised first
@@ -53,7 +53,18 @@ export function findComplianceFlags(
       });
     }
   }
-  return flags.sort((a, b) => a.start - b.start);
+  return dedupe(flags).sort((a, b) => a.start - b.start);
+}
+
+/** Each finding once: the same rule on the same text at the same time (a repeated caption cue, a line given twice). */
+function dedupe(flags: readonly ComplianceFlag[]): ComplianceFlag[] {
+  const seen = new Set<string>();
+  return flags.filter((flag) => {
+    const key = JSON.stringify([flag.rule, flag.term, flag.text.normalize('NFKC').trim(), flag.start, flag.end]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function keepNonOverlapping(candidates: readonly Candidate[], language: Language): Candidate[] {

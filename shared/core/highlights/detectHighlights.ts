@@ -4,6 +4,7 @@ import { DEFAULT_HIGHLIGHT_CONFIG } from './config.js';
 import { explainSignals } from './explainSignals.js';
 import { fuseSignals } from './fuse.js';
 import { highlightId } from './highlightId.js';
+import { highlightMaterial } from './highlightMaterial.js';
 import { pickPeaks } from './pickPeaks.js';
 import type { HighlightInputs } from './highlightInputs.js';
 import type { SignalSet } from './buildSignalSet.js';
@@ -12,11 +13,6 @@ import { secondsIn } from './signals/secondIndex.js';
 import { cutPointsOf, snapBoundaries } from './snapBoundaries.js';
 import { reactionEnd } from './reactionEnd.js';
 import type { OnStreamClock } from './streamClock.js';
-
-/** Most transcript lines kept per highlight. */
-const MAX_TRANSCRIPT_LINES = 20;
-/** Most chat lines kept per highlight (an evenly spread sample when there are more). */
-const MAX_CHAT_LINES = 15;
 
 interface Window extends TimeRange {
   readonly peak: number;
@@ -138,18 +134,8 @@ function trimAgainst(window: Window, stronger: readonly Window[], minLength: num
 
 function toHighlight(window: Window, inputs: HighlightInputs, signals: SignalSet, config: HighlightConfig): Highlight {
   const { start, end } = window;
-  const transcript = [...inputs.segments]
-    .filter((s) => s.start < end && s.end > start)
-    .sort((a, b) => a.start - b.start)
-    .map((s) => s.text.trim())
-    .filter((text) => text.length > 0)
-    .slice(0, MAX_TRANSCRIPT_LINES);
-  const chatLines = inputs.chat
-    .filter((m) => inWindow(m, start, end))
-    .map((m, order) => ({ postedAt: m.postedAt, order, text: m.text.trim() }))
-    .filter((m) => m.text.length > 0)
-    .sort((a, b) => a.postedAt - b.postedAt || a.order - b.order)
-    .map((m) => m.text);
+  const fired = explainSignals(window, signals, config);
+  const { transcript, chat, products, moment, speech } = highlightMaterial(window, inputs, fired);
   // Field order is what highlights.json stores (writeJson writes values as built).
   return {
     start,
@@ -158,41 +144,11 @@ function toHighlight(window: Window, inputs: HighlightInputs, signals: SignalSet
     rank: 0,
     score: Math.round(window.score * 1000) / 1000,
     peak: window.peak,
-    signals: explainSignals(window, signals, config),
+    signals: fired,
     transcript,
-    chat: evenSample(chatLines, MAX_CHAT_LINES),
-    products: productsIn(inputs, start, end),
+    chat,
+    products,
+    moment,
+    speech,
   };
-}
-
-/**
- * Whether a chat line or mention belongs to the clip [start, end]: posted from its start, about a moment up to
- * its end. So a clip shows what viewers wrote while it ran plus their reactions to its last seconds.
- */
-function inWindow(item: OnStreamClock<{ readonly t: number }>, start: number, end: number): boolean {
-  return item.postedAt >= start && item.t <= end;
-}
-
-/** Distinct product names mentioned in the window, most mentioned first. */
-function productsIn(inputs: HighlightInputs, start: number, end: number): string[] {
-  const stats = new Map<string, { count: number; first: number }>();
-  for (const mention of inputs.mentions) {
-    if (!inWindow(mention, start, end)) continue;
-    const name = mention.product.trim();
-    if (name.length === 0) continue;
-    const seen = stats.get(name);
-    if (seen === undefined) stats.set(name, { count: 1, first: mention.postedAt });
-    else stats.set(name, { count: seen.count + 1, first: Math.min(seen.first, mention.postedAt) });
-  }
-  return [...stats.entries()]
-    .sort(([nameA, a], [nameB, b]) => b.count - a.count || a.first - b.first || (nameA < nameB ? -1 : 1))
-    .map(([name]) => name);
-}
-
-/** At most `limit` items spread evenly over the list, in order. */
-function evenSample<T>(items: readonly T[], limit: number): T[] {
-  if (items.length <= limit) return [...items];
-  return Array.from({ length: limit }, (_, k) => items[Math.floor((k * items.length) / limit)]).filter(
-    (item): item is T => item !== undefined,
-  );
 }

@@ -12,10 +12,23 @@ import type {
   TranscriptEngine,
 } from '../types.js';
 import { describeChatLag, type ChatLagSummary } from '../chat/describeChatLag.js';
+import { isShowableChat } from '../chat/screenChatLine.js';
+import type { CaptionState } from '../schemas/clipRender.js';
 import { escapeHtml as esc } from './escapeHtml.js';
 import { compareText } from '../topics/compareText.js';
-import { formatClock } from './formatClock.js';
+import { formatClipClock, formatClock } from './formatClock.js';
 import { timelineChart } from './timelineChart.js';
+
+/** What the clip of a highlight was published with (from its meta.json). */
+export interface ReportClip {
+  readonly title: string;
+  readonly description: string;
+  readonly hashtags: readonly string[];
+  /** Who wrote the copy: 'extractive' or a model's name. */
+  readonly copyBy?: string;
+  /** Whether captions were burned in, from which engine, how reliable, and why. Absent: not recorded. */
+  readonly captions?: CaptionState;
+}
 
 /** A highlight as the report shows it: with its thumbnail inlined and the relative paths of its clip files. */
 export type ReportHighlight = Highlight & {
@@ -23,6 +36,8 @@ export type ReportHighlight = Highlight & {
   readonly thumbnailDataUri?: string;
   /** Paths relative to the report file; absolute paths and URLs are shown as text, not linked. */
   readonly clipFiles?: readonly { readonly label: string; readonly path: string }[];
+  /** The clip's title, description, hashtags and caption state, when the clip was made. */
+  readonly clip?: ReportClip;
 };
 
 /** Everything the report shows. */
@@ -79,7 +94,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:
 .chart{overflow-x:auto}.chart svg{max-width:100%;height:auto;font-family:inherit}
 .highlight{display:grid;grid-template-columns:200px 1fr;gap:12px;border:1px solid #dee2e6;border-radius:6px;padding:10px;margin:10px 0}
 .highlight img{width:200px;height:auto;border-radius:4px}.highlight .nothumb{width:200px;height:112px;background:#f1f3f5;border-radius:4px}
-.highlight h3{margin:0 0 4px;font-size:1.05em}.muted{color:#6c757d}
+.highlight h3{margin:0 0 4px;font-size:1.05em}.muted{color:#6c757d}.tags{color:#1864ab}.copy{margin:4px 0}
 blockquote{margin:4px 0;padding:2px 8px;border-left:3px solid #ced4da;color:#343a40;white-space:pre-wrap}
 table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border:1px solid #dee2e6;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f8f9fa}
 .sev-block{color:#c92a2a;font-weight:bold}.sev-warn{color:#e67700;font-weight:bold}
@@ -158,19 +173,26 @@ function highlightsSection(highlights: readonly ReportHighlight[]): string {
       (signal) =>
         `<li><strong>${esc(signal.name)}</strong>: ${esc(signal.detail)} ` +
         `<span class="muted">(peak ${esc(signal.value.toFixed(2))} ≥ ${esc(signal.threshold.toFixed(2))} at ` +
-        `${formatClock(signal.at)})</span></li>`,
+        `${formatClipClock(signal.at)})</span></li>`,
     );
     const transcript = highlight.transcript.slice(0, EXCERPT_LINES).map((line) => `<blockquote>${esc(cut(line))}</blockquote>`);
-    const chat = highlight.chat.slice(0, CHAT_SAMPLE_LINES).map((line) => `<li>${esc(cut(line))}</li>`);
+    const unsure = (highlight.speech ?? []).filter((line) => !line.reliable).length;
+    const chat = highlight.chat.filter(isShowableChat).slice(0, CHAT_SAMPLE_LINES).map((line) => `<li>${esc(cut(line))}</li>`);
     const files = highlight.clipFiles;
+    const clip = highlight.clip;
+    // Clip times as the CLI prints them, so a clip found in the terminal is found here.
+    const times = `${formatClipClock(highlight.start)}–${formatClipClock(highlight.end)}`;
     return [
       `<article class="highlight" id="highlight-${highlight.rank}">`,
       thumbnail,
       '<div>',
-      `<h3>#${highlight.rank} · ${formatClock(highlight.start)}–${formatClock(highlight.end)} ` +
-        `<span class="muted">(${esc((highlight.end - highlight.start).toFixed(0))} s, score ${esc(highlight.score.toFixed(2))})</span></h3>`,
+      `<h3>#${highlight.rank} · ${clip === undefined ? '' : `${esc(clip.title)} · `}${times} ` +
+        `<span class="muted">(${esc((highlight.end - highlight.start).toFixed(0))} s, score ${esc(highlight.score.toFixed(2))}` +
+        `${highlight.moment === undefined ? '' : `, ${esc(highlight.moment)}`})</span></h3>`,
+      clip === undefined ? '' : clipCopySection(clip),
       reasons.length > 0 ? `<ul class="reasons">${reasons.join('')}</ul>` : '<p class="muted">No signal details.</p>',
-      transcript.length > 0 ? transcript.join('') : '<p class="muted">No transcript in this window.</p>',
+      transcript.length > 0 ? transcript.join('') : '<p class="muted">No reliable transcript in this window.</p>',
+      unsure > 0 ? `<p class="muted">${unsure} line${unsure === 1 ? '' : 's'} of unsure speech recognition not shown or quoted.</p>` : '',
       chat.length > 0 ? `<p class="muted">Chat:</p><ul class="chat">${chat.join('')}</ul>` : '',
       highlight.products.length > 0 ? `<p>Products: ${highlight.products.map(esc).join(', ')}</p>` : '',
       files === undefined || files.length === 0 ? '' : `<p>Clip: ${files.map((file) => fileLink(file.path, file.label)).join(' · ')}</p>`,
@@ -180,6 +202,27 @@ function highlightsSection(highlights: readonly ReportHighlight[]): string {
     ].join('\n');
   });
   return `<section id="highlights"><h2>Highlights (${highlights.length})</h2>\n${cards.join('\n')}\n</section>`;
+}
+
+/** The clip's published copy (description lines, hashtags, who wrote it) and its caption state. */
+function clipCopySection(clip: ReportClip): string {
+  const description = clip.description
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => esc(cut(line)))
+    .join('<br>');
+  const captions = clip.captions;
+  const captionLine =
+    captions === undefined
+      ? ''
+      : `<p class="muted">Captions: ${captions.burned ? 'burned in' : 'not burned'} · from ${esc(captions.source)} · ` +
+        `${esc(String(Math.round(captions.reliability * 100)))}% reliable · style ${esc(captions.style)} — ${esc(captions.reason)}</p>`;
+  return [
+    description.length > 0 ? `<p class="copy">${description}</p>` : '',
+    clip.hashtags.length > 0 ? `<p class="tags">${clip.hashtags.map(esc).join(' ')}</p>` : '',
+    clip.copyBy === undefined ? '' : `<p class="muted">Copy by ${esc(clip.copyBy)}</p>`,
+    captionLine,
+  ].join('');
 }
 
 /** A link to a clip file next to the report; anything that is not a plain relative path is shown as text only. */

@@ -40,6 +40,23 @@ export const firedSignalSchema = readonlyObject({
 });
 export type FiredSignal = z.infer<typeof firedSignalSchema>;
 
+/**
+ * What kind of moment a highlight is, read from the signals that fired (see `momentKind.ts`): a deal
+ * (orders jumped), paid support (paid messages or gifts), laughter or hype (reaction bursts), an audience
+ * question burst, a product demo (the product on air with the host or chat excited), a chat burst, or
+ * host talk (speech and loudness only).
+ */
+export const MOMENT_KINDS = ['deal', 'support', 'laughter', 'hype', 'question', 'demo', 'chat', 'talk'] as const;
+export const momentKindSchema = z.enum(MOMENT_KINDS);
+export type MomentKind = z.infer<typeof momentKindSchema>;
+
+/** One transcript line of a highlight with whether it may be quoted as said (see the transcript schema). */
+export const speechLineSchema = readonlyObject({
+  text: z.string(),
+  reliable: z.boolean(),
+});
+export type SpeechLine = z.infer<typeof speechLineSchema>;
+
 /** A detected highlight: a clip-sized window around a peak, with its reasons. */
 export const highlightSchema = readonlyObject({
   ...timeRangeShape,
@@ -52,11 +69,21 @@ export const highlightSchema = readonlyObject({
   /** Second of the fused-score peak. */
   peak: z.number(),
   signals: readonlyArray(firedSignalSchema),
-  /** Transcript lines inside the window (trimmed, bounded). */
+  /**
+   * Reliable transcript lines inside the window (trimmed, bounded): only these may be quoted as said.
+   * Unreliable recognition (a misheard pocketsphinx line) is in `speech`, marked, and nowhere else.
+   */
   transcript: readonlyArray(z.string()),
-  /** Chat lines inside the window (bounded sample). */
+  /** Chat lines inside the window (bounded sample, as written: screen before quoting). */
   chat: readonlyArray(z.string()),
-  /** Product names mentioned inside the window. */
+  /**
+   * Product names on air inside the window: mentioned in reliable speech (captions, confident
+   * recognition) or in chat. A product "heard" only in unreliable recognition is not listed.
+   */
   products: readonlyArray(z.string()),
+  /** The kind of moment, from its fired signals. Absent in highlights stored before it existed. */
+  moment: momentKindSchema.optional(),
+  /** Every transcript line in the window with its reliability (bounded). Absent in older highlights. */
+  speech: readonlyArray(speechLineSchema).optional(),
 });
 export type Highlight = z.infer<typeof highlightSchema>;

@@ -2,6 +2,8 @@
  * Mines one show for topics: the keyphrases the host talked about and the products mentioned, each with the audience's
  * response while it was on air (chat rate, chat sentiment, orders) and quotes as evidence.
  */
+import { isShowableChat } from '../chat/screenChatLine.js';
+import { isCommonWord } from '../text/commonWords.js';
 import type { Language, MetricsPoint, ProductMention, SentimentScore, TimeRange, TopicEvidence } from '../types.js';
 import { compareText } from './compareText.js';
 import { round } from './round.js';
@@ -38,6 +40,9 @@ const RESPONSE_FLOOR = 0.1;
 
 /** Only the most frequent keyphrase candidates get their response measured: keeps long shows cheap. */
 const MAX_CANDIDATES = 200;
+
+/** A number written in Chinese characters ("五十", "八十九"), or a unit count: not a topic. */
+const SPELLED_NUMBER = /^[零一二三四五六七八九十百千万两]+[个块元件单]?$/u;
 
 /** A unigram mostly said as part of one bigram ("battery" in "battery life") is dropped in favour of the bigram. */
 const BIGRAM_SUBSUMES_SHARE = 0.8;
@@ -139,7 +144,10 @@ function keyphraseCandidates(
     }
   };
   for (const segment of segments) {
-    const words = keywordsOf(segment.text, language).map((word) => word.toLowerCase());
+    // Background vocabulary (家人们, "welcome", 链接) and spelled-out numbers (五十) are in every show: no topic.
+    const words = keywordsOf(segment.text, language)
+      .map((word) => word.toLowerCase())
+      .filter((word) => !isCommonWord(word) && !SPELLED_NUMBER.test(word));
     words.forEach((word, i) => {
       add([word], segment);
       const next = words[i + 1];
@@ -303,7 +311,8 @@ function evidenceOf(
   const best = new TopReactions(MAX_EVIDENCE - picked.length);
   for (const message of windowChat) {
     const lower = lowerText.get(message) ?? message.text.trim().toLowerCase();
-    if (lower === '') continue;
+    // Evidence is shown in the report and to the model: no one's phone number or a spam link, even when loud.
+    if (lower === '' || !isShowableChat(message.text)) continue;
     best.offer({ message, lower, weight: strength(message.sentiment) + (mentionsTopic(lower) ? 0.5 : 0) });
   }
   for (const { message } of best.ranked()) picked.push({ t: message.t, quote: quote(message.text), source: 'chat' });

@@ -3,6 +3,7 @@
  */
 import { isQuestion } from '../chat/isQuestion.js';
 import { isViewerText } from '../chat/isViewerText.js';
+import { isShowableChat } from '../chat/screenChatLine.js';
 import type { ChatMessage, Language, Segment } from '../types.js';
 import { compareText } from './compareText.js';
 import { lowerBound } from './timeSpans.js';
@@ -43,7 +44,8 @@ export function findAudienceQuestions(
 
   const groups = new Map<string, { first: AudienceQuestion; count: number; users: Set<string>; answeredAt?: number }>();
   for (const message of ordered) {
-    if (!isQuestion(message.text)) continue;
+    // A question is shown as a topic: one carrying personal data or a link is left out.
+    if (!isQuestion(message.text) || !isShowableChat(message.text)) continue;
     const keywords = [...new Set(keywordsOf(message.text, language))].sort();
     if (keywords.length === 0) continue;
     const groupKey = keywords.join('\u0000');
