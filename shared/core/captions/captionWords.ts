@@ -39,7 +39,7 @@ export function captionPhrases(segments: readonly Segment[], engine: TranscriptE
         phrases.push(phrase);
         phrase = [];
       }
-      phrase.push({ ...word, ...clipRange });
+      phrase.push({ ...word, start: roundMs(clipRange.start), end: roundMs(clipRange.end) });
     }
     if (phrase.length > 0) phrases.push(phrase);
   }
@@ -63,6 +63,8 @@ export function segmentWords(segment: Segment, engine: TranscriptEngine): Captio
   if (timed.length > 0) return timed;
   return spreadWords(splitWords(segment.text), segment.start, segment.end, fallback);
 }
+
+const roundMs = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
 /** Collapses whitespace (newlines included): captions are re-broken into lines here. */
 const cleanText = (text: string): string => text.replace(/\s+/gu, ' ').trim();
