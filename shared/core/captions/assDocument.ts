@@ -33,6 +33,7 @@ export function styleMetrics(style: CaptionStyle, frame: FrameSize) {
   return {
     fontSize,
     outline: Math.round((style.outlineWidth / 100) * shorter * 10) / 10,
+    shadow: Math.round((style.shadow / 100) * shorter * 10) / 10,
     sideMargin,
     verticalMargin: Math.round((style.margin / 100) * frame.height),
     maxColumns: Math.max(4, Math.min(style.maxCharsPerLine, fitColumns)),
@@ -98,7 +99,8 @@ function scriptHeader(style: CaptionStyle, frame: FrameSize): string {
     assColour(style.primaryColour),
     assColour(style.highlightColour),
     outlineColour,
-    assColour(style.box ? style.boxColour : '#00000080'),
+    // BackColour: the box's shadow, or the text's shadow (the outline colour at 60% opacity).
+    assColour(style.box ? style.boxColour : `${style.outlineColour.slice(0, 7)}99`),
     style.bold ? -1 : 0,
     0, // italic
     0, // underline
@@ -109,7 +111,7 @@ function scriptHeader(style: CaptionStyle, frame: FrameSize): string {
     0, // angle
     style.box ? 3 : 1,
     metrics.outline,
-    0, // shadow
+    metrics.shadow,
     ALIGNMENT[style.position],
     metrics.sideMargin,
     metrics.sideMargin,

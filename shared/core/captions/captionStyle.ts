@@ -38,6 +38,8 @@ export const captionStyleSchema = z
     outlineColour: colourSchema,
     /** Outline thickness, percent of the frame's shorter side; with `box` on, the box padding. */
     outlineWidth: z.number().min(0).max(3),
+    /** Drop shadow offset, percent of the frame's shorter side, in the outline colour at 60% opacity (0: none). */
+    shadow: z.number().min(0).max(3),
     /** An opaque box behind each line instead of an outline. */
     box: z.boolean(),
     /** Box colour; `#RRGGBBAA` for a see-through box. */
@@ -67,6 +69,7 @@ const BOLD: CaptionStyle = {
   highlightColour: '#FFD400',
   outlineColour: '#000000',
   outlineWidth: 0.55,
+  shadow: 0,
   box: false,
   boxColour: '#000000B0',
   position: 'bottom',
@@ -80,7 +83,8 @@ const BOLD: CaptionStyle = {
 /** Built-in styles; `bold` is the default. */
 export const CAPTION_STYLE_PRESETS = {
   /** Plain white text with a thin outline: for footage that should stay in front. */
-  clean: { ...BOLD, name: 'clean', bold: false, size: 7, outlineWidth: 0.3 },
+  // A thin outline alone disappears on bright footage; the soft shadow keeps it readable.
+  clean: { ...BOLD, name: 'clean', bold: false, size: 7, outlineWidth: 0.3, shadow: 0.3 },
   /** Large bold white text with a thick black outline: readable on any footage. */
   bold: BOLD,
   /** White text on a see-through dark box. */

@@ -4,7 +4,7 @@
  */
 import type { CaptionStyle } from './captionStyle.js';
 import type { CaptionWord } from './captionWords.js';
-import { breakLines } from './lineBreaking.js';
+import { balancedLines } from './lineBreaking.js';
 
 /** One caption on screen, in clip seconds: its lines of words. */
 export interface CaptionCue {
@@ -16,11 +16,11 @@ export interface CaptionCue {
 /** A cue stays on screen at least this long (seconds), borrowing from the pause after it. */
 export const MIN_CUE_SECONDS = 0.8;
 
-/** Splits each phrase into lines of at most `maxWidth` columns and the lines into cues of `maxLines`. */
+/** Splits each phrase into balanced lines of at most `maxWidth` columns and the lines into cues of `maxLines`. */
 export function layoutCues(phrases: readonly (readonly CaptionWord[])[], style: Pick<CaptionStyle, 'maxLines'>, maxWidth: number): CaptionCue[] {
   const cues: CaptionCue[] = [];
   for (const phrase of phrases) {
-    const lines = breakLines(
+    const lines = balancedLines(
       phrase.map((word) => word.text),
       maxWidth,
     ).map((indexes) => indexes.map((index) => phrase[index] as CaptionWord));

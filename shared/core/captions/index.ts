@@ -20,4 +20,4 @@ export type { CaptionWord } from './captionWords.js';
 export { PHRASE_PAUSE_SECONDS, captionPhrases, segmentReliable, segmentWords, splitWords } from './captionWords.js';
 export type { CaptionCue } from './cueLayout.js';
 export { MIN_CUE_SECONDS, cueWords, layoutCues, settleCueTimes } from './cueLayout.js';
-export { breakLines, displayWidth, isWide, joinWords } from './lineBreaking.js';
+export { balancedLines, breakLines, displayWidth, isWide, joinWords } from './lineBreaking.js';

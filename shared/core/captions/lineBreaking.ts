@@ -75,3 +75,18 @@ function punctuationBreak(line: readonly number[], words: readonly string[]): nu
   }
   return line.length;
 }
+
+/**
+ * Like {@link breakLines}, with the lines evened out: the narrowest width that still gives as few
+ * lines as `maxWidth` does, so a sentence on two lines is not one full line and a stray word.
+ */
+export function balancedLines(words: readonly string[], maxWidth: number): number[][] {
+  let best = breakLines(words, maxWidth);
+  if (best.length < 2) return best;
+  for (let width = maxWidth - 1; width > 0; width -= 1) {
+    const lines = breakLines(words, width);
+    if (lines.length > best.length) break;
+    best = lines;
+  }
+  return best;
+}

@@ -50,7 +50,7 @@ describe('assDocument', () => {
     // Assess
     expect(ass).toContain('PlayResX: 1080\nPlayResY: 1920\nWrapStyle: 0\nScaledBorderAndShadow: yes');
     // 8.5% of the shorter side, bold, outline 0.55% of 1080, bottom-centred 18% of 1920 up.
-    expect(ass).toMatch(/^Style: Caption,Noto Sans CJK SC,92,&H00FFFFFF,&H0000D4FF,&H00000000,&H7F000000,-1,0,0,0,100,100,0,0,1,5\.9,0,2,54,54,346,1$/m);
+    expect(ass).toMatch(/^Style: Caption,Noto Sans CJK SC,92,&H00FFFFFF,&H0000D4FF,&H00000000,&H66000000,-1,0,0,0,100,100,0,0,1,5\.9,0,2,54,54,346,1$/m);
     expect(dialogues(ass)).toEqual(['Dialogue: 0,0:00:01.00,0:00:03.00,Caption,,0,0,0,,the serum\\Nis back!']);
   });
 

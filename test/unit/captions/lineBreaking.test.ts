@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines, displayWidth, joinWords, splitWords } from '../../../shared/core/captions/index.js';
+import { balancedLines, breakLines, displayWidth, joinWords, splitWords } from '../../../shared/core/captions/index.js';
 
 const lineTexts = (words: string[], width: number): string[] => breakLines(words, width).map((line) => joinWords(line.map((i) => words[i] ?? '')));
 
@@ -46,5 +46,15 @@ describe('breakLines', () => {
     const lines = lineTexts(words, 8);
     expect(lines).toContain('Supercalifragilistic');
     expect(lines.join('')).toBe('这个Supercalifragilistic面霜');
+  });
+});
+
+describe('balancedLines', () => {
+  it('evens the lines out instead of leaving a short last line', () => {
+    const words = 'the new glow serum is finally back in stock today so grab it'.split(' ');
+    const text = (lines: number[][]): string[] => lines.map((line) => joinWords(line.map((i) => words[i] ?? '')));
+    expect(text(breakLines(words, 28))).toEqual(['the new glow serum is', 'finally back in stock today', 'so grab it']);
+    expect(text(balancedLines(words, 28))).toEqual(['the new glow serum is', 'finally back in stock', 'today so grab it']);
+    expect(balancedLines(['one', 'line'], 28)).toEqual([[0, 1]]);
   });
 });
