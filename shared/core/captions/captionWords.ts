@@ -1,11 +1,13 @@
 /**
  * Timed caption words in clip time. Engine word timings are used when a segment has them; otherwise
  * (sidecar captions, engines without word timings) the segment's time is spread over its words in
- * proportion to their length. Chinese without word timings is split into characters.
+ * proportion to their length. Chinese without word timings is split into jieba words, each timed by
+ * its number of characters.
  */
 import type { ClipTimeline } from '../clips/clipTimeline.js';
 import { rangeToClipTime } from '../clips/clipTimeline.js';
 import type { Segment, TranscriptEngine } from '../types.js';
+import { segmentChinese } from '../text/chineseSegmenter.js';
 import { displayWidth, isWide } from './lineBreaking.js';
 
 /** One word of a caption, in clip seconds. */
@@ -72,10 +74,46 @@ const cleanText = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
 /**
- * Splits caption text into display words: Latin words on spaces, each CJK character on its own.
- * Punctuation stays with the word before it, so a line never starts with a comma.
+ * Splits caption text into display words: Latin words on spaces, Chinese into jieba words (so a line
+ * never breaks inside 补货), other CJK into characters. Punctuation stays with the word before it, so a
+ * line never starts with a comma.
  */
 export function splitWords(text: string): string[] {
+  return groupChinese(splitCharacters(text));
+}
+
+const HAN = /^\p{Script=Han}/u;
+
+/** Joins runs of single Han characters into jieba words, keeping trailing punctuation on the run's last word. */
+function groupChinese(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    const base = run.map((word) => [...word][0] ?? '').join('');
+    const tail = [...(run.at(-1) ?? '')].slice(1).join('');
+    const tokens = segmentChinese(base);
+    // jieba covers the run exactly; should it not, the characters themselves are still words.
+    const grouped = tokens.join('') === base ? tokens : [...base];
+    grouped[grouped.length - 1] += tail;
+    out.push(...grouped);
+    run = [];
+  };
+  for (const word of words) {
+    if (!HAN.test(word)) {
+      flush();
+      out.push(word);
+      continue;
+    }
+    run.push(word);
+    if ([...word].length > 1) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Latin words on spaces and each CJK character on its own, punctuation kept on the word before it. */
+function splitCharacters(text: string): string[] {
   const words: string[] = [];
   let current = '';
   let currentWide = false;

@@ -166,7 +166,7 @@ describe('buildClipCaptions: time', () => {
 });
 
 describe('buildClipCaptions: Chinese', () => {
-  it('spreads sidecar captions over characters and breaks lines by display width', () => {
+  it('spreads sidecar captions by character over jieba words and breaks lines by display width', () => {
     // Prepare
     const text = '大家好，这款精华今天终于补货了，iPhone用户也可以下单！';
     // Act
@@ -180,10 +180,12 @@ describe('buildClipCaptions: Chinese', () => {
     expect(lines.join('')).toBe(text);
     expect(lines).toEqual(['大家好，这款精华今天终于补货', '了，iPhone用户也可以下单！']);
     expect(lines.every((line) => displayWidth(line) <= CAPTION_STYLE_PRESETS.karaoke.maxCharsPerLine)).toBe(true);
-    // 21 characters plus iPhone, punctuation riding along: one karaoke event per word.
+    // One karaoke event per word; a word's time follows its characters (下单！ twice 也).
     const words = cue?.lines.flat() ?? [];
-    expect(words).toHaveLength(22);
+    expect(words.map((word) => word.text)).toEqual(['大家', '好，', '这', '款', '精华', '今天', '终于', '补货', '了，', 'iPhone', '用户', '也', '可以', '下单！']);
+    const length = (text: string): number => (words.find((word) => word.text === text)?.end ?? 0) - (words.find((word) => word.text === text)?.start ?? 0);
+    expect(length('下单！')).toBeCloseTo(2 * length('也'), 3);
     expect(words.find((word) => word.text === 'iPhone')?.end).toBeGreaterThan(0);
-    expect(captions.ass?.split('\n').filter((line) => line.startsWith('Dialogue:'))).toHaveLength(22);
+    expect(captions.ass?.split('\n').filter((line) => line.startsWith('Dialogue:'))).toHaveLength(14);
   });
 });

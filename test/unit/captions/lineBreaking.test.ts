@@ -12,8 +12,9 @@ describe('displayWidth', () => {
 });
 
 describe('splitWords', () => {
-  it('splits Chinese into characters, keeps Latin words whole and punctuation on the word before it', () => {
-    expect(splitWords('大家好，这个iPhone 15真的好！')).toEqual(['大', '家', '好，', '这', '个', 'iPhone', '15', '真', '的', '好！']);
+  it('splits Chinese into jieba words, keeps Latin words whole and punctuation on the word before it', () => {
+    expect(splitWords('大家好，这个iPhone 15真的好！')).toEqual(['大家', '好，', '这个', 'iPhone', '15', '真的', '好！']);
+    expect(splitWords('はい、そうです')).toEqual(['は', 'い、', 'そ', 'う', 'で', 'す']);
     expect(splitWords("  don't\nstop,  now ")).toEqual(["don't", 'stop,', 'now']);
   });
 });
@@ -25,13 +26,13 @@ describe('joinWords', () => {
 });
 
 describe('breakLines', () => {
-  it('breaks CJK lines by display width, so a Chinese line holds half as many characters', () => {
+  it('breaks CJK lines by display width, so a Chinese line holds half as many characters, between words', () => {
     // Prepare: 20 characters without punctuation
     const words = splitWords('今天直播间的精华液买一送一限时优惠大家快来');
     // Act
     const lines = lineTexts(words, 16);
-    // Assess
-    expect(lines).toEqual(['今天直播间的精华', '液买一送一限时优', '惠大家快来']);
+    // Assess: at most 8 characters a line, and 精华液 / 优惠 stay whole
+    expect(lines).toEqual(['今天直播间的', '精华液买一送一', '限时优惠大家快来']);
     expect(lines.every((line) => displayWidth(line) <= 16)).toBe(true);
   });
 
