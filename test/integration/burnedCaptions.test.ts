@@ -1,6 +1,7 @@
 /**
  * Karaoke captions burned by real ffmpeg + libass: the caption area changes where a word is spoken,
- * and the highlighted word moves from one word to the next. One ffmpeg run on a tiny frame.
+ * the highlighted word moves from one word to the next, and override tags in the transcript text stay
+ * text. One ffmpeg run on a tiny frame.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -49,14 +50,17 @@ function yellowCentre(image: Rgb): { count: number; x: number } {
 
 describe('burned karaoke captions (ffmpeg + libass)', () => {
   let dir: string;
-  const frames: Record<'plain' | 'first' | 'third', Rgb> = {} as never;
+  const frames: Record<'plain' | 'first' | 'third' | 'hostile', Rgb> = {} as never;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'postshow-captions-'));
-    // Prepare: four words with engine timings over 2 s
-    const words = ['glow', 'serum', 'is', 'back'].map((text, index) => ({ text, start: 0.5 * index, end: 0.5 * index + 0.45, reliable: true }));
+    // Prepare: four words with engine timings over 1.6 s, then a line of hostile ASS markup
+    const words = ['glow', 'serum', 'is', 'back'].map((text, index) => ({ text, start: 0.4 * index, end: 0.4 * index + 0.35, reliable: true }));
     const { ass, state } = buildClipCaptions({
-      segments: [{ start: 0, end: 2, text: 'glow serum is back', words, reliable: true }],
+      segments: [
+        { start: 0, end: 1.6, text: 'glow serum is back', words, reliable: true },
+        { start: 1.6, end: 2, text: '{\\fs300\\1c&H0000FF&}big{\\b1}', reliable: true },
+      ],
       engine: 'openai',
       language: 'en',
       timeline: wholeSpan({ start: 0, end: 2 }),
@@ -66,19 +70,20 @@ describe('burned karaoke captions (ffmpeg + libass)', () => {
     expect(state.burned).toBe(true);
     const assPath = path.join(dir, 'captions.ass');
     await writeFile(assPath, ass ?? '');
-    // Act: one run, three frames as raw RGB: no captions at 0.2 s, captions at 0.2 s (word 1) and 1.2 s (word 3)
+    // Act: one run, frames as raw RGB: no captions at 0.2 s, captions at 0.2 s (word 1), 1 s (word 3) and 1.8 s (hostile)
     const colour = `color=c=0x${BACKGROUND.map((v) => v.toString(16).padStart(2, '0')).join('')}:s=${FRAME.width}x${FRAME.height}:r=${FPS}:d=2`;
     const pick = (seconds: number): string => `select=eq(n\\,${Math.round(seconds * FPS)})`;
     const graph = [
       '[0:v]split=2[p][c]',
-      `[c]ass=filename=${assPath}:fontsdir=${DEFAULT_FFMPEG_MEDIA_OPTIONS.fontsDir},split=2[c1][c3]`,
+      `[c]ass=filename=${assPath}:fontsdir=${DEFAULT_FFMPEG_MEDIA_OPTIONS.fontsDir},split=3[c1][c3][ch]`,
       `[p]${pick(0.2)}[plain]`,
       `[c1]${pick(0.2)}[first]`,
-      `[c3]${pick(1.2)}[third]`,
+      `[c3]${pick(1)}[third]`,
+      `[ch]${pick(1.8)}[hostile]`,
     ].join(';');
     const out = (name: string): string[] => ['-map', `[${name}]`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', path.join(dir, `${name}.rgb`)];
-    await execFileAsync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', colour, '-filter_complex', graph, ...out('plain'), ...out('first'), ...out('third')]);
-    for (const name of ['plain', 'first', 'third'] as const) frames[name] = await readFile(path.join(dir, `${name}.rgb`));
+    await execFileAsync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', colour, '-filter_complex', graph, ...out('plain'), ...out('first'), ...out('third'), ...out('hostile')]);
+    for (const name of ['plain', 'first', 'third', 'hostile'] as const) frames[name] = await readFile(path.join(dir, `${name}.rgb`));
   });
 
   afterAll(async () => {
@@ -100,5 +105,17 @@ describe('burned karaoke captions (ffmpeg + libass)', () => {
     expect(yellowCentre(frames.plain).count).toBe(0);
     // "glow" is left of "is" on the line "glow serum is back".
     expect(third.x - first.x).toBeGreaterThan(30);
+  });
+
+  it('shows override tags in transcript text as text: no 300 px font, no red', () => {
+    const hostile = frames.hostile;
+    // The line is drawn, at caption size: nothing above the bottom 40% of the frame changes.
+    expect(changed(hostile, frames.plain, Math.round(FRAME.height * 0.6), FRAME.height)).toBeGreaterThan(100);
+    expect(changed(hostile, frames.plain, 0, Math.round(FRAME.height * 0.6))).toBe(0);
+    let red = 0;
+    for (let offset = 0; offset < hostile.length; offset += 3) {
+      if ((hostile[offset] ?? 0) > 180 && (hostile[offset + 1] ?? 0) < 80 && (hostile[offset + 2] ?? 0) < 80) red += 1;
+    }
+    expect(red).toBe(0);
   });
 });

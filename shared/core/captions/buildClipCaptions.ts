@@ -14,6 +14,7 @@ import { captionPhrases } from './captionWords.js';
 import { layoutCues, settleCueTimes, type CaptionCue } from './cueLayout.js';
 import { joinWords } from './lineBreaking.js';
 
+/** What {@link buildClipCaptions} needs: the transcript, the clip's timeline, a style and the target frame. */
 export interface ClipCaptionsRequest {
   /** The transcript's segments, in source seconds (all of them: those outside the clip are skipped). */
   readonly segments: readonly Segment[];
@@ -28,6 +29,7 @@ export interface ClipCaptionsRequest {
   readonly frame: FrameSize;
 }
 
+/** A clip's captions for one frame size. */
 export interface ClipCaptions {
   /** For `meta.json` `captions`. */
   readonly state: CaptionState;

@@ -55,6 +55,7 @@ export const captionStyleSchema = z
     karaoke: z.boolean(),
   })
   .strict();
+/** A complete caption style (a preset, or a style file laid over one). */
 export type CaptionStyle = z.infer<typeof captionStyleSchema>;
 
 /** The default font: Noto Sans CJK covers Latin and Chinese (Debian `fonts-noto-cjk`). */
@@ -92,7 +93,9 @@ export const CAPTION_STYLE_PRESETS = {
   /** Bold, with the word being spoken in yellow. */
   karaoke: { ...BOLD, name: 'karaoke', karaoke: true },
 } as const satisfies Record<string, CaptionStyle>;
+/** A built-in style's name. */
 export type CaptionStylePreset = keyof typeof CAPTION_STYLE_PRESETS;
+/** The style used when none is given. @default 'bold' */
 export const DEFAULT_CAPTION_STYLE: CaptionStylePreset = 'bold';
 
 /**
