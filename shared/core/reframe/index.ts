@@ -8,3 +8,4 @@ export { trackAt } from './trackAt.js';
 export { EDGE_FLOOR, SATURATION_FLOOR, detailProfile, windowConcentration, type DetailProfile } from './detailProfile.js';
 export { insideWindow, trackEvidence } from './trackEvidence.js';
 export { AUTO_MIN_CONCENTRATION, AUTO_MIN_SUBJECT_KEPT, autoChoosesSubject, type AutoThresholds } from './reframeDecision.js';
+export { trackOnTimeline } from './trackOnTimeline.js';
