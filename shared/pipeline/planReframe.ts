@@ -25,6 +25,11 @@ import type { FrameSampler, SampledFrames, SubjectLocator } from './reframePorts
 export interface ReframeOptions {
   /** Frames sampled per second: enough for the median to outvote a stray frame, and the track needs no more than 2 points a second. @default 4 */
   readonly sampleFps: number;
+  /**
+   * Most frames sampled per clip: a long clip is sampled more sparsely (down to 1 a second) so its samples
+   * stay near 80 MB at 320x180 (a 600 s clip at 4 fps would hold ~400 MB). @default 480
+   */
+  readonly maxSamples: number;
   /** Longer side of a sample, px: attention needs shapes, not detail, and 320 px keeps a sample at ~170 KB. @default 320 */
   readonly sampleMaxSide: number;
   /** @default DEFAULT_SUBJECT_TRACK_OPTIONS */
@@ -35,6 +40,7 @@ export interface ReframeOptions {
 
 export const DEFAULT_REFRAME_OPTIONS: ReframeOptions = {
   sampleFps: 4,
+  maxSamples: 480,
   sampleMaxSide: 320,
   track: {},
   auto: { minSubjectKept: AUTO_MIN_SUBJECT_KEPT, minConcentration: AUTO_MIN_CONCENTRATION },
@@ -95,7 +101,7 @@ export async function planReframe(request: PlanReframeRequest): Promise<Map<Aspe
   const sampled = await request.media.sampleFrames(request.location, {
     start: request.start,
     end: request.end,
-    fps: options.sampleFps,
+    fps: Math.min(options.sampleFps, Math.max(1, options.maxSamples / Math.max(1, request.end - request.start))),
     sourceWidth: request.sourceWidth,
     sourceHeight: request.sourceHeight,
     maxSide: options.sampleMaxSide,
