@@ -148,6 +148,19 @@ describe('planReframe elsewhere', () => {
     expect(plans.get('9:16')).toEqual({ mode: 'none' });
   });
 
+  it('keeps a fast, weaving subject inside the 9:16 crop in at least 90% of frames', async () => {
+    // A small patch crossing at 140 px/s while bobbing, then swinging ±220 px (up to ~330 px/s) after a cut.
+    const video = await makeSubjectVideo(dir, 'fast.mp4', { width: 640, height: 360 }, 64, [
+      { seconds: 4, background: '0x585e66', x: (t) => 20 + t * 140, y: (t) => 150 + 60 * Math.sin(t * 2), xExpr: '20+t*140', yExpr: '150+60*sin(t*2)' },
+      { seconds: 4, background: '0x1c2038', x: (t) => 288 + 220 * Math.sin(t * 1.5), y: () => 100, xExpr: '288+220*sin(t*1.5)', yExpr: '100' },
+    ]);
+    const plans = await planReframe({ media, images, location: video.path, start: 0, end: video.duration, sourceWidth: 640, sourceHeight: 360, aspects: ['9:16'], mode: 'auto' });
+    const plan = plans.get('9:16');
+    const inside = subjectInsideShare(video, cropSize(640, 360, '9:16'), trackOf(plan));
+    console.log(`fast subject, 9:16 subject centre inside crop: ${(inside * 100).toFixed(1)}%, evidence ${JSON.stringify(plan?.mode === 'subject' ? plan.evidence : undefined)}`);
+    expect(inside).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('auto falls back to the blurred fill for two subjects at opposite edges', async () => {
     // A patch at the left edge and its mirror image at the right: any 9:16 window loses one of them.
     const one = await makeSubjectVideo(dir, 'one-side.mp4', { width: 640, height: 360 }, 120, [

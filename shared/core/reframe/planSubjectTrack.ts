@@ -17,11 +17,18 @@ export interface SubjectTrackOptions {
    * below 1 so the followed subject still sits well inside. @default 0.35
    */
   readonly deadZone: number;
-  /** Fastest pan, window sizes per second: quick enough to keep a walking host, slow enough to read as a camera move. @default 0.75 */
+  /**
+   * Fastest pan, window sizes per second: quick enough to keep a host who walks across the frame or swings a
+   * product (0.75 lost such a subject for a second at a time in tests), slow enough to read as a camera move.
+   * @default 1
+   */
   readonly maxPanSpeed: number;
   /** Samples in the median that removes single-frame outliers (an attention flip to a passing object). Odd. @default 5 */
   readonly medianSamples: number;
-  /** Seconds at a shot's start whose median aims the shot, so one odd first frame does not set the aim. @default 1 */
+  /**
+   * Seconds at a shot's start (and end) whose median aims the shot, so one odd first frame does not set the aim;
+   * short, since a subject already moving would drag a longer median ahead of it. @default 0.5
+   */
   readonly aimSeconds: number;
   /** @default MIN_SHOT_SECONDS */
   readonly minShotSeconds: number;
@@ -33,9 +40,9 @@ export interface SubjectTrackOptions {
 
 export const DEFAULT_SUBJECT_TRACK_OPTIONS: SubjectTrackOptions = {
   deadZone: 0.35,
-  maxPanSpeed: 0.75,
+  maxPanSpeed: 1,
   medianSamples: 5,
-  aimSeconds: 1,
+  aimSeconds: 0.5,
   minShotSeconds: MIN_SHOT_SECONDS,
   pointsPerSecond: 2,
   tolerance: 0.003,
