@@ -14,6 +14,7 @@ import {
   planSubjectTrack,
   trackEvidence,
   type AutoThresholds,
+  type DetailProfile,
   type ReframePlan,
   type SubjectSample,
   type SubjectTrackOptions,
@@ -68,7 +69,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /** The subject track of one shape, from the shared samples; `auto` decides on its evidence. */
-async function subjectPlan(sampled: SampledFrames, request: PlanReframeRequest, aspect: Aspect, options: ReframeOptions, profiles: ReturnType<typeof detailProfile>[]): Promise<ReframePlan> {
+async function subjectPlan(sampled: SampledFrames, request: PlanReframeRequest, aspect: Aspect, options: ReframeOptions, profiles: readonly DetailProfile[]): Promise<ReframePlan> {
   const crop = cropSize(request.sourceWidth, request.sourceHeight, aspect);
   const samples: SubjectSample[] = [];
   for (const frame of sampled.frames) {
@@ -86,7 +87,8 @@ async function subjectPlan(sampled: SampledFrames, request: PlanReframeRequest, 
 /**
  * One plan per requested aspect: `none` where the source already has the shape, the fixed fill for `blur` and
  * `center`, a measured crop track for `subject` and `auto` (which falls back to `blur`). The span is decoded
- * once whatever the number of aspects, and only when a shape needs a track.
+ * once whatever the number of aspects, and only when a shape needs a track; the recording must have a video
+ * stream then (a permanent MediaError says so). An aborted signal stops it with an AbortedError.
  */
 export async function planReframe(request: PlanReframeRequest): Promise<Map<Aspect, ReframePlan>> {
   const options = { ...DEFAULT_REFRAME_OPTIONS, ...request.options };

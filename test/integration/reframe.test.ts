@@ -15,6 +15,7 @@ import { cropSize, insideWindow, trackAt, type CropSize, type CropTrack, type Re
 import type { Aspect } from '../../shared/core/schemas/clipRender.js';
 import { planReframe } from '../../shared/pipeline/planReframe.js';
 import type { FrameSampler } from '../../shared/pipeline/reframePorts.js';
+import { makeAudioOnly } from '../helpers/media.js';
 import { makeSubjectVideo, renderCropFrame, type SubjectVideo } from '../helpers/reframeMedia.js';
 
 const execFileAsync = promisify(execFile);
@@ -172,6 +173,19 @@ describe('planReframe elsewhere', () => {
     const plan = plans.get('9:16');
     console.log(`two subjects, auto: ${JSON.stringify(plan)}`);
     expect(plan?.mode).toBe('blur');
+  });
+
+  it('fails permanently, saying why, on a recording without video', async () => {
+    const audio = await makeAudioOnly(dir, 'm4a', 1);
+    const planning = planReframe({ media, images, location: audio, start: 0, end: 1, sourceWidth: 1920, sourceHeight: 1080, aspects: ['9:16'], mode: 'auto' });
+    await expect(planning).rejects.toThrow(/has no video stream to reframe/);
+    await expect(planning).rejects.toMatchObject({ permanent: true });
+  });
+
+  it('stops with an AbortedError when the signal aborts', async () => {
+    const audio = await makeAudioOnly(dir, 'm4a', 1);
+    const planning = planReframe({ media, images, location: audio, start: 0, end: 1, sourceWidth: 1920, sourceHeight: 1080, aspects: ['9:16'], mode: 'subject', signal: AbortSignal.abort(new Error('deadline')) });
+    await expect(planning).rejects.toMatchObject({ name: 'AbortedError', permanent: false });
   });
 
   it('plans blur and center without decoding anything', async () => {

@@ -479,7 +479,21 @@ export class FfmpegMedia implements Media {
         .complexFilter(sampling.graph())
         .outputOptions(sampling.outputOptions(passthroughFrameTiming(capabilities)))
         .output(rawPath);
-      await run(command, { what: 'frame sampling', location, signal: request.signal, onStderr: (line) => void sampling.consume(line) });
+      let noVideo = false;
+      try {
+        await run(command, {
+          what: 'frame sampling',
+          location,
+          signal: request.signal,
+          onStderr: (line) => {
+            if (!sampling.consume(line) && NO_VIDEO_STREAM.test(line)) noVideo = true;
+          },
+        });
+      } catch (error) {
+        // Retrying cannot give a recording a picture: the caller should not have asked for a crop.
+        if (noVideo && !(error instanceof AbortedError)) throw new MediaError(`${displayLocation(location)} has no video stream to reframe`, { permanent: true, cause: error });
+        throw error;
+      }
       return await sampling.read(rawPath);
     } finally {
       await rm(dir, { recursive: true, force: true });
