@@ -6,13 +6,15 @@
  * fluent-ffmpeg's repository is archived; keeping it behind the `Media` port means it can be
  * replaced by direct `spawn` calls without touching any stage.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { AbortedError, MediaError, reasonOf } from '../../core/errors.js';
 import { readEnvSettings } from '../../core/settings/envSettings.js';
 import type { TimeRange } from '../../core/types.js';
 import type { AudioPassResult, CutClipRequest, Media, MediaInfo, MediaRunOptions } from '../../pipeline/ports.js';
+import type { SampledFrames, SampleFramesRequest } from '../../pipeline/reframePorts.js';
 import { detectFfmpegCapabilities, type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
 import {
   isSceneChange,
@@ -24,6 +26,7 @@ import {
   parseSilenceLine,
   SignalstatsChangeReader,
 } from './ffmpegLogParsers.js';
+import { FrameSampling } from './frameSampling.js';
 
 /** Tunables of the media module, with the reasons for their defaults. */
 export interface FfmpegMediaOptions {
@@ -461,6 +464,40 @@ export class FfmpegMedia implements Media {
     }
     reader.flush();
     return [...times].sort((a, b) => a - b);
+  }
+
+  /** Low-resolution RGB frames of a span and its cuts, in one decode (see frameSampling.ts). */
+  async sampleFrames(location: string, request: SampleFramesRequest): Promise<SampledFrames> {
+    const capabilities = await this.capabilities();
+    const measure = sceneMeasureOf(capabilities);
+    const sampling = new FrameSampling(request, measure ? SCENE_MEASURES[measure] : undefined);
+    const dir = await mkdtemp(path.join(tmpdir(), 'postshow-frames-'));
+    try {
+      const rawPath = path.join(dir, 'frames.rgb');
+      const command = this.command(location)
+        .inputOptions(sampling.inputOptions())
+        .complexFilter(sampling.graph())
+        .outputOptions(sampling.outputOptions(passthroughFrameTiming(capabilities)))
+        .output(rawPath);
+      let noVideo = false;
+      try {
+        await run(command, {
+          what: 'frame sampling',
+          location,
+          signal: request.signal,
+          onStderr: (line) => {
+            if (!sampling.consume(line) && NO_VIDEO_STREAM.test(line)) noVideo = true;
+          },
+        });
+      } catch (error) {
+        // Retrying cannot give a recording a picture: the caller should not have asked for a crop.
+        if (noVideo && !(error instanceof AbortedError)) throw new MediaError(`${displayLocation(location)} has no video stream to reframe`, { permanent: true, cause: error });
+        throw error;
+      }
+      return await sampling.read(rawPath);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /**

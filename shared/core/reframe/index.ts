@@ -1,0 +1,11 @@
+export type { CropSize, CropTrack, ReframeEvidence, ReframePlan, SubjectSample, TrackPoint } from './types.js';
+export { CUT_STEP_SECONDS } from './types.js';
+export { ASPECT_RATIO, SAME_SHAPE_TOLERANCE, clampCentre, cropSize, needsReframe } from './cropGeometry.js';
+export { MIN_SHOT_SECONDS, shotsOf, type Shot } from './shots.js';
+export { DEFAULT_SUBJECT_TRACK_OPTIONS, planSubjectTrack, type SubjectTrackInput, type SubjectTrackOptions } from './planSubjectTrack.js';
+export { simplifyTrack } from './simplifyTrack.js';
+export { trackAt } from './trackAt.js';
+export { EDGE_FLOOR, SATURATION_FLOOR, detailProfile, windowConcentration, type DetailProfile } from './detailProfile.js';
+export { insideWindow, trackEvidence } from './trackEvidence.js';
+export { AUTO_MIN_CONCENTRATION, AUTO_MIN_SUBJECT_KEPT, autoChoosesSubject, type AutoThresholds } from './reframeDecision.js';
+export { trackOnTimeline } from './trackOnTimeline.js';
