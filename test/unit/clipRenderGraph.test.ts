@@ -92,7 +92,7 @@ describe('buildClipGraph', () => {
     });
     // 1920x1080 -> a 608x1080 window; x from 0.25*1920-304 = 176 to 0.75*1920-304 = 1136.
     expect(lines).toContain(
-      "[src0]crop=w=608:h=1080:x='lt(t,0)*176+gte(t,0)*lt(t,10)*(176+96*(t-0))+gte(t,10)*1136':y='lt(t,0)*0+gte(t,0)*lt(t,10)*(0+0*(t-0))+gte(t,10)*0',scale=1080:1920[fit0]",
+      "[src0]crop=w=608:h=1080:x='clip(lt(t,0)*176+gte(t,0)*lt(t,10)*(176+96*(t-0))+gte(t,10)*1136,0,1312)':y='0',scale=1080:1920[fit0]",
     );
   });
 
@@ -121,9 +121,17 @@ describe('subject track expressions', () => {
     expect(piecewiseLinear([])).toBe('0');
   });
 
-  it('holds the window inside the frame', () => {
-    const { x } = cropTrackExpressions([{ t: 0, cx: 0, cy: 0.5 }, { t: 1, cx: 1, cy: 0.5 }], source, { width: 608, height: 1080 });
-    expect(x).toBe('lt(t,0)*0+gte(t,0)*lt(t,1)*(0+1312*(t-0))+gte(t,1)*1312');
+  it('follows the subject at its own speed and holds the window inside the frame', () => {
+    // The subject runs past the right edge: the window moves at the subject's speed until it meets the edge.
+    const { x, y } = cropTrackExpressions([{ t: 0, cx: 0.5, cy: 0.5 }, { t: 2, cx: 1.2, cy: 0.5 }], source, { width: 608, height: 1080 });
+    expect(x).toBe('clip(lt(t,0)*656+gte(t,0)*lt(t,2)*(656+672*(t-0))+gte(t,2)*2000,0,1312)');
+    expect(y).toBe('0');
+  });
+
+  it('steps where two keypoints share a time (a subject that jumps at a trim cut)', () => {
+    expect(piecewiseLinear([{ t: 0, v: 0 }, { t: 0.8, v: 8 }, { t: 0.8001, v: 20 }, { t: 2, v: 32 }])).toBe(
+      'lt(t,0)*0+gte(t,0)*lt(t,0.8)*(0+10*(t-0))+gte(t,0.8)*lt(t,2)*(20+10*(t-0.8))+gte(t,2)*32',
+    );
   });
 
   it('stays bounded for a minute-long track at 30 points per second', () => {

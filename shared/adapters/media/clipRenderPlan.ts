@@ -79,7 +79,7 @@ export function planClipRender(request: RenderClipRequest, settings: ClipRenderS
       { path: request.thumbnail.path, options: ['-map', graph.thumbnail, '-frames:v', '1', '-update', '1'] },
     ],
     variants: rendered,
-    duration: timelineDuration(timeline),
+    duration: Math.round(timelineDuration(timeline) * 1e6) / 1e6,
   };
 }
 

@@ -29,33 +29,38 @@ export function boundTrack(track: readonly SubjectPoint[], max = MAX_TRACK_KEYS)
  * parser refuses deep nesting, a sum has no depth.
  */
 export function piecewiseLinear(points: readonly { t: number; v: number }[]): string {
-  const first = points[0];
-  const last = points.at(-1);
+  // Times as written (ms). Two points at the same time are a step (a subject that jumps at a trim
+  // cut): the empty segment between them is skipped, the later value holds from that time on.
+  const keys = points.map((p) => ({ t: Number(num(p.t, 3)), v: p.v }));
+  const first = keys[0];
+  const last = keys.at(-1);
   if (!first || !last) return '0';
-  if (points.length === 1) return num(first.v, 1);
-  const terms = [`lt(t,${num(first.t, 3)})*${num(first.v, 1)}`];
-  for (let i = 0; i + 1 < points.length; i += 1) {
-    const a = points[i] as { t: number; v: number };
-    const b = points[i + 1] as { t: number; v: number };
+  if (keys.length === 1) return num(first.v, 1);
+  const terms = [`lt(t,${first.t})*${num(first.v, 1)}`];
+  for (let i = 0; i + 1 < keys.length; i += 1) {
+    const a = keys[i] as { t: number; v: number };
+    const b = keys[i + 1] as { t: number; v: number };
     if (b.t <= a.t) continue;
     const slope = (b.v - a.v) / (b.t - a.t);
-    terms.push(`gte(t,${num(a.t, 3)})*lt(t,${num(b.t, 3)})*(${num(a.v, 1)}+${num(slope, 4)}*(t-${num(a.t, 3)}))`);
+    terms.push(`gte(t,${a.t})*lt(t,${b.t})*(${num(a.v, 1)}+${num(slope, 4)}*(t-${a.t}))`);
   }
-  terms.push(`gte(t,${num(last.t, 3)})*${num(last.v, 1)}`);
+  terms.push(`gte(t,${last.t})*${num(last.v, 1)}`);
   return terms.join('+');
 }
 
 /**
  * The crop's top-left corner along the track, in source pixels: the window centred on the subject,
- * held inside the frame. Keypoints are clamped, so the interpolation between them stays inside too.
+ * held inside the frame. The clamp wraps the interpolation (`clip(...)`), not the keypoints: a subject
+ * running to the edge is followed at its own speed until the window meets the edge.
  */
 export function cropTrackExpressions(track: readonly SubjectPoint[], source: FrameSize, crop: FrameSize): { x: string; y: string } {
   const keys = boundTrack(track);
-  if (keys.length === 0) {
-    return { x: num((source.width - crop.width) / 2, 1), y: num((source.height - crop.height) / 2, 1) };
-  }
-  const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
-  const x = keys.map((p) => ({ t: p.t, v: clamp(p.cx * source.width - crop.width / 2, source.width - crop.width) }));
-  const y = keys.map((p) => ({ t: p.t, v: clamp(p.cy * source.height - crop.height / 2, source.height - crop.height) }));
-  return { x: piecewiseLinear(x), y: piecewiseLinear(y) };
+  const maxX = source.width - crop.width;
+  const maxY = source.height - crop.height;
+  if (keys.length === 0) return { x: num(maxX / 2, 1), y: num(maxY / 2, 1) };
+  const x = keys.map((p) => ({ t: p.t, v: p.cx * source.width - crop.width / 2 }));
+  const y = keys.map((p) => ({ t: p.t, v: p.cy * source.height - crop.height / 2 }));
+  // An axis the window fills (a 9:16 crop of landscape is full height) needs no expression at all.
+  const axis = (points: { t: number; v: number }[], max: number) => (max <= 0 ? '0' : `clip(${piecewiseLinear(points)},0,${max})`);
+  return { x: axis(x, maxX), y: axis(y, maxY) };
 }
