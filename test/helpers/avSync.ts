@@ -19,7 +19,7 @@ async function ffmpegLog(args: readonly string[]): Promise<string> {
  * starting exactly on every whole second (aevalsrc is sample-exact, unlike a gated `volume`).
  */
 export async function makeTickVideo(dir: string, seconds = 5, size = '160x90'): Promise<string> {
-  const path = join(dir, 'tick.mp4');
+  const path = join(dir, `tick-${size}.mp4`);
   await execFileAsync('ffmpeg', [
     '-v', 'error', '-y',
     '-f', 'lavfi', '-i', `testsrc2=s=${size}:r=25:d=${seconds},drawbox=c=white:t=fill:enable='lt(mod(t\\,1)\\,0.04)'`,

@@ -2,7 +2,8 @@
  * FfmpegMedia.renderClip with real ffmpeg on generated media: three variants and a thumbnail from one
  * process, and a trimmed clip whose beeps still land on their flashes.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -85,6 +86,24 @@ async function subjectCentreX(image: string): Promise<number> {
   return sum / count / info.width;
 }
 
+/** Every tick of the source kept by `timeline` beeps where toClipTime puts it and flashes within a frame of the beep. */
+async function expectTicksInSync(file: string, timeline: ClipTimeline, duration: number): Promise<void> {
+  const ticks = [0, 1, 2, 3, 4, 5, 6].filter((tick) => timeline.some((span) => tick >= span.start && tick < span.end));
+  const expected = ticks.map((tick) => toClipTime(timeline, tick));
+  // silencedetect also closes the last silence at the end of the file: that is no beep.
+  const beeps = (await beepOnsets(file)).filter((onset) => onset < duration - 0.03);
+  // A tick between two output frames can show on both (the constant frame rate output repeats
+  // it): a flash is a run of white frames, timed by its first.
+  const flashes = (await whiteFrameTimes(file)).filter((t, i, all) => i === 0 || t - (all[i - 1] ?? 0) > 1.5 * FRAME);
+  // Audio is cut sample-exactly: each beep starts where toClipTime puts its tick.
+  expect(beeps, file).toHaveLength(expected.length);
+  beeps.forEach((beep, i) => expect(Math.abs(beep - (expected[i] ?? NaN)), file).toBeLessThan(0.005));
+  // The picture flashes on the beep, within a frame.
+  expect(flashes, file).toHaveLength(expected.length);
+  flashes.forEach((flash, i) => expect(Math.abs(flash - (beeps[i] ?? NaN)), file).toBeLessThanOrEqual(FRAME + 0.001));
+  expect(Math.abs(Number((await probe(file)).format.duration) - duration), file).toBeLessThanOrEqual(FRAME);
+}
+
 describe('FfmpegMedia.renderClip', () => {
   it('renders 9:16, 1:1 and 16:9 and the thumbnail from one decode: sizes, equal durations, faststart', async () => {
     // Prepare: a trimmed clip (0.6 s cut out), so the subject track jumps at the cut.
@@ -165,7 +184,6 @@ describe('FfmpegMedia.renderClip', () => {
       { start: 2.9, end: 3.8 },
       { start: 3.97, end: 4.6 },
     ];
-    const expected = [1, 2, 3, 4].map((tick) => toClipTime(timeline, tick));
 
     // Act
     const result = await media.renderClip({
@@ -181,20 +199,7 @@ describe('FfmpegMedia.renderClip', () => {
 
     // Assess
     expect(result.duration).toBeCloseTo(timelineDuration(timeline), 6);
-    for (const variant of result.variants) {
-      // silencedetect also closes the last silence at the end of the file: that is no beep.
-      const beeps = (await beepOnsets(variant.path)).filter((onset) => onset < result.duration - 0.03);
-      // A tick between two output frames can show on both (the constant frame rate output repeats
-      // it): a flash is a run of white frames, timed by its first.
-      const flashes = (await whiteFrameTimes(variant.path)).filter((t, i, all) => i === 0 || t - (all[i - 1] ?? 0) > 1.5 * FRAME);
-      // Audio is cut sample-exactly: each beep starts where toClipTime puts its tick.
-      expect(beeps).toHaveLength(expected.length);
-      beeps.forEach((beep, i) => expect(Math.abs(beep - (expected[i] ?? NaN))).toBeLessThan(0.005));
-      // The picture flashes on the beep, within a frame.
-      expect(flashes).toHaveLength(expected.length);
-      flashes.forEach((flash, i) => expect(Math.abs(flash - (beeps[i] ?? NaN))).toBeLessThanOrEqual(FRAME + 0.001));
-      expect(Math.abs(Number((await probe(variant.path)).format.duration) - result.duration)).toBeLessThanOrEqual(FRAME);
-    }
+    for (const variant of result.variants) await expectTicksInSync(variant.path, timeline, result.duration);
   });
 
   it('renders an audio-only source over a plain background', async () => {
@@ -209,5 +214,47 @@ describe('FfmpegMedia.renderClip', () => {
     const probed = await probe(path.join(dir, 'audio-9x16.mp4'));
     expect([streamOf(probed, 'video')?.width, streamOf(probed, 'video')?.height]).toEqual([180, 320]);
     expect(Math.abs(Number(probed.format.duration) - 2)).toBeLessThanOrEqual(FRAME);
+  });
+});
+
+describe('FfmpegMedia.renderClip on the Lambda build (static ffmpeg 4.1)', () => {
+  it("renders a trimmed clip's variants with captions, audio on the picture, as Debian's build does", async () => {
+    // Prepare: the layer's binary, copied out and made executable as the layer does.
+    const require = createRequire(import.meta.url);
+    const ffmpegPath = path.join(dir, 'ffmpeg-4.1');
+    await copyFile(path.join(path.dirname(require.resolve('@ffmpeg-installer/linux-x64/package.json')), 'ffmpeg'), ffmpegPath);
+    await chmod(ffmpegPath, 0o755);
+    const lambdaMedia = new FfmpegMedia({ ...media.options, ffmpegPath });
+    const source = await makeTickVideo(dir, 5, '320x180');
+    const timeline: ClipTimeline = [
+      { start: 0.3, end: 1.23 },
+      { start: 1.7, end: 2.5 },
+      { start: 3.97, end: 4.6 },
+    ];
+    const captions = await writeCaptions('lambda-9x16.ass', { width: 180, height: 320 }, '新品 new');
+
+    // Act
+    const result = await lambdaMedia.renderClip({
+      source,
+      timeline,
+      sourceVideo: { width: 320, height: 180 },
+      variants: [
+        { aspect: '9:16', outPath: path.join(dir, 'lambda-9x16.mp4'), reframe: { mode: 'subject', track: [{ t: 0, cx: 0.3, cy: 0.5 }, { t: 2, cx: 0.7, cy: 0.5 }] }, captionsPath: captions },
+        { aspect: '1:1', outPath: path.join(dir, 'lambda-1x1.mp4'), reframe: { mode: 'blur' } },
+      ],
+      thumbnail: { path: path.join(dir, 'lambda-thumb.png'), at: 0.5 },
+    });
+
+    // Assess
+    for (const variant of result.variants) {
+      const probed = await probe(variant.path);
+      expect(probed.format.tags, variant.path).toMatchObject({ encoder: expect.stringMatching(/^Lavf58\./) });
+      expect([streamOf(probed, 'video')?.width, streamOf(probed, 'video')?.height]).toEqual([variant.width, variant.height]);
+      expect(moovBeforeMdat(await readFile(variant.path))).toBe(true);
+      await expectTicksInSync(variant.path, timeline, result.duration);
+    }
+    const frame = await extractFrame(path.join(dir, 'lambda-9x16.mp4'), 0.5, dir, 'lambda-9x16');
+    expect(await whiteShareInBand(frame, 0.75, 0.92)).toBeGreaterThan(0.01);
+    expect(await sharp(path.join(dir, 'lambda-thumb.png')).metadata()).toMatchObject({ format: 'png', width: 180, height: 320 });
   });
 });
