@@ -205,5 +205,6 @@ describe('planClipRender', () => {
     expect(() => planClipRender({ ...request, variants: [request.variants[0]!, request.variants[0]!] }, settings)).toThrow(/twice/);
     expect(() => planClipRender({ ...request, thumbnail: { path: '/f.png', at: 0, from: '1:1' } }, settings)).toThrow(/not rendered/);
     expect(() => planClipRender({ ...request, timeline: [] }, settings)).toThrow(MediaError);
+    expect(() => planClipRender({ ...request, variants: [] }, settings)).toThrow(/at least one variant/);
   });
 });

@@ -44,6 +44,7 @@ export function planClipRender(request: RenderClipRequest, settings: ClipRenderS
   const first = timeline[0];
   const last = timeline.at(-1);
   if (!first || !last) throw new MediaError('a clip render needs a timeline with at least one kept span', { permanent: true });
+  if (variants.length === 0) throw new MediaError('a clip render needs at least one variant', { permanent: true });
   const aspects = variants.map((variant) => variant.aspect);
   const repeated = aspects.find((aspect, i) => aspects.indexOf(aspect) !== i);
   if (repeated) throw new MediaError(`variant ${repeated} is asked for twice`, { permanent: true });
