@@ -8,6 +8,7 @@
  *   npx tsx bench/pipeline.bench.ts --no-long          # short shows and the detector only
  *   npx tsx bench/pipeline.bench.ts --long             # the long-stream case only
  *   npx tsx bench/pipeline.bench.ts --long --long-minutes 10,30   # quicker long-stream lengths (cuts of the longest)
+ *   npx tsx bench/pipeline.bench.ts --render           # the clip render measurement only (--no-render skips it)
  *
  * Per show (English, 320x180, generated once under `.bench/shows/` and reused while the generator's params match):
  * - decode baseline: ffmpeg's own audio-only decode of the file (best of 2), the floor any audio analysis pays;
@@ -15,6 +16,10 @@
  * - clip cut: per-clip stage time and its real-time factor (cut seconds / clip seconds), default x264 preset;
  * - memory: peak RSS of the whole process tree (node + ffmpeg children, /proc every 100 ms) and node's maxRSS;
  * - detector: the highlight detector alone on a generated 2-hour show's signals (bench/detectorBench.ts).
+ *
+ * Clip render (bench/clipRenderBench.ts, after the short shows): one 12-second clip's three variants and thumbnail
+ * by renderClip, as a ratio against bare ffmpeg running the same command line in the same run, and renderClip's
+ * two shapes against the old separate encodes (cutClip). Source cached under `.bench/render/`.
  *
  * Long-stream case (bench/longStreamCase.ts): a lavfi-generated 4-hour 160x90 recording with Chinese captions
  * (bench/longShow.ts, cached under `.bench/long/`, generation time reported apart) plus the real bilibili danmaku
@@ -52,6 +57,7 @@ import { STAGES, type StageName } from '../shared/pipeline/messages.js';
 import { readJson } from '../shared/pipeline/storageJson.js';
 import { FileCatalogIndex } from '../shared/adapters/local/fileCatalogIndex.js';
 import { generateSampleShow, readCachedSampleShow, type SampleShow, type SampleShowOptions } from '../scripts/sampleShow.js';
+import { benchClipRender, formatClipRenderBench, type ClipRenderBenchResult } from './clipRenderBench.js';
 import { benchDetector, formatDetectorBench, type DetectorBenchResult } from './detectorBench.js';
 import { DEFAULT_LONG_SHOW, ensureLongShow, ensureLongShowCut, type LongShowParams } from './longShow.js';
 import { formatLongTable, locateDanmakuLog, longGrowth, toLongRow, type LongRow } from './longStreamCase.js';
@@ -495,7 +501,12 @@ async function readPreviousResults(): Promise<Record<string, unknown>> {
   }
 }
 
-async function writeResults(short: ShortSection | undefined, long: LongSection | undefined, totalSeconds: number): Promise<void> {
+async function writeResults(
+  short: ShortSection | undefined,
+  long: LongSection | undefined,
+  totalSeconds: number,
+  render?: ClipRenderBenchResult,
+): Promise<void> {
   const previous = await readPreviousResults();
   const previousMeasuredAt = z.object({ short: z.string().nullable(), long: z.string().nullable() }).safeParse(previous.measuredAt);
   const now = new Date().toISOString();
@@ -512,6 +523,7 @@ async function writeResults(short: ShortSection | undefined, long: LongSection |
     },
     ...(short ?? keptShort),
     long: long ?? previous.long ?? null,
+    render: render ?? previous.render ?? null,
   };
   await mkdir(BENCH_DIR, { recursive: true });
   await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
@@ -534,10 +546,14 @@ const argsSchema = z
     measure: z.string().optional(),
     long: z.boolean().optional(),
     'no-long': z.boolean().optional(),
+    render: z.boolean().optional(),
+    'no-render': z.boolean().optional(),
     // Whole minutes (cuts are named by them); SRT times stop at 24 h.
     'long-minutes': minutesList(1, 1439).refine((list) => list.every(Number.isInteger), 'whole minutes'),
   })
   .refine((args) => !(args.long && args['no-long']), '--long and --no-long exclude each other')
+  .refine((args) => !(args.render && args['no-render']), '--render and --no-render exclude each other')
+  .refine((args) => !(args.render && (args.long || args.only !== undefined)), '--render runs only the clip render measurement')
   .refine((args) => !(args.long && args.only !== undefined), '--long runs only the long-stream case; --only picks one short show');
 
 async function main(): Promise<void> {
@@ -550,6 +566,8 @@ async function main(): Promise<void> {
       measure: { type: 'string' },
       long: { type: 'boolean' },
       'no-long': { type: 'boolean' },
+      render: { type: 'boolean' },
+      'no-render': { type: 'boolean' },
       'long-minutes': { type: 'string', default: '60,240' },
     },
     strict: true,
@@ -567,8 +585,9 @@ async function main(): Promise<void> {
   }
 
   // `--only` keeps its old meaning (one short show and nothing else); `--long` runs the long-stream case alone.
-  const runShort = args.long !== true;
-  const runLong = args.long === true || (args.only === undefined && args['no-long'] !== true);
+  const runShort = args.long !== true && args.render !== true;
+  const runLong = args.long === true || (args.only === undefined && args['no-long'] !== true && args.render !== true);
+  const runRender = args.render === true || (args.long !== true && args.only === undefined && args['no-render'] !== true);
   const benchStarted = performance.now();
   let short: ShortSection | undefined;
   if (runShort) {
@@ -577,10 +596,17 @@ async function main(): Promise<void> {
     await writeResults(short, undefined, seconds(performance.now() - benchStarted));
     printShortSection(short, args.concurrency);
   }
+  let render: ClipRenderBenchResult | undefined;
+  if (runRender) {
+    process.stderr.write('clip render: one clip, three variants, renderClip vs bare ffmpeg vs cutClip ...\n');
+    render = await benchClipRender(path.join(BENCH_DIR, 'render'));
+    await writeResults(short, undefined, seconds(performance.now() - benchStarted), render);
+    console.log(formatClipRenderBench(render));
+  }
   let long: LongSection | undefined;
   if (runLong) {
     long = await runLongCases(args['long-minutes'], args.concurrency);
-    await writeResults(short, long, seconds(performance.now() - benchStarted));
+    await writeResults(short, long, seconds(performance.now() - benchStarted), render);
     printLongSection(long);
   }
   const totalSeconds = seconds(performance.now() - benchStarted);

@@ -4,6 +4,8 @@
  */
 import type { CatalogEntry, CatalogFilter } from '../core/catalog/index.js';
 import type { ShowId } from '../core/keys.js';
+import type { ClipTimeline } from '../core/clips/clipTimeline.js';
+import type { Aspect, ClipVariant } from '../core/schemas/clipRender.js';
 import type { MediaInfo } from '../core/schemas/mediaInfo.js';
 import type { Language, Segment, TimeRange, TranscriptEngine } from '../core/types.js';
 import type { StageMessage } from './messages.js';
@@ -73,6 +75,62 @@ export interface CutClipRequest {
   readonly signal?: AbortSignal;
 }
 
+/** One point of a subject track: the crop window's centre, normalised to the source (0..1), at clip second `t`. */
+export interface SubjectPoint {
+  readonly t: number;
+  readonly cx: number;
+  readonly cy: number;
+}
+
+/**
+ * How a variant of another shape than the source is filled: a crop following the subject's track,
+ * the whole picture over a blurred copy of itself, or a centre crop. A source that already has the
+ * variant's shape is only scaled, whatever is asked (`reframe: 'none'` in the result).
+ */
+export type ReframeInstruction =
+  | { readonly mode: 'subject'; readonly track: readonly SubjectPoint[] }
+  | { readonly mode: 'blur' }
+  | { readonly mode: 'center' };
+
+export interface RenderVariantRequest {
+  readonly aspect: Aspect;
+  /** Where the mp4 goes. */
+  readonly outPath: string;
+  readonly reframe: ReframeInstruction;
+  /** ASS file timed in clip seconds (after trimming), burned in; absent when there is nothing to burn. */
+  readonly captionsPath?: string;
+}
+
+/** Every shape of one clip, rendered from one read of the source (see FfmpegMedia.renderClip). */
+export interface RenderClipRequest {
+  readonly source: string;
+  /** Kept source spans, ascending and disjoint: `wholeSpan(window)` untrimmed, `planTrim(...)` trimmed. */
+  readonly timeline: ClipTimeline;
+  /** The source picture's size (MediaInfo.video); absent for an audio-only source, which gets a plain background. */
+  readonly sourceVideo?: { readonly width: number; readonly height: number };
+  /** One or more variants, at most one per aspect. */
+  readonly variants: readonly RenderVariantRequest[];
+  /** A still frame (PNG) of one variant, captions included, at clip second `at`. @default from: the first variant */
+  readonly thumbnail: { readonly path: string; readonly at: number; readonly from?: Aspect };
+  readonly signal?: AbortSignal;
+  readonly onProgress?: ProgressListener;
+}
+
+/** One rendered variant: what meta.json's `variants[]` records (with the stored key instead of the path). */
+export interface RenderedVariant {
+  readonly aspect: Aspect;
+  readonly width: number;
+  readonly height: number;
+  readonly reframe: ClipVariant['reframe'];
+  readonly path: string;
+}
+
+export interface RenderClipResult {
+  readonly variants: readonly RenderedVariant[];
+  /** Clip duration after trimming, seconds (every variant's length). */
+  readonly duration: number;
+}
+
 export type ProgressListener = (fraction: number) => void;
 
 /** What every long media operation accepts: aborting the signal kills its ffmpeg and rejects with an AbortedError. */
@@ -95,7 +153,13 @@ export interface Media {
   analyzeAudio(location: string, options: MediaRunOptions & { duration: number; speechPath?: string }): Promise<AudioPassResult>;
   /** Copies [start, end) of an audio file into a 16 kHz mono 16-bit WAV at `outPath`. */
   extractAudio(location: string, range: { start: number; end: number; outPath: string; signal?: AbortSignal }): Promise<void>;
+  /** @deprecated Two encodes and a re-read; use renderClip. Kept until the clip stage switches. */
   cutClip(request: CutClipRequest): Promise<void>;
+  /**
+   * Renders every variant of a clip and its thumbnail frame in one ffmpeg process from one decode of the
+   * kept spans, audio and video in sync. Sizes follow `variantSize`; the result says what was made.
+   */
+  renderClip(request: RenderClipRequest): Promise<RenderClipResult>;
   /**
    * Seconds (3 decimals, ascending, no duplicates) where the picture cuts to another scene, measured
    * on intra frames only (cheap): a cut is reported at the first intra frame after it, which is the

@@ -21,6 +21,8 @@ import type {
   Images,
   Media,
   MediaInfo,
+  RenderClipRequest,
+  RenderClipResult,
   StageContext,
   ThumbnailRequest,
   TranscribeRequest,
@@ -56,6 +58,17 @@ export class RecordingMedia implements Media {
   async extractAudio(location: string, range: { outPath: string }): Promise<void> {
     this.calls.push({ method: 'extractAudio', location });
     await writeFile(range.outPath, 'chunk');
+  }
+
+  async renderClip(request: RenderClipRequest): Promise<RenderClipResult> {
+    this.calls.push({ method: 'renderClip', location: request.source });
+    const variants = [];
+    for (const variant of request.variants) {
+      await writeFile(variant.outPath, 'video');
+      variants.push({ aspect: variant.aspect, width: 1080, height: 1920, reframe: variant.reframe.mode, path: variant.outPath });
+    }
+    await writeFile(request.thumbnail.path, 'frame');
+    return { variants, duration: request.timeline.reduce((sum, span) => sum + span.end - span.start, 0) };
   }
 
   async cutClip(request: CutClipRequest): Promise<void> {

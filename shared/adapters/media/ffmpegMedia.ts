@@ -13,8 +13,12 @@ import ffmpeg from 'fluent-ffmpeg';
 import { AbortedError, MediaError, reasonOf } from '../../core/errors.js';
 import { readEnvSettings } from '../../core/settings/envSettings.js';
 import type { TimeRange } from '../../core/types.js';
-import type { AudioPassResult, CutClipRequest, Media, MediaInfo, MediaRunOptions } from '../../pipeline/ports.js';
+import { NOMINAL_VARIANT_SIZES, type FrameSize } from '../../core/clips/variantSize.js';
+import type { Aspect } from '../../core/schemas/clipRender.js';
+import type { AudioPassResult, CutClipRequest, Media, MediaInfo, MediaRunOptions, RenderClipRequest, RenderClipResult } from '../../pipeline/ports.js';
 import type { SampledFrames, SampleFramesRequest } from '../../pipeline/reframePorts.js';
+import { planClipRender, type ClipRenderPlan } from './clipRenderPlan.js';
+import { filterPath } from './clipRenderGraph.js';
 import { detectFfmpegCapabilities, type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
 import {
   isSceneChange,
@@ -41,6 +45,11 @@ export interface FfmpegMediaOptions {
   /** Vertical output size. @default 1080x1920 */
   readonly verticalWidth: number;
   readonly verticalHeight: number;
+  /**
+   * Nominal size of each clip variant; a render may come out smaller (variantSize: no absurd
+   * upscaling). Tests inject tiny sizes. @default NOMINAL_VARIANT_SIZES (1080x1920, 1080x1080, 1080x1350, 1920x1080)
+   */
+  readonly variantSizes: Readonly<Record<Aspect, FrameSize>>;
   /** Font family for burned-in captions; must cover CJK (Debian: fonts-noto-cjk). @default env POSTSHOW_CAPTION_FONT */
   readonly captionFont: string;
   /**
@@ -74,6 +83,7 @@ export function ffmpegMediaDefaults(env: NodeJS.ProcessEnv = process.env): Ffmpe
     crf: 23,
     verticalWidth: 1080,
     verticalHeight: 1920,
+    variantSizes: NOMINAL_VARIANT_SIZES,
     captionFont: settings.POSTSHOW_CAPTION_FONT,
     fontsDir: settings.POSTSHOW_FONTS_DIR,
     silenceNoiseDb: -35,
@@ -244,15 +254,6 @@ function timemarkSeconds(timemark: string): number {
   return parts.reduce((total, part) => total * 60 + (Number.isFinite(part) ? part : 0), 0);
 }
 
-/**
- * A path for a quoted ffmpeg filter argument (`subtitles=filename='...'`). Inside quotes the graph
- * parser takes everything literally, so only a quote itself cannot be carried: such paths are refused.
- */
-function filterPath(value: string): string {
-  if (value.includes("'")) throw new MediaError(`path ${value} cannot be passed to an ffmpeg filter`, { permanent: true });
-  return value;
-}
-
 export class FfmpegMedia implements Media {
   readonly options: FfmpegMediaOptions;
   private capabilitiesOnce: Promise<FfmpegCapabilities> | undefined;
@@ -360,6 +361,31 @@ export class FfmpegMedia implements Media {
     await run(command, { what: 'audio extract', location, signal: range.signal });
   }
 
+  /**
+   * The one ffmpeg command line a render runs (clipRenderPlan.ts): what the bench runs bare to measure
+   * this module's overhead. Throws a permanent MediaError on a request that cannot be rendered.
+   */
+  planRender(request: RenderClipRequest): ClipRenderPlan {
+    return planClipRender(request, this.options);
+  }
+
+  /**
+   * Every variant and the thumbnail frame in one ffmpeg process: the kept spans are read and decoded
+   * once, then split per variant (clipRenderGraph.ts). Variants share the trimmed audio and video, so
+   * their durations are equal and audio stays on the picture through every cut.
+   */
+  async renderClip(request: RenderClipRequest): Promise<RenderClipResult> {
+    await this.capabilities();
+    // libass refuses an empty subtitle file, so a variant without speech is given no captions path.
+    if (request.variants.some((variant) => variant.captionsPath)) await this.requireFilter('subtitles', 'burning in captions (libass)');
+    const plan = this.planRender(request);
+    const command = this.command(plan.source).inputOptions([...plan.inputOptions]).complexFilter(plan.filterComplex);
+    for (const output of plan.outputs) command.output(output.path).outputOptions([...output.options]);
+    await run(command, { what: 'clip render', location: request.source, signal: request.signal, onProgress: request.onProgress, duration: plan.duration });
+    return { variants: plan.variants, duration: plan.duration };
+  }
+
+  /** @deprecated Two encodes and a re-read of the vertical file; renderClip does it in one pass. Kept until the clip stage switches. */
   async cutClip(request: CutClipRequest): Promise<void> {
     const { x264Preset, crf, verticalWidth: vw, verticalHeight: vh } = this.options;
     const duration = Math.max(0.1, request.end - request.start);
