@@ -5,11 +5,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { captionCues } from '../shared/core/clips/captionCues.js';
+import { buildClipCaptions, DEFAULT_CAPTION_STYLE, parseCaptionStyle } from '../shared/core/captions/index.js';
+import { wholeSpan } from '../shared/core/clips/clipTimeline.js';
 import { showClipCopy } from '../shared/core/clips/index.js';
 import { clipCompliance, DEFAULT_CLAIM_RULES } from '../shared/core/compliance/index.js';
 import { InputError } from '../shared/core/errors.js';
-import { formatSrt } from '../shared/core/inputs/index.js';
 import { CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId } from '../shared/core/keys.js';
 import type { Highlight } from '../shared/core/types.js';
 import { keywords } from '../shared/core/text/index.js';
@@ -55,14 +55,22 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly
   const keys = showKeys(showId);
   const transcript = await readJson(storage, keys.transcript, transcriptSchema);
   const analysis = await readJson(storage, keys.analysis, analysisSchema);
-  const cues = captionCues(transcript.segments, highlight, manifest.language);
+  // Only cues the engine was sure of are burned; a clip whose speech is mostly unsure gets none.
+  const captions = buildClipCaptions({
+    segments: transcript.segments,
+    engine: transcript.engine,
+    language: manifest.language,
+    timeline: wholeSpan(highlight),
+    style: parseCaptionStyle(DEFAULT_CAPTION_STYLE),
+    frame: { width: 1080, height: 1920 },
+  });
   const local = {
     ...(Object.fromEntries(Object.entries(CLIP_FILE_NAMES).map(([role, name]) => [role, path.join(workDir, name)])) as Record<ClipFileName, string>),
     horizontal: path.join(workDir, 'horizontal.mp4'),
     vertical: path.join(workDir, 'vertical.mp4'),
     frame: path.join(workDir, 'frame.png'),
   };
-  await writeFile(local.captions, formatSrt(cues));
+  await writeFile(local.captions, captions.srt);
   await media.cutClip({
     source: await storage.readLocation(manifest.recordingKey),
     start: highlight.start,
@@ -70,7 +78,7 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly
     hasVideo: Boolean(manifest.media.video),
     horizontalPath: local.horizontal,
     verticalPath: local.vertical,
-    ...(cues.length > 0 ? { captionsPath: local.captions } : {}),
+    ...(captions.state.burned ? { captionsPath: local.captions } : {}),
     framePath: local.frame,
     frameAt: highlight.peak - highlight.start,
     signal,
@@ -111,7 +119,7 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly
     compliance: clipCompliance(analysis.compliance, highlight),
     files,
     variants,
-    captions: { burned: cues.length > 0, source: transcript.engine, reliability: cues.length > 0 ? 1 : 0, reason: cues.length > 0 ? 'captions from the transcript' : 'no speech in the clip', style: 'bold' },
+    captions: captions.state,
     transcriptEngine: transcript.engine,
   };
   await writeJson(storage, keys.clipMeta(highlight.id), clipMetaSchema, meta);

@@ -90,7 +90,8 @@ describe('cloud topology on local protocol servers', () => {
     const catalog = JSON.parse(await readOutput(cloud, `shows/${SHOW}/catalog.json`)) as { entries: { clipId: string; files: Record<string, string> }[] };
     expect(catalog.entries).toHaveLength(2);
     for (const entry of catalog.entries) {
-      for (const key of Object.values(entry.files)) {
+      // The SRT sidecar holds only reliable cues: empty when the speech engine was unsure of it all.
+      for (const key of Object.values(entry.files).filter((file) => !file.endsWith('captions.srt'))) {
         const head = await cloud.topology.s3.send(new HeadObjectCommand({ Bucket: cloud.topology.outputsBucket, Key: key }));
         expect(head.ContentLength, key).toBeGreaterThan(0);
       }

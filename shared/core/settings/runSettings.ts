@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import { DEFAULT_CHAT_LAG_SECONDS } from '../chat/chatLag.js';
-import { ASPECTS, reframeModeSchema, TRIM_KINDS } from '../schemas/clipRender.js';
 import { seconds, wholeNumber, type SettingDescription } from './settingSchemas.js';
 
 /** What the registry knows of a run setting besides its schema. */
@@ -63,25 +62,6 @@ export const RUN_SETTINGS = {
     z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "-" or "_", starting with a letter or digit').default('default'),
     { flag: '--channel <name>', help: 'the channel or account the show belongs to, a lowercase slug' },
   ),
-  /**
-   * Absent: the source's own shape and 9:16, the two a channel posts most. A comma list on the command
-   * line ("9:16,1:1"), a list or the same text in job.json.
-   */
-  aspects: setting(z.preprocess(commaList, z.array(z.enum(ASPECTS, { error: `must list shapes from ${ASPECTS.join(', ')}` })).min(1, 'must name at least one shape').refine(distinct, 'must not repeat a shape')).optional(), {
-    flag: '--aspect <list>',
-    help: `shapes to render each clip in, comma-separated from ${ASPECTS.join(', ')}`,
-    defaultHelp: "the source's shape and 9:16",
-  }),
-  reframe: setting(reframeModeSchema.default('auto'), {
-    flag: '--reframe <mode>',
-    help: 'how a source of another shape fills a variant: subject (crop that follows the subject), blur (fit over a blurred fill), center (crop the middle), auto (subject when a stable one is found, else blur)',
-  }),
-  /** Off by default: trimming changes the clip's timing, which a marketer should ask for. */
-  trim: setting(z.preprocess(commaList, z.array(z.enum(TRIM_KINDS, { error: `must list kinds from ${TRIM_KINDS.join(', ')}` })).refine(distinct, 'must not repeat a kind')).default([]), {
-    flag: '--trim <list>',
-    help: `what to cut out inside clips, comma-separated from ${TRIM_KINDS.join(', ')}`,
-    defaultHelp: 'nothing',
-  }),
   /** Past a minute, chat is about something else. Absent: measured per show. */
   chatLagSeconds: setting(seconds(0, 60).optional(), {
     flag: '--chat-lag <seconds>',
@@ -90,16 +70,6 @@ export const RUN_SETTINGS = {
     defaultHelp: `measured, else ${DEFAULT_CHAT_LAG_SECONDS} s`,
   }),
 };
-
-/** "9:16, 1:1" → ["9:16", "1:1"]; lists and anything else pass through to the list schema. */
-function commaList(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  return value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
-}
-
-function distinct(values: readonly unknown[]): boolean {
-  return new Set(values).size === values.length;
-}
 
 export type RunSettingName = keyof typeof RUN_SETTINGS;
 /** The run settings with every default filled in. */
