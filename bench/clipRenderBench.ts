@@ -3,9 +3,9 @@
  * process), against
  * - bare ffmpeg running the very same command line (same filter_complex, same outputs; the plan from
  *   `media.planRender`), measured in the same run, so the ratio is this module's own overhead
- *   (fluent-ffmpeg, the capability check, process handling), not the machine's speed;
- * - the old way, `cutClip` (a horizontal and a captioned blurred vertical encoded separately, then the
- *   thumbnail read back from the vertical), against renderClip making the same two shapes and the frame.
+ *   (fluent-ffmpeg, the capability check, process handling), not the machine's speed.
+ * (The encoder it replaced, two separate encodes and a re-read for the thumbnail, took 1.10x the CPU of
+ * renderClip making the same two shapes when both were measured, 2026-12; it is gone.)
  * Runs alternate (A B B A ...) and the best of each is kept; besides wall time, the CPU time of the ffmpeg
  * children (/proc/self/stat cutime+cstime, Linux) is compared, which other load on the machine moves far
  * less than wall time. No assertions.
@@ -41,10 +41,6 @@ export interface ClipRenderBenchResult {
   readonly bare: Timing;
   /** renderClip over bare ffmpeg with the same arguments (wall, CPU). */
   readonly overBare: Timing;
-  /** Two shapes + frame: renderClip and cutClip, best of `runs`, and their ratio. */
-  readonly twoShapesRender: Timing;
-  readonly cutClip: Timing;
-  readonly renderOverCutClip: Timing;
 }
 
 export interface Timing {
@@ -81,12 +77,10 @@ async function ensureSource(dir: string): Promise<string> {
   return file;
 }
 
-/** One caption line over the clip: SRT for cutClip, ASS (at the variant's resolution) for renderClip. */
-async function writeCaptions(dir: string, seconds: number): Promise<{ srt: string; ass: string }> {
-  const srt = path.join(dir, 'captions.srt');
+/** One caption line over the clip, an ASS at the vertical variant's resolution. */
+async function writeCaptions(dir: string, seconds: number): Promise<{ ass: string }> {
   const ass = path.join(dir, 'captions.ass');
   const end = `0:00:${String(Math.floor(seconds)).padStart(2, '0')}.00`;
-  await writeFile(srt, `1\n00:00:00,000 --> 00:00:${String(Math.floor(seconds)).padStart(2, '0')},000\nthe serum is back 今天特价\n`);
   await writeFile(
     ass,
     [
@@ -96,7 +90,7 @@ async function writeCaptions(dir: string, seconds: number): Promise<{ srt: strin
       '[Events]', 'Format: Layer, Start, End, Style, Text', `Dialogue: 0,0:00:00.00,${end},Default,the serum is back 今天特价`, '',
     ].join('\n'),
   );
-  return { srt, ass };
+  return { ass };
 }
 
 /** CPU seconds of this process' finished children (cutime + cstime). */
@@ -147,29 +141,13 @@ export async function benchClipRender(cacheDir: string, media = new FfmpegMedia(
       thumbnail: { path: out('frame.png'), at: 3 },
     };
     const bareArgs = clipRenderArgs(media.planRender(threeShapes));
-    const twoShapes: RenderClipRequest = {
-      ...threeShapes,
-      variants: [
-        { aspect: '9:16', outPath: out('v.mp4'), reframe: { mode: 'blur' }, captionsPath: captions.ass },
-        { aspect: '16:9', outPath: out('h.mp4'), reframe: { mode: 'center' } },
-      ],
-    };
     await media.capabilities(); // asked once per instance in real use too: not part of a render
     let render: Timing | undefined;
     let bare: Timing | undefined;
-    let two: Timing | undefined;
-    let cut: Timing | undefined;
-    const oldWay = () =>
-      media.cutClip({
-        source, start: WINDOW.start, end: WINDOW.end, hasVideo: true,
-        horizontalPath: out('old-h.mp4'), verticalPath: out('old-v.mp4'), captionsPath: captions.srt,
-        framePath: out('old-frame.png'), frameAt: 3,
-      });
     for (let run = 0; run < RUNS; run += 1) {
       // A B then B A: a slow spell of the machine hits both sides.
       const pairs: [() => Promise<void>, () => Promise<void>][] = [
         [async () => void (render = best(render, await time(() => media.renderClip(threeShapes)))), async () => void (bare = best(bare, await time(() => runFfmpeg(bareArgs))))],
-        [async () => void (two = best(two, await time(() => media.renderClip(twoShapes)))), async () => void (cut = best(cut, await time(oldWay)))],
       ];
       for (const [a, b] of pairs) {
         const order = run % 2 === 0 ? [a, b] : [b, a];
@@ -186,9 +164,6 @@ export async function benchClipRender(cacheDir: string, media = new FfmpegMedia(
       render: rounded(render),
       bare: rounded(bare),
       overBare: ratio(render, bare),
-      twoShapesRender: rounded(two),
-      cutClip: rounded(cut),
-      renderOverCutClip: ratio(two, cut),
     };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -202,6 +177,5 @@ export function formatClipRenderBench(result: ClipRenderBenchResult): string {
   return [
     `clip render (${result.clipSeconds} s clip of ${result.source}, x264 ${result.x264Preset}, best of ${result.runs}): ${result.variants.join(', ')} + thumbnail`,
     `  renderClip ${show(result.render)} vs bare ffmpeg with the same arguments ${show(result.bare)}: ${showRatio(result.overBare)}`,
-    `  two shapes (9:16 blur+captions, 16:9) + frame: renderClip ${show(result.twoShapesRender)} vs the old cutClip ${show(result.cutClip)}: ${showRatio(result.renderOverCutClip)}`,
   ].join('\n');
 }

@@ -18,8 +18,7 @@
  * - detector: the highlight detector alone on a generated 2-hour show's signals (bench/detectorBench.ts).
  *
  * Clip render (bench/clipRenderBench.ts, after the short shows): one 12-second clip's three variants and thumbnail
- * by renderClip, as a ratio against bare ffmpeg running the same command line in the same run, and renderClip's
- * two shapes against the old separate encodes (cutClip). Source cached under `.bench/render/`.
+ * by renderClip, as a ratio against bare ffmpeg running the same command line in the same run. Source cached under `.bench/render/`.
  *
  * Long-stream case (bench/longStreamCase.ts): a lavfi-generated 4-hour 160x90 recording with Chinese captions
  * (bench/longShow.ts, cached under `.bench/long/`, generation time reported apart) plus the real bilibili danmaku
@@ -374,7 +373,7 @@ async function runShortCases(sizes: readonly number[], concurrency: number): Pro
     maxClips: MAX_CLIPS,
     concurrency,
     x264Preset: DEFAULT_FFMPEG_MEDIA_OPTIONS.x264Preset,
-    clipSize: `${DEFAULT_FFMPEG_MEDIA_OPTIONS.verticalWidth}x${DEFAULT_FFMPEG_MEDIA_OPTIONS.verticalHeight} vertical + source-size horizontal`,
+    clipSize: "the source's shape and 9:16, 1080 px on the short side at most (variantSize)",
     decodeRuns: DECODE_RUNS,
     memorySampleMs: MEMORY_SAMPLE_MS,
     analysisStages: ANALYSIS_STAGES,
@@ -598,7 +597,7 @@ async function main(): Promise<void> {
   }
   let render: ClipRenderBenchResult | undefined;
   if (runRender) {
-    process.stderr.write('clip render: one clip, three variants, renderClip vs bare ffmpeg vs cutClip ...\n');
+    process.stderr.write('clip render: one clip, three variants, renderClip vs bare ffmpeg ...\n');
     render = await benchClipRender(path.join(BENCH_DIR, 'render'));
     await writeResults(short, undefined, seconds(performance.now() - benchStarted), render);
     console.log(formatClipRenderBench(render));

@@ -6,7 +6,7 @@
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AbortedError, reasonOf } from '../shared/core/errors.js';
 import { parseShowId, showKeys } from '../shared/core/keys.js';
 import { readEnvSettings } from '../shared/core/settings/envSettings.js';
@@ -40,11 +40,21 @@ function workspaceOption() {
   return new Option('--out <dir>', 'workspace directory (recordings/ and shows/)').default(DEFAULT_WORKSPACE);
 }
 
+/** Whether commander has printed the error it is about to throw (a bad flag), so it is not printed twice. */
+let commanderReported = false;
+
 const program = new Command()
   .name('postshow')
   .description('Turn a recorded live show into transcripts, highlights, captioned clips, topic suggestions and a clip catalog.')
   .showHelpAfterError('(run with --help for usage)')
-  .configureOutput({ outputError: (message, write) => write(message.split('\n')[0] + '\n') });
+  .configureOutput({
+    outputError: (message, write) => {
+      commanderReported = true;
+      write(message.split('\n')[0] + '\n');
+    },
+  })
+  // Commander would exit 1 on a bad flag; throwing lets every bad argument exit 2, as documented.
+  .exitOverride();
 
 const run = program
   .command('run')
@@ -198,6 +208,11 @@ function storagePaths(storage: FsStorage, files: Record<string, string>): Record
 }
 
 program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError && (commanderReported || error.exitCode === 0)) {
+    // Commander has printed its one line already (or the help); --help and --version end with 0.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+    return;
+  }
   process.stderr.write(`postshow: ${reasonOf(error)}\n`);
   process.exitCode = 2;
 });

@@ -3,6 +3,8 @@
  * with the range and default, and validation by the setting's own schema, so a value the CLI accepts
  * is one job.json accepts and the messages match ("--chat-lag must be at most 60 seconds").
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { ENV_SETTINGS, envSettingMeta, type EnvSettingName } from '../shared/core/settings/envSettings.js';
@@ -19,17 +21,54 @@ const flaggedRunSettings = (): [RunSettingName, string][] =>
     return flag ? [[name, flag] as [RunSettingName, string]] : [];
   });
 
-/** An option validated by `schema`: enums become commander choices, numbers are read from the text first. */
-function settingOption(flag: string, schema: z.ZodType, help: string): Option {
+/**
+ * The value of a `jsonFile` setting's file: its JSON object, named after the file when it has no `name`.
+ * @throws InvalidArgumentError naming the flag when the file cannot be read or is not JSON
+ */
+function readJsonValue(flag: string, file: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `is not JSON: ${error.message}` : `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    throw new InvalidArgumentError(`${flagName(flag)} file ${file} ${reason}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'name' in value) return value;
+  return { name: path.basename(file, path.extname(file)).slice(0, 64) || 'custom', ...value };
+}
+
+/**
+ * An option validated by `schema`: enums become commander choices, numbers are read from the text first,
+ * and a `jsonFile` setting reads a value that is not a valid text from the file it names.
+ */
+function settingOption(flag: string, schema: z.ZodType, help: string, jsonFile = false): Option {
   const option = new Option(flag, help);
   const choices = choicesOf(schema);
   if (choices) return option.choices(choices);
   const numeric = innerSchema(schema) instanceof z.ZodNumber;
   return option.argParser((text: string) => {
-    const parsed = schema.safeParse(numeric ? (text.trim() === '' ? Number.NaN : Number(text)) : text);
-    if (!parsed.success) throw new InvalidArgumentError(`${flagName(flag)} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+    let parsed = schema.safeParse(numeric ? (text.trim() === '' ? Number.NaN : Number(text)) : text);
+    if (!parsed.success && jsonFile && /\.json$/i.test(text.trim())) parsed = schema.safeParse(readJsonValue(flag, text.trim()));
+    if (!parsed.success) throw new InvalidArgumentError(`${flagName(flag)} ${settingProblem(parsed.error)}`);
     return parsed.data;
   });
+}
+
+/** The first problem of a failed parse; for an object value, with the field it is about. */
+function settingProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'is invalid';
+  if (issue.code === 'invalid_union') {
+    // A value that is neither a preset nor a valid object: name what the object lacked, else the choices.
+    const fromObject = issue.errors.find((errors) => errors.some((inner) => inner.path.length > 0));
+    const inner = fromObject?.find((candidate) => candidate.path.length > 0);
+    if (inner) return `${inner.path.join('.')}: ${inner.message}`;
+    const fromEnum = issue.errors.flat().find((candidate) => candidate.code === 'invalid_value');
+    if (fromEnum) return fromEnum.message;
+  }
+  // A field of an object value is named; a position in a list is not (the message names what lists take).
+  const field = issue.path.filter((key) => typeof key === 'string');
+  return field.length > 0 ? `${field.join('.')}: ${issue.message}` : issue.message;
 }
 
 /**
@@ -37,7 +76,10 @@ function settingOption(flag: string, schema: z.ZodType, help: string): Option {
  * fills them in {@link runSettingsFromFlags}, and the help text shows them.
  */
 export function runSettingOptions(): Option[] {
-  return flaggedRunSettings().map(([name, flag]) => settingOption(flag, RUN_SETTINGS[name], settingHelp(RUN_SETTINGS[name], runSettingMeta(name))));
+  return flaggedRunSettings().map(([name, flag]) => {
+    const meta = runSettingMeta(name);
+    return settingOption(flag, RUN_SETTINGS[name], settingHelp(RUN_SETTINGS[name], meta), meta.jsonFile);
+  });
 }
 
 /** The option that overrides an environment setting (`--llm` for POSTSHOW_LLM); unset, the variable applies. */

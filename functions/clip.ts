@@ -1,29 +1,30 @@
 /**
- * clip: one message per highlight. Cuts an accurate horizontal clip and a 1080x1920 vertical
- * variant with burned-in captions, makes a JPEG thumbnail, and writes meta.json last: meta.json
- * is the clip's completion marker, so a clip without it never claims success.
+ * clip: one message per highlight. Renders every requested shape (default: the source's and 9:16) from one
+ * decode of the clip's span (trimmed when asked), each reframed (planReframe) and with the captions the
+ * engine was sure of burned in its caption style; makes a JPEG thumbnail, and writes meta.json last:
+ * meta.json is the clip's completion marker, so a clip without it never claims success.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildClipCaptions, DEFAULT_CAPTION_STYLE, parseCaptionStyle } from '../shared/core/captions/index.js';
-import { wholeSpan } from '../shared/core/clips/clipTimeline.js';
-import { showClipCopy } from '../shared/core/clips/index.js';
+import { buildClipCaptions, CAPTION_STYLE_PRESETS, captionStyleFromFile } from '../shared/core/captions/index.js';
+import { toClipTime, wholeSpan, type ClipTimeline } from '../shared/core/clips/clipTimeline.js';
+import { defaultAspects, NOMINAL_VARIANT_SIZES, planTrim, showClipCopy } from '../shared/core/clips/index.js';
+import { trackOnTimeline, type ReframePlan } from '../shared/core/reframe/index.js';
 import { clipCompliance, DEFAULT_CLAIM_RULES } from '../shared/core/compliance/index.js';
 import { InputError } from '../shared/core/errors.js';
 import { CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId } from '../shared/core/keys.js';
 import type { Highlight } from '../shared/core/types.js';
 import { keywords } from '../shared/core/text/index.js';
-import { analysisSchema, claimRulesSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ClipMeta } from '../shared/pipeline/artifacts.js';
+import { analysisSchema, audioAnalysisSchema, claimRulesSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ClipMeta } from '../shared/pipeline/artifacts.js';
+import type { Transcript } from '../shared/core/schemas/transcript.js';
 import { writeClipCopy, type ClipCopyContext } from '../shared/pipeline/assist/clipCopyTask.js';
 import { claimWhenAllDone } from '../shared/pipeline/claims.js';
 import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
-import type { StageContext } from '../shared/pipeline/ports.js';
-import type { ClipVariant } from '../shared/core/schemas/clipRender.js';
+import { planReframe } from '../shared/pipeline/planReframe.js';
+import type { ReframeInstruction, RenderVariantRequest, StageContext } from '../shared/pipeline/ports.js';
+import { orderedVariants, type Aspect, type ClipVariant } from '../shared/core/schemas/clipRender.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
-
-/** Thumbnail size: 9:16 like the vertical clip, small enough to embed in reports and catalog pages. */
-const THUMBNAIL = { width: 540, height: 960 } as const;
 
 export const clip: StageHandler<'clip'> = async (message, context) => {
   const { storage } = context;
@@ -49,55 +50,63 @@ export const clip: StageHandler<'clip'> = async (message, context) => {
   return { next: claimed ? [{ stage: 'suggest', showId: message.showId }] : [], summary: { reused } };
 };
 
-/** Cuts the clip, stores its files, then writes its meta.json. */
+/** Renders the clip's variants, stores its files, then writes its meta.json. */
 async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly Highlight[], highlight: Highlight, context: StageContext): Promise<void> {
   const { storage, media, images, workDir, languageModel, logger, signal } = context;
   const keys = showKeys(showId);
+  const { options } = manifest;
   const transcript = await readJson(storage, keys.transcript, transcriptSchema);
   const analysis = await readJson(storage, keys.analysis, analysisSchema);
-  // Only cues the engine was sure of are burned; a clip whose speech is mostly unsure gets none.
-  const captions = buildClipCaptions({
-    segments: transcript.segments,
-    engine: transcript.engine,
-    language: manifest.language,
-    timeline: wholeSpan(highlight),
-    style: parseCaptionStyle(DEFAULT_CAPTION_STYLE),
-    frame: { width: 1080, height: 1920 },
-  });
-  const local = {
-    ...(Object.fromEntries(Object.entries(CLIP_FILE_NAMES).map(([role, name]) => [role, path.join(workDir, name)])) as Record<ClipFileName, string>),
-    horizontal: path.join(workDir, 'horizontal.mp4'),
-    vertical: path.join(workDir, 'vertical.mp4'),
-    frame: path.join(workDir, 'frame.png'),
-  };
-  await writeFile(local.captions, captions.srt);
-  await media.cutClip({
-    source: await storage.readLocation(manifest.recordingKey),
-    start: highlight.start,
-    end: highlight.end,
-    hasVideo: Boolean(manifest.media.video),
-    horizontalPath: local.horizontal,
-    verticalPath: local.vertical,
-    ...(captions.state.burned ? { captionsPath: local.captions } : {}),
-    framePath: local.frame,
-    frameAt: highlight.peak - highlight.start,
+  const source = manifest.media.video ? { width: manifest.media.video.width, height: manifest.media.video.height } : undefined;
+  const aspects = orderedVariants((options.aspects ?? defaultAspects(source)).map((aspect) => ({ aspect }))).map((variant) => variant.aspect);
+  const timeline = options.trim.length > 0 ? await trimmedTimeline(storage, keys, manifest, transcript, highlight) : wholeSpan(highlight);
+  const location = await storage.readLocation(manifest.recordingKey);
+  const reframes = source
+    ? await planReframe({ media, images, location, start: highlight.start, end: highlight.end, sourceWidth: source.width, sourceHeight: source.height, aspects, mode: options.reframe, signal })
+    : new Map<Aspect, ReframePlan>();
+
+  // Captions are laid out per shape (a narrow frame holds fewer characters a line); only cues the engine was
+  // sure of are burned, and a clip whose speech is mostly unsure gets none. The SRT sidecar is the first shape's.
+  const style = typeof options.captionStyle === 'string' ? CAPTION_STYLE_PRESETS[options.captionStyle] : captionStyleFromFile(options.captionStyle);
+  const captionsOf = new Map(aspects.map((aspect) => [aspect, buildClipCaptions({ segments: transcript.segments, engine: transcript.engine, language: manifest.language, timeline, style, frame: NOMINAL_VARIANT_SIZES[aspect] })]));
+  const lead = captionsOf.get(aspects[0]!)!;
+  const local = (name: string): string => path.join(workDir, name);
+  await writeFile(local(CLIP_FILE_NAMES.captions), lead.srt);
+  const variants: RenderVariantRequest[] = [];
+  for (const aspect of aspects) {
+    const ass = captionsOf.get(aspect)?.ass;
+    const captionsPath = ass === undefined ? undefined : local(`captions-${aspect.replace(':', 'x')}.ass`);
+    if (captionsPath) await writeFile(captionsPath, ass!);
+    const reframe = reframeInstruction(reframes.get(aspect), timeline, highlight.start);
+    variants.push({ aspect, outPath: local(`${aspect.replace(':', 'x')}.mp4`), reframe, ...(captionsPath ? { captionsPath } : {}) });
+  }
+
+  const frame = local('frame.png');
+  const rendered = await media.renderClip({
+    source: location,
+    timeline,
+    ...(source ? { sourceVideo: source } : {}),
+    variants,
+    thumbnail: { path: frame, at: toClipTime(timeline, highlight.peak), from: aspects[0] },
     signal,
   });
-  await images.thumbnail({ framePath: local.frame, outPath: local.thumbnail, ...THUMBNAIL });
+  const thumbnail = thumbnailSize(aspects[0]!);
+  await images.thumbnail({ framePath: frame, outPath: local(CLIP_FILE_NAMES.thumbnail), ...thumbnail });
 
   const files = {} as Record<ClipFileName, string>;
   for (const role of Object.keys(CLIP_FILE_NAMES) as ClipFileName[]) {
     files[role] = keys.clipFile(highlight.id, role);
-    await storage.putFile(files[role], local[role]);
+    await storage.putFile(files[role], local(CLIP_FILE_NAMES[role]));
   }
-
-  const source = manifest.media.video;
-  const variants: ClipVariant[] = [
-    { aspect: '9:16', width: 1080, height: 1920, file: keys.clipVariant(highlight.id, '9:16'), reframe: source ? 'blur' : 'none' },
-    { aspect: '16:9', width: source?.width ?? 1920, height: source?.height ?? 1080, file: keys.clipVariant(highlight.id, '16:9'), reframe: 'none' },
-  ];
-  await storage.putFile(variants[0]!.file, local.vertical);
-  await storage.putFile(variants[1]!.file, local.horizontal);
+  const stored: ClipVariant[] = [];
+  for (const variant of rendered.variants) {
+    const file = keys.clipVariant(highlight.id, variant.aspect);
+    await storage.putFile(file, variant.path);
+    const captionsPath = variants.find((request) => request.aspect === variant.aspect)?.captionsPath;
+    const captions = captionsPath ? keys.clipCaptionsAss(highlight.id, variant.aspect) : undefined;
+    if (captions && captionsPath) await storage.putFile(captions, captionsPath);
+    stored.push({ aspect: variant.aspect, width: variant.width, height: variant.height, file, reframe: variant.reframe, ...(captions ? { captions } : {}) });
+  }
 
   const copy = await writeClipCopy(highlight, await copyContext(storage, manifest, highlights, highlight), languageModel, logger, signal);
   const meta: ClipMeta = {
@@ -107,7 +116,8 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly
     rank: highlight.rank,
     start: highlight.start,
     end: highlight.end,
-    duration: Math.round((highlight.end - highlight.start) * 1000) / 1000,
+    duration: Math.round(rendered.duration * 1000) / 1000,
+    ...(timeline.length > 1 || timeline[0]?.start !== highlight.start || timeline[0]?.end !== highlight.end ? { kept: timeline.map(({ start, end }) => ({ start, end })) } : {}),
     score: highlight.score,
     title: copy.title,
     description: copy.description,
@@ -118,11 +128,35 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly
     reasons: [...highlight.signals],
     compliance: clipCompliance(analysis.compliance, highlight),
     files,
-    variants,
-    captions: captions.state,
+    variants: stored,
+    captions: lead.state,
     transcriptEngine: transcript.engine,
   };
   await writeJson(storage, keys.clipMeta(highlight.id), clipMetaSchema, meta);
+}
+
+/** The thumbnail: half the nominal size of the shape it is taken from (540x960 for 9:16), small enough to embed. */
+function thumbnailSize(aspect: Aspect): { width: number; height: number } {
+  const nominal = NOMINAL_VARIANT_SIZES[aspect];
+  return { width: nominal.width / 2, height: nominal.height / 2 };
+}
+
+/** What the renderer is told for a shape: a planned track carried onto the clip's timeline, or a fixed fill. */
+function reframeInstruction(plan: ReframePlan | undefined, timeline: ClipTimeline, spanStart: number): ReframeInstruction {
+  if (plan?.mode === 'subject') return { mode: 'subject', track: trackOnTimeline(plan.track, timeline, spanStart) };
+  if (plan?.mode === 'blur' || plan?.mode === 'center') return { mode: plan.mode };
+  // The source already has the shape (or has no picture): it is only scaled, whatever the mode says.
+  return { mode: 'center' };
+}
+
+/**
+ * The spans trimming keeps: long silences (the audio pass's) shortened and, with timed words, fillers cut.
+ * Segments without word timings (sidecar captions) still protect their speech from silence cuts.
+ */
+async function trimmedTimeline(storage: StageContext['storage'], keys: ReturnType<typeof showKeys>, manifest: Manifest, transcript: Transcript, highlight: Highlight): Promise<ClipTimeline> {
+  const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
+  const words = transcript.segments.flatMap((segment) => segment.words ?? [{ start: segment.start, end: segment.end, text: segment.text }]);
+  return planTrim({ window: highlight, kinds: manifest.options.trim, silences: audio.silences, words, language: manifest.language });
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type SubjectTrackOptions,
 } from '../core/reframe/index.js';
 import type { Aspect, ReframeMode } from '../core/schemas/clipRender.js';
-import type { FrameSampler, SampledFrames, SubjectLocator } from './reframePorts.js';
+import type { FrameSampler, SampledFrames, SubjectLocator } from './ports.js';
 
 /** Tunables of {@link planReframe}, with the reasons for their defaults. */
 export interface ReframeOptions {

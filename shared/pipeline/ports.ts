@@ -59,22 +59,6 @@ export interface AudioPassResult {
   readonly decodedSeconds: number;
 }
 
-export interface CutClipRequest {
-  readonly source: string;
-  readonly start: number;
-  readonly end: number;
-  /** True when the source has a video stream; otherwise a plain background is rendered. */
-  readonly hasVideo: boolean;
-  readonly horizontalPath: string;
-  readonly verticalPath: string;
-  /** SRT with clip-relative times, burned into the vertical variant; absent when there is nothing to burn. */
-  readonly captionsPath?: string;
-  /** Still frame for the thumbnail, taken from the vertical variant at this clip-relative second. */
-  readonly framePath: string;
-  readonly frameAt: number;
-  readonly signal?: AbortSignal;
-}
-
 /** One point of a subject track: the crop window's centre, normalised to the source (0..1), at clip second `t`. */
 export interface SubjectPoint {
   readonly t: number;
@@ -144,7 +128,7 @@ export interface MediaRunOptions {
  * permanent when the media itself is unusable, retryable when reading it failed (a network or HTTP error
  * on a presigned URL) or the work was aborted (AbortedError).
  */
-export interface Media {
+export interface Media extends FrameSampler {
   probe(location: string, displayName: string): Promise<MediaInfo>;
   /**
    * One decode pass: per-second loudness and silences, and, when `speechPath` is given, the whole
@@ -153,8 +137,6 @@ export interface Media {
   analyzeAudio(location: string, options: MediaRunOptions & { duration: number; speechPath?: string }): Promise<AudioPassResult>;
   /** Copies [start, end) of an audio file into a 16 kHz mono 16-bit WAV at `outPath`. */
   extractAudio(location: string, range: { start: number; end: number; outPath: string; signal?: AbortSignal }): Promise<void>;
-  /** @deprecated Two encodes and a re-read; use renderClip. Kept until the clip stage switches. */
-  cutClip(request: CutClipRequest): Promise<void>;
   /**
    * Renders every variant of a clip and its thumbnail frame in one ffmpeg process from one decode of the
    * kept spans, audio and video in sync. Sizes follow `variantSize`; the result says what was made.
@@ -169,6 +151,50 @@ export interface Media {
   detectSceneChanges(location: string, options: MediaRunOptions & { duration: number }): Promise<number[]>;
 }
 
+// Reframing: FfmpegMedia samples a clip's frames once, SharpImages finds the subject in each (pipeline/planReframe.ts).
+/** Which frames of a span to sample, and how small. */
+export interface SampleFramesRequest extends Pick<MediaRunOptions, 'signal'> {
+  /** Source seconds. */
+  readonly start: number;
+  readonly end: number;
+  /** Frames per second sampled. */
+  readonly fps: number;
+  /** The source's frame size, px (probe), to size the samples. */
+  readonly sourceWidth: number;
+  readonly sourceHeight: number;
+  /** Longer side of a sample, px. */
+  readonly maxSide: number;
+}
+
+/** Packed RGB pixels (3 bytes a pixel, rows top to bottom). */
+export interface RgbFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+/** Low-resolution frames of a span, with the span's cuts. */
+export interface SampledFrames {
+  /** Frames at `t` = 0, 1/fps, 2/fps, ... seconds from the span's start. */
+  readonly frames: readonly (RgbFrame & { readonly t: number })[];
+  /** Seconds from the span's start where the picture cuts to another shot, measured on every frame. */
+  readonly shotChanges: readonly number[];
+}
+
+/** Samples frames of a span in one decode (FfmpegMedia). */
+export interface FrameSampler {
+  sampleFrames(location: string, request: SampleFramesRequest): Promise<SampledFrames>;
+}
+
+/** Finds where the eye goes in a frame (SharpImages). */
+export interface SubjectLocator {
+  /**
+   * The focal point of the most salient window of `crop` pixels (the variant's shape at the frame's scale),
+   * in normalised frame coordinates 0..1.
+   */
+  locateSubject(frame: RgbFrame, crop: { readonly width: number; readonly height: number }): Promise<{ x: number; y: number }>;
+}
+
 export interface ThumbnailRequest {
   /** A still frame (PNG or JPEG). */
   readonly framePath: string;
@@ -180,7 +206,7 @@ export interface ThumbnailRequest {
 }
 
 /** Still-image work (sharp locally and in Lambda), kept apart from ffmpeg's Media port. */
-export interface Images {
+export interface Images extends SubjectLocator {
   thumbnail(request: ThumbnailRequest): Promise<void>;
 }
 

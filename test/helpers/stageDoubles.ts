@@ -10,6 +10,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { silentLogger } from '../../shared/adapters/local/jsonLogger.js';
 import { MemoryStorage } from '../../shared/adapters/storage/memoryStorage.js';
 import type { CatalogEntry } from '../../shared/core/catalog/index.js';
+import { NOMINAL_VARIANT_SIZES } from '../../shared/core/clips/variantSize.js';
 import type { ShowId } from '../../shared/core/keys.js';
 import type { Language, Segment } from '../../shared/core/types.js';
 import type {
@@ -17,12 +18,14 @@ import type {
   CatalogIndex,
   CatalogPage,
   ChunkTranscript,
-  CutClipRequest,
   Images,
   Media,
   MediaInfo,
   RenderClipRequest,
   RenderClipResult,
+  RgbFrame,
+  SampledFrames,
+  SampleFramesRequest,
   StageContext,
   ThumbnailRequest,
   TranscribeRequest,
@@ -41,7 +44,7 @@ export class RecordingMedia implements Media {
   };
   audioPass: AudioPassResult | Error = quietShowAudio(120);
   sceneChanges: number[] | Error = [30, 90];
-  readonly cuts: CutClipRequest[] = [];
+  readonly renders: RenderClipRequest[] = [];
 
   async probe(location: string): Promise<MediaInfo> {
     this.calls.push({ method: 'probe', location });
@@ -62,19 +65,25 @@ export class RecordingMedia implements Media {
 
   async renderClip(request: RenderClipRequest): Promise<RenderClipResult> {
     this.calls.push({ method: 'renderClip', location: request.source });
+    this.renders.push(request);
     const variants = [];
     for (const variant of request.variants) {
-      await writeFile(variant.outPath, 'video');
-      variants.push({ aspect: variant.aspect, width: 1080, height: 1920, reframe: variant.reframe.mode, path: variant.outPath });
+      await writeFile(variant.outPath, `video ${variant.aspect}`);
+      const size = NOMINAL_VARIANT_SIZES[variant.aspect];
+      variants.push({ aspect: variant.aspect, ...size, reframe: variant.reframe.mode, path: variant.outPath });
     }
     await writeFile(request.thumbnail.path, 'frame');
     return { variants, duration: request.timeline.reduce((sum, span) => sum + span.end - span.start, 0) };
   }
 
-  async cutClip(request: CutClipRequest): Promise<void> {
-    this.calls.push({ method: 'cutClip', location: request.source });
-    this.cuts.push(request);
-    for (const file of [request.horizontalPath, request.verticalPath, request.framePath]) await writeFile(file, path.basename(file));
+  /** Flat grey frames, twice a second: enough for a reframe plan (which then settles on a blurred fill). */
+  async sampleFrames(location: string, request: SampleFramesRequest): Promise<SampledFrames> {
+    this.calls.push({ method: 'sampleFrames', location });
+    const width = 32;
+    const height = 18;
+    const frames: (RgbFrame & { t: number })[] = [];
+    for (let t = 0; t < request.end - request.start; t += 0.5) frames.push({ t, width, height, data: new Uint8Array(width * height * 3).fill(128) });
+    return { frames, shotChanges: [] };
   }
 
   async detectSceneChanges(location: string): Promise<number[]> {
@@ -94,6 +103,11 @@ export class RecordingImages implements Images {
   async thumbnail(request: ThumbnailRequest): Promise<void> {
     this.thumbnails.push(request);
     await writeFile(request.outPath, 'jpeg');
+  }
+
+  /** The frame's centre: a subject that never moves. */
+  async locateSubject(): Promise<{ x: number; y: number }> {
+    return { x: 0.5, y: 0.5 };
   }
 }
 

@@ -3,6 +3,7 @@
  * one-line reasons with non-zero exit codes on bad input.
  */
 import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,7 @@ describe('postshow CLI', () => {
     const result = await postshow([
       'run', sample.recording, '--chat', sample.chat, '--metrics', sample.metrics, '--products', sample.products,
       '--captions', sample.captions, '--max-clips', '2', '--min-clip', '8', '--max-clip', '15', '--chat-lag', '3', '--out', out, '--json',
+      '--aspect', '9:16,1:1,16:9', '--caption-style', 'karaoke', '--trim', 'silence',
     ]);
     expect(result.stderr).not.toMatch(/failed/);
     expect(result.code).toBe(0);
@@ -53,6 +55,7 @@ describe('postshow CLI', () => {
       expect(highlight.end - highlight.start).toBeLessThanOrEqual(15 + 0.01);
     }
     expect(summary.clips[0].variants['9:16']).toMatch(/9x16\.mp4$/);
+    for (const clip of summary.clips) await expectShapesAndKaraoke(clip.id);
     expect(summary.outputs.report).toMatch(/report\.html$/);
     expect(summary.topics.length).toBeGreaterThan(0);
     // The side inputs' parse reports and the chat lag (measured, and the one applied: here the flag's) travel in the summary.
@@ -83,6 +86,29 @@ describe('postshow CLI', () => {
     expect(suggestions[0].evidence.length).toBeGreaterThan(0);
   });
 
+  /** Three playable variants of one length (the trimmed one meta.json records), each with a karaoke ASS of one event per word. */
+  async function expectShapesAndKaraoke(clipId: string): Promise<void> {
+    const [showDir] = await readdir(path.join(out, 'shows'));
+    const clipDir = path.join(out, 'shows', showDir!, 'clips', clipId);
+    const meta = JSON.parse(await readFile(path.join(clipDir, 'meta.json'), 'utf8'));
+    expect(meta.variants.map((variant: { aspect: string }) => variant.aspect)).toEqual(['9:16', '1:1', '16:9']);
+    expect(meta.captions).toMatchObject({ burned: true, style: 'karaoke' });
+    const srt = await readFile(path.join(clipDir, 'captions.srt'), 'utf8');
+    const words = srt.replace(/^\d+\r?\n.*-->.*\r?\n/gm, '').split(/\s+/).filter(Boolean);
+    for (const variant of meta.variants) {
+      const file = path.join(clipDir, path.basename(variant.file));
+      const { stdout } = await execFileAsync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,width,height:format=duration', '-of', 'json', file]);
+      const probed = JSON.parse(stdout);
+      expect(probed.streams.find((s: { codec_type: string }) => s.codec_type === 'video'), variant.aspect).toMatchObject({ width: variant.width, height: variant.height });
+      expect(probed.streams.some((s: { codec_type: string }) => s.codec_type === 'audio'), variant.aspect).toBe(true);
+      expect(Math.abs(Number(probed.format.duration) - meta.duration), variant.aspect).toBeLessThan(0.1);
+      // Playable to the end, not just a well-formed header.
+      await execFileAsync('ffmpeg', ['-v', 'error', '-xerror', '-i', file, '-f', 'null', '-']);
+      const ass = await readFile(path.join(clipDir, path.basename(variant.captions)), 'utf8');
+      expect(ass.match(/^Dialogue:/gm)?.length, variant.aspect).toBe(words.length);
+    }
+  }
+
   it('explains bad input in one line with a non-zero exit code', async () => {
     const empty = await postshow(['run', await makeZeroByteFile(workspace.dir), '--out', out]);
     expect(empty.code).toBe(1);
@@ -104,6 +130,12 @@ describe('postshow CLI', () => {
     expect(badRange.code).not.toBe(0);
     expect(badRange.stderr).toMatch(/--min-clip must not exceed --max-clip/);
 
+    const badAspect = await postshow(['run', sample.recording, '--aspect', '9:16,3:2', '--out', out]);
+    expect(badAspect.code).toBe(2);
+    expect(badAspect.stderr).toMatch(/--aspect must list shapes from 9:16, 1:1, 4:5, 16:9/);
+    const badStyle = await postshow(['run', sample.recording, '--caption-style', 'neon', '--out', out]);
+    expect(badStyle.code).toBe(2);
+    expect(badStyle.stderr).toMatch(/--caption-style must be clean, bold, boxed, karaoke or a JSON style file/);
     const badLag = await postshow(['run', sample.recording, '--chat-lag', '90', '--out', out]);
     expect(badLag.code).not.toBe(0);
     expect(badLag.stderr).toMatch(/--chat-lag must be at most 60 seconds/);

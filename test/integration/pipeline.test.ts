@@ -74,7 +74,7 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
     expect(manifest.inputs.chat.report.accepted).toBeGreaterThan(50);
   });
 
-  it('cuts accurate horizontal clips and 1080x1920 vertical clips with audio and burned captions', async () => {
+  it("renders each clip in the source's 16:9 and in 9:16, equally long, the sizes meta.json records, with audio", async () => {
     const { highlights } = await run.readJson(showKeys(run.showId).highlights);
     expect(highlights.length).toBeGreaterThanOrEqual(sample.planted.length);
     for (const highlight of highlights) {
@@ -86,7 +86,11 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
       expect(Number(horizontal.format.duration)).toBeLessThan(expected + 0.15);
       const video = vertical.streams.find((s) => s.codec_type === 'video');
       const audio = vertical.streams.find((s) => s.codec_type === 'audio');
-      expect(video).toMatchObject({ codec_name: 'h264', width: 1080, height: 1920 });
+      // The 9:16 of a small source is rendered smaller than 1080x1920 rather than upscaled past 2x (variantSize).
+      const recorded = meta.variants.find((variant: { aspect: string }) => variant.aspect === '9:16');
+      expect(video).toMatchObject({ codec_name: 'h264', width: recorded.width, height: recorded.height });
+      expect(recorded.height / recorded.width).toBeCloseTo(16 / 9, 1);
+      expect(horizontal.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: meta.variants.find((variant: { aspect: string }) => variant.aspect === '16:9').width });
       expect(audio?.codec_name).toBe('aac');
       expect(Number(vertical.format.duration)).toBeGreaterThan(expected - 0.15);
       expect(Number(vertical.format.duration)).toBeLessThan(expected + 0.15);
@@ -100,10 +104,11 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
       expect(thumbnail.format).toBe('jpeg');
       expect(thumbnail.width).toBe(540);
       expect(thumbnail.height).toBe(960);
+      expect(meta.captions).toMatchObject({ burned: true, source: 'captions', style: 'bold' });
     }
   });
 
-  it('burns captions into the vertical clip only', async () => {
+  it('burns the captions into every shape, laid out for each', async () => {
     const { highlights } = await run.readJson(showKeys(run.showId).highlights);
     const highlight = highlights[0];
     const meta = await run.readJson(showKeys(run.showId).clipMeta(highlight.id));
@@ -115,9 +120,11 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
     const at = (toSeconds(h1!, m1!, s1!, ms1!) + toSeconds(h2!, m2!, s2!, ms2!)) / 2;
     const verticalFrame = await extractFrame(run.pathOf(variantFile(meta, '9:16')), at, workspace.dir, 'vertical');
     const horizontalFrame = await extractFrame(run.pathOf(variantFile(meta, '16:9')), at, workspace.dir, 'horizontal');
-    // The generated picture has no white; caption text is white, in the lower part of the frame.
-    expect(await whiteShareInBand(verticalFrame, 0.7, 0.98)).toBeGreaterThan(0.002);
-    expect(await whiteShareInBand(horizontalFrame, 0.7, 0.98)).toBeLessThan(0.0005);
+    // The generated picture has no white; caption text is white, in the lower part of the frame, and each
+    // shape has its own ASS beside the clip.
+    expect(await whiteShareInBand(verticalFrame, 0.55, 0.98)).toBeGreaterThan(0.002);
+    expect(await whiteShareInBand(horizontalFrame, 0.55, 0.98)).toBeGreaterThan(0.002);
+    for (const variant of meta.variants) expect(await readFile(run.pathOf(variant.captions), 'utf8')).toMatch(/^Dialogue:/m);
   });
 
   it('writes topic suggestions with evidence, a catalog entry per clip and a self-contained report', async () => {

@@ -14,7 +14,7 @@ import { FfmpegMedia } from '../../shared/adapters/media/ffmpegMedia.js';
 import { cropSize, insideWindow, trackAt, type CropSize, type CropTrack, type ReframePlan } from '../../shared/core/reframe/index.js';
 import type { Aspect } from '../../shared/core/schemas/clipRender.js';
 import { planReframe } from '../../shared/pipeline/planReframe.js';
-import type { FrameSampler } from '../../shared/pipeline/reframePorts.js';
+import type { FrameSampler } from '../../shared/pipeline/ports.js';
 import { makeAudioOnly } from '../helpers/media.js';
 import { makeSubjectVideo, renderCropFrame, type SubjectVideo } from '../helpers/reframeMedia.js';
 

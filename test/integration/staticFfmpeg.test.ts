@@ -17,6 +17,8 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FfmpegMedia } from '../../shared/adapters/media/ffmpegMedia.js';
+import { buildClipCaptions, CAPTION_STYLE_PRESETS } from '../../shared/core/captions/index.js';
+import { wholeSpan } from '../../shared/core/clips/clipTimeline.js';
 import { MediaError } from '../../shared/core/errors.js';
 import type { AudioPassResult } from '../../shared/pipeline/ports.js';
 import { extractFrame, whiteShareInBand } from '../helpers/frames.js';
@@ -304,34 +306,52 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('FfmpegM
     expect((error as MediaError).permanent).toBe(true);
   });
 
-  it('cuts a clip out of the middle of the recording over HTTP with ranged reads: horizontal, vertical with zh+en captions, frame', async () => {
-    const captions = path.join(workspace.dir, 'captions.srt');
-    await writeFile(captions, '1\n00:00:00,200 --> 00:00:02,900\n欢迎来到直播间\nWelcome to the show\n');
+  /** The bold-style ASS of a sidecar caption (trusted text) at 1080x1920, in clip seconds. */
+  async function captionsFile(name: string, text: string, window: { start: number; end: number }): Promise<string> {
+    const file = path.join(workspace.dir, name);
+    const { ass } = buildClipCaptions({
+      segments: [{ start: window.start + 0.1, end: window.end - 0.1, text }],
+      engine: 'captions',
+      language: 'zh',
+      timeline: wholeSpan(window),
+      style: CAPTION_STYLE_PRESETS.bold,
+      frame: { width: 1080, height: 1920 },
+    });
+    await writeFile(file, ass ?? '');
+    return file;
+  }
+
+  it('renders a clip out of the middle of the recording over HTTP with ranged reads: source shape, 9:16 with zh+en captions, frame', async () => {
+    const start = 10;
+    const window = { start, end: start + 3 };
+    const captions = await captionsFile('captions-http.ass', '欢迎来到直播间 Welcome to the show', window);
     const out = (name: string) => path.join(workspace.dir, name);
     const size = (await stat(recording)).size;
-    const start = 10;
     const before = ranges.log.length;
-    await lambdaMedia.cutClip({
+    const result = await lambdaMedia.renderClip({
       source: ranges.url('recording.mp4'),
-      start,
-      end: start + 3,
-      hasVideo: true,
-      horizontalPath: out('horizontal.mp4'),
-      verticalPath: out('vertical.mp4'),
-      captionsPath: captions,
-      framePath: out('frame.png'),
-      frameAt: 1.5,
+      timeline: wholeSpan(window),
+      sourceVideo: { width: 1280, height: 720 },
+      variants: [
+        { aspect: '9:16', outPath: out('vertical.mp4'), reframe: { mode: 'blur' }, captionsPath: captions },
+        { aspect: '16:9', outPath: out('horizontal.mp4'), reframe: { mode: 'center' } },
+      ],
+      thumbnail: { path: out('frame.png'), at: 1.5 },
     });
+    expect(result.variants.map((variant) => [variant.aspect, variant.width, variant.height, variant.reframe])).toEqual([
+      ['9:16', 1080, 1920, 'blur'],
+      ['16:9', 1280, 720, 'none'],
+    ]);
 
-    // Two encodes, each reading the header (moov) from the start, then asking for the bytes at the cut:
-    // every request ranged, one per encode starting near the cut's byte offset (the bitrate is about
-    // constant), and none delivered the rest of the file. What a request shows as sent includes what
-    // the loopback socket buffered before ffmpeg hung up.
+    // One decode reading the header (moov) from the start, then asking for the bytes at the cut: every
+    // request ranged, one starting near the cut's byte offset (the bitrate is about constant), and none
+    // delivered the rest of the file. What a request shows as sent includes what the loopback socket
+    // buffered before ffmpeg hung up.
     const requests = ranges.log.slice(before);
     const described = requests.map((r) => `${r.range} (${(r.sent / 1e6).toFixed(1)} MB sent)`).join(', ');
     const cutOffset = (size * start) / RECORDING_SECONDS;
     expect(requests.every((request) => request.status === 206 && request.range !== undefined), described).toBe(true);
-    expect(requests.filter((request) => request.start > cutOffset * 0.8 && request.start < cutOffset * 1.2).length, described).toBeGreaterThanOrEqual(2);
+    expect(requests.filter((request) => request.start > cutOffset * 0.8 && request.start < cutOffset * 1.2).length, described).toBeGreaterThanOrEqual(1);
     expect(requests.every((request) => request.sent < size - request.start), described).toBe(true);
     console.log(`[staticFfmpeg] clip at ${start} s of a ${(size / 1e6).toFixed(1)} MB recording over HTTP: ${described}`);
 
@@ -350,41 +370,45 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('FfmpegM
     await ffmpeg(['-v', 'error', '-xerror', '-i', out('vertical.mp4'), '-f', 'null', '-']);
     expect(await sharp(out('frame.png')).metadata()).toMatchObject({ width: 1080, height: 1920 });
 
-    // Both caption lines are drawn (white text) in the lower part of the vertical clip; with an empty
-    // fonts directory and no system fonts, nothing is: the CJK font came from fontsDir alone.
+    // The caption (white text, Chinese and English) is drawn in the lower part of the vertical clip; with an
+    // empty fonts directory and no system fonts, nothing is: the CJK font came from fontsDir alone.
     const captioned = await extractFrame(out('vertical.mp4'), 1.5, workspace.dir, 'captioned');
-    const chineseLine = await whiteShareInBand(captioned, 0.77, 0.82);
-    const englishLine = await whiteShareInBand(captioned, 0.82, 0.87);
-    expect(chineseLine).toBeGreaterThan(0.01);
-    expect(englishLine).toBeGreaterThan(0.01);
+    expect(await whiteShareInBand(captioned, 0.6, 0.85)).toBeGreaterThan(0.01);
 
     const emptyFonts = out('no-fonts');
     await mkdir(emptyFonts);
     const fontless = new FfmpegMedia({ ffmpegPath, ffprobePath, fontsDir: emptyFonts, x264Preset: 'ultrafast' });
-    // One second is enough to see the caption (shown from 0.2 s).
-    await fontless.cutClip({
-      source: recording, start, end: start + 1, hasVideo: true,
-      horizontalPath: out('fontless-h.mp4'), verticalPath: out('fontless-v.mp4'), captionsPath: captions, framePath: out('fontless.png'), frameAt: 0.5,
+    await fontless.renderClip({
+      source: recording,
+      timeline: wholeSpan(window),
+      sourceVideo: { width: 1280, height: 720 },
+      variants: [{ aspect: '9:16', outPath: out('fontless-v.mp4'), reframe: { mode: 'blur' }, captionsPath: captions }],
+      thumbnail: { path: out('fontless.png'), at: 1.5 },
     });
-    const uncaptioned = await extractFrame(out('fontless-v.mp4'), 0.5, workspace.dir, 'uncaptioned');
-    expect(await whiteShareInBand(uncaptioned, 0.77, 0.87)).toBeLessThan(0.002);
+    const uncaptioned = await extractFrame(out('fontless-v.mp4'), 1.5, workspace.dir, 'uncaptioned');
+    expect(await whiteShareInBand(uncaptioned, 0.6, 0.85)).toBeLessThan(0.002);
   });
 
-  it('cuts an audio-only recording into clips on a plain background, captions included', async () => {
+  it('renders an audio-only recording on a plain background, captions included', async () => {
     const audio = await makeAudioOnly(workspace.dir, 'm4a', 4);
-    const captions = path.join(workspace.dir, 'captions-audio.srt');
-    await writeFile(captions, '1\n00:00:00,100 --> 00:00:01,400\n新品上架 New arrivals\n');
+    const window = { start: 1, end: 2.5 };
+    const captions = await captionsFile('captions-audio.ass', '新品上架 New arrivals', window);
     const out = (name: string) => path.join(workspace.dir, name);
-    await lambdaMedia.cutClip({
-      source: audio, start: 1, end: 2.5, hasVideo: false,
-      horizontalPath: out('audio-h.mp4'), verticalPath: out('audio-v.mp4'), captionsPath: captions, framePath: out('audio-frame.png'), frameAt: 0.7,
+    await lambdaMedia.renderClip({
+      source: audio,
+      timeline: wholeSpan(window),
+      variants: [
+        { aspect: '9:16', outPath: out('audio-v.mp4'), reframe: { mode: 'center' }, captionsPath: captions },
+        { aspect: '16:9', outPath: out('audio-h.mp4'), reframe: { mode: 'center' } },
+      ],
+      thumbnail: { path: out('audio-frame.png'), at: 0.7 },
     });
-    for (const [name, width, height] of [['audio-h.mp4', 1280, 720], ['audio-v.mp4', 1080, 1920]] as const) {
+    for (const [name, width, height] of [['audio-h.mp4', 1920, 1080], ['audio-v.mp4', 1080, 1920]] as const) {
       const clip = await probeJson(out(name));
       expect(clip.streams.find((s) => s.codec_type === 'video'), name).toMatchObject({ codec_name: 'h264', width, height });
       expect(clip.streams.find((s) => s.codec_type === 'audio'), name).toMatchObject({ codec_name: 'aac' });
       expect(Number(clip.format.duration), name).toBeCloseTo(1.5, 0);
     }
-    expect(await whiteShareInBand(out('audio-frame.png'), 0.77, 0.87)).toBeGreaterThan(0.005);
+    expect(await whiteShareInBand(out('audio-frame.png'), 0.6, 0.85)).toBeGreaterThan(0.005);
   });
 });

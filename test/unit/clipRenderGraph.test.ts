@@ -3,6 +3,7 @@ import { buildClipGraph, type ClipGraphInput, type GraphVariant } from '../../sh
 import { clipRenderArgs, planClipRender, type ClipRenderSettings } from '../../shared/adapters/media/clipRenderPlan.js';
 import { boundTrack, cropTrackExpressions, piecewiseLinear } from '../../shared/adapters/media/cropTrackExpression.js';
 import { NOMINAL_VARIANT_SIZES, cropWindow, variantFit, variantSize } from '../../shared/core/clips/variantSize.js';
+import { DEFAULT_CAPTION_FONT } from '../../shared/core/captions/captionStyle.js';
 import { MediaError } from '../../shared/core/errors.js';
 import type { RenderClipRequest } from '../../shared/pipeline/ports.js';
 
@@ -169,7 +170,7 @@ describe('variant sizes', () => {
 });
 
 describe('planClipRender', () => {
-  const settings: ClipRenderSettings = { x264Preset: 'veryfast', crf: 23, fontsDir: '/fonts', variantSizes: NOMINAL_VARIANT_SIZES };
+  const settings: ClipRenderSettings = { x264Preset: 'veryfast', crf: 23, fontsDir: '/fonts', captionFont: DEFAULT_CAPTION_FONT, variantSizes: NOMINAL_VARIANT_SIZES };
   const request: RenderClipRequest = {
     source: '/in/show.mp4',
     timeline: [{ start: 100, end: 110 }, { start: 112, end: 130 }],
@@ -199,6 +200,14 @@ describe('planClipRender', () => {
     const tail = args.slice(args.indexOf('-filter_complex') + 2);
     expect(tail.slice(0, 4)).toEqual(['-map', '[vout0]', '-map', '[aout0]']);
     expect(tail.slice(-7)).toEqual(['-map', '[thumb]', '-frames:v', '1', '-update', '1', '/out/frame.png']);
+  });
+
+  it("burns captions with the style's own font, unless the deployment ships another one (Lambda's layer)", () => {
+    const captioned: RenderClipRequest = { ...request, variants: [{ ...request.variants[0]!, captionsPath: '/out/captions-9x16.ass' }] };
+    expect(planClipRender(captioned, settings).filterComplex).toContain("subtitles=filename='/out/captions-9x16.ass':fontsdir='/fonts',");
+    expect(planClipRender(captioned, settings).filterComplex).not.toContain('force_style');
+    const lambda = planClipRender(captioned, { ...settings, captionFont: 'Noto Sans SC' }).filterComplex;
+    expect(lambda).toContain(":fontsdir='/fonts':force_style='FontName=Noto Sans SC',");
   });
 
   it('refuses a repeated aspect and a thumbnail from a variant that is not rendered', () => {

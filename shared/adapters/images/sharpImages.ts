@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import type { Images, ThumbnailRequest } from '../../pipeline/ports.js';
-import type { RgbFrame, SubjectLocator } from '../../pipeline/reframePorts.js';
+import type { RgbFrame, SubjectLocator } from '../../pipeline/ports.js';
 
 /** JPEG quality (mozjpeg) of thumbnails: small enough to embed in reports and catalog pages, without visible blocking. */
 const THUMBNAIL_QUALITY = 82;

@@ -33,6 +33,8 @@ export interface ClipGraphInput {
   readonly thumbnail: { readonly variant: number; readonly at: number };
   /** Where libass loads caption fonts from. */
   readonly fontsDir: string;
+  /** A font family that replaces every caption style's font (a deployment whose fonts directory holds only that font). */
+  readonly fontOverride?: string;
 }
 
 export interface ClipGraph {
@@ -121,7 +123,7 @@ function fitFilters(from: string, to: string, source: FrameSize, variant: GraphV
 
 /** The whole filter_complex for one clip render; see the module comment. */
 export function buildClipGraph(input: ClipGraphInput): ClipGraph {
-  const { spans, variants, source, fontsDir } = input;
+  const { spans, variants, source, fontsDir, fontOverride } = input;
   if (spans.length === 0) throw new MediaError('a clip needs at least one kept span', { permanent: true });
   if (spans.some((s, i) => !(s.end > s.start) || s.start < 0 || (i > 0 && s.start < (spans[i - 1] as TimeRange).end))) {
     throw new MediaError('kept spans must be non-empty, ascending and disjoint', { permanent: true });
@@ -140,7 +142,7 @@ export function buildClipGraph(input: ClipGraphInput): ClipGraph {
   variants.forEach((variant, i) => {
     const { width: w, height: h } = variant.size;
     const captions = variant.captionsPath
-      ? `,subtitles=filename='${filterPath(variant.captionsPath)}':fontsdir='${filterPath(fontsDir)}'`
+      ? `,subtitles=filename='${filterPath(variant.captionsPath)}':fontsdir='${filterPath(fontsDir)}'${fontOverride ? `:force_style='FontName=${filterPath(fontOverride)}'` : ''}`
       : '';
     // The thumbnail branch is split off after the captions: the thumbnail shows what the clip shows.
     const finish = i === thumbOf ? `split=2[vout${i}][thumbsrc]` : `null[vout${i}]`;

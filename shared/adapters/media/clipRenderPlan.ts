@@ -3,6 +3,7 @@
  * clip's window, the graph of clipRenderGraph.ts, and one output per variant plus the thumbnail.
  * Pure, so the bench can run exactly the same command line with bare ffmpeg.
  */
+import { DEFAULT_CAPTION_FONT } from '../../core/captions/captionStyle.js';
 import { timelineDuration } from '../../core/clips/clipTimeline.js';
 import { variantFit, variantSize, type FrameSize } from '../../core/clips/variantSize.js';
 import { MediaError } from '../../core/errors.js';
@@ -15,6 +16,11 @@ export interface ClipRenderSettings {
   readonly x264Preset: string;
   readonly crf: number;
   readonly fontsDir: string;
+  /**
+   * The deployment's caption font (POSTSHOW_CAPTION_FONT). Where it is not the styles' default font it
+   * replaces the style's font: libass has no fontconfig in Lambda, so only the font the layer ships exists.
+   */
+  readonly captionFont: string;
   /** Nominal size per aspect, before variantSize's no-absurd-upscale rule. */
   readonly variantSizes: Readonly<Record<Aspect, FrameSize>>;
 }
@@ -69,6 +75,7 @@ export function planClipRender(request: RenderClipRequest, settings: ClipRenderS
     }),
     thumbnail: { variant: thumbIndex, at: request.thumbnail.at },
     fontsDir: settings.fontsDir,
+    ...(settings.captionFont !== DEFAULT_CAPTION_FONT ? { fontOverride: settings.captionFont } : {}),
   });
   const encode = ['-c:v', 'libx264', '-preset', settings.x264Preset, '-crf', String(settings.crf), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart'];
   return {

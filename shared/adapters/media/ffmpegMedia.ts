@@ -15,8 +15,8 @@ import { readEnvSettings } from '../../core/settings/envSettings.js';
 import type { TimeRange } from '../../core/types.js';
 import { NOMINAL_VARIANT_SIZES, type FrameSize } from '../../core/clips/variantSize.js';
 import type { Aspect } from '../../core/schemas/clipRender.js';
-import type { AudioPassResult, CutClipRequest, Media, MediaInfo, MediaRunOptions, RenderClipRequest, RenderClipResult } from '../../pipeline/ports.js';
-import type { SampledFrames, SampleFramesRequest } from '../../pipeline/reframePorts.js';
+import type { AudioPassResult, Media, MediaInfo, MediaRunOptions, RenderClipRequest, RenderClipResult } from '../../pipeline/ports.js';
+import type { SampledFrames, SampleFramesRequest } from '../../pipeline/ports.js';
 import { planClipRender, type ClipRenderPlan } from './clipRenderPlan.js';
 import { filterPath } from './clipRenderGraph.js';
 import { detectFfmpegCapabilities, type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
@@ -42,9 +42,6 @@ export interface FfmpegMediaOptions {
   readonly x264Preset: string;
   /** x264 CRF for clips (lower = better). @default 23 */
   readonly crf: number;
-  /** Vertical output size. @default 1080x1920 */
-  readonly verticalWidth: number;
-  readonly verticalHeight: number;
   /**
    * Nominal size of each clip variant; a render may come out smaller (variantSize: no absurd
    * upscaling). Tests inject tiny sizes. @default NOMINAL_VARIANT_SIZES (1080x1920, 1080x1080, 1080x1350, 1920x1080)
@@ -81,8 +78,6 @@ export function ffmpegMediaDefaults(env: NodeJS.ProcessEnv = process.env): Ffmpe
     ffprobePath: settings.FFPROBE_PATH,
     x264Preset: settings.POSTSHOW_X264_PRESET,
     crf: 23,
-    verticalWidth: 1080,
-    verticalHeight: 1920,
     variantSizes: NOMINAL_VARIANT_SIZES,
     captionFont: settings.POSTSHOW_CAPTION_FONT,
     fontsDir: settings.POSTSHOW_FONTS_DIR,
@@ -385,51 +380,6 @@ export class FfmpegMedia implements Media {
     return { variants: plan.variants, duration: plan.duration };
   }
 
-  /** @deprecated Two encodes and a re-read of the vertical file; renderClip does it in one pass. Kept until the clip stage switches. */
-  async cutClip(request: CutClipRequest): Promise<void> {
-    const { x264Preset, crf, verticalWidth: vw, verticalHeight: vh } = this.options;
-    const duration = Math.max(0.1, request.end - request.start);
-    const encode = ['-c:v', 'libx264', '-preset', x264Preset, '-crf', String(crf), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart'];
-    await this.capabilities();
-    if (request.captionsPath) await this.requireFilter('subtitles', 'burning in captions (libass)');
-    // libass refuses an empty subtitle file, so a clip without speech simply gets no caption filter.
-    const subtitles = request.captionsPath
-      ? `subtitles=filename='${filterPath(request.captionsPath)}':fontsdir='${filterPath(this.options.fontsDir)}':force_style='${this.captionStyle()}'`
-      : 'null';
-
-    // Input seeking (-ss before -i) plus re-encoding is frame-accurate: ffmpeg decodes from the
-    // previous keyframe and drops frames up to the cut, so there is no keyframe drift.
-    const horizontal = this.clipInput(request, duration);
-    const vertical = this.clipInput(request, duration);
-    if (request.hasVideo) {
-      horizontal.outputOptions(['-map', '0:v:0', '-map', '0:a:0', '-t', duration.toFixed(3), ...encode]);
-      // Blurred fill: a downscaled, blurred copy fills 9:16 behind the centred original; blurring
-      // at quarter size keeps the cost of the blur low.
-      vertical.complexFilter(
-        [
-          '[0:v:0]split=2[bgsrc][fgsrc]',
-          `[bgsrc]scale=${vw / 4}:${vh / 4}:force_original_aspect_ratio=increase,crop=${vw / 4}:${vh / 4},boxblur=10:2,scale=${vw}:${vh}[bg]`,
-          `[fgsrc]scale=${vw}:-2[fg]`,
-          `[bg][fg]overlay=(W-w)/2:(H-h)/2,setsar=1,${subtitles}[v]`,
-        ].join(';'),
-      );
-    } else {
-      horizontal.input(`color=c=0x1d2233:s=1280x720:r=25:d=${duration.toFixed(3)}`).inputFormat('lavfi');
-      horizontal.outputOptions(['-map', '1:v:0', '-map', '0:a:0', '-t', duration.toFixed(3), ...encode]);
-      vertical.input(`color=c=0x1d2233:s=${vw}x${vh}:r=25:d=${duration.toFixed(3)}`).inputFormat('lavfi');
-      vertical.complexFilter(`[1:v:0]${subtitles}[v]`);
-    }
-    vertical.outputOptions(['-map', '[v]', '-map', '0:a:0', '-t', duration.toFixed(3), ...encode]);
-    const { source, signal } = request;
-    await run(horizontal.output(request.horizontalPath), { what: 'horizontal clip encode', location: source, signal });
-    await run(vertical.output(request.verticalPath), { what: 'vertical clip encode', location: source, signal });
-    const frame = this.command(request.verticalPath)
-      .inputOptions(['-ss', Math.max(0, Math.min(request.frameAt, duration - 0.1)).toFixed(3)])
-      .outputOptions(['-frames:v', '1', '-update', '1'])
-      .output(request.framePath);
-    await run(frame, { what: 'thumbnail frame', location: request.verticalPath, signal });
-  }
-
   /**
    * Decodes only intra frames (`-skip_frame nointra`: keyframes, plus the non-IDR I-frames x264 puts at
    * a cut that comes too soon after a keyframe), scales each to 64x36 and measures how much it differs
@@ -571,26 +521,5 @@ export class FfmpegMedia implements Media {
     if (!capabilities.filters.has(filter)) {
       throw new MediaError(`ffmpeg ${capabilities.version} at ${capabilities.ffmpegPath} lacks the ${filter} filter needed for ${purpose}`, { permanent: true });
     }
-  }
-
-  private clipInput(request: CutClipRequest, duration: number): ffmpeg.FfmpegCommand {
-    return this.command(request.source).inputOptions(['-ss', request.start.toFixed(3), '-t', (duration + 0.5).toFixed(3)]);
-  }
-
-  /** ASS style for burned captions: large, outlined, above the bottom safe area of short-video apps. */
-  private captionStyle(): string {
-    // libass scales SRT styles against a 384x288 script resolution; these sizes are in those units.
-    return [
-      `FontName=${this.options.captionFont}`,
-      'FontSize=13',
-      'PrimaryColour=&H00FFFFFF',
-      'OutlineColour=&H00000000',
-      'BorderStyle=1',
-      'Outline=1.2',
-      'Shadow=0',
-      'Alignment=2',
-      'MarginV=40',
-      'WrapStyle=0',
-    ].join(',');
   }
 }

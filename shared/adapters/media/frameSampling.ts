@@ -5,7 +5,7 @@
  * FfmpegMedia.sampleFrames runs the command; this file builds it and reads what it produced.
  */
 import { readFile } from 'node:fs/promises';
-import type { RgbFrame, SampledFrames, SampleFramesRequest } from '../../pipeline/reframePorts.js';
+import type { RgbFrame, SampledFrames, SampleFramesRequest } from '../../pipeline/ports.js';
 import { isSceneChange, type KeyframeChange, type KeyframeChangeLogReader } from './ffmpegLogParsers.js';
 
 /** The scene measure's filters (after a 64x36 scale) and the reader of what they print (FfmpegMedia's SCENE_MEASURES). */

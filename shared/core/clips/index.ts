@@ -14,6 +14,7 @@ export {
   hasShape,
   variantFit,
   variantSize,
+  defaultAspects,
   type FrameSize,
   type VariantFit,
 } from './variantSize.js';

@@ -73,3 +73,20 @@ export function cropWindow(source: FrameSize, target: FrameSize): FrameSize {
   const height = Math.min(source.height, source.width / ratio);
   return { width: Math.min(source.width, even(width)), height: Math.min(source.height, even(height)) };
 }
+
+/**
+ * The shapes a clip is rendered in when none are asked for: the aspect nearest the source's own shape
+ * (compared on the log of the ratio, so 4:3 is as far from 1:1 as from 16:9 and goes to the wider one)
+ * and 9:16, the shape short-video feeds take. An audio-only source gets 9:16 and 16:9.
+ */
+export function defaultAspects(source: FrameSize | undefined): Aspect[] {
+  if (!source) return ['9:16', '16:9'];
+  const ratio = source.width / source.height;
+  const distance = (aspect: Aspect): number => Math.abs(Math.log(ratio / aspectRatio(aspect)));
+  // Ties go to the later (wider) aspect of ASPECTS_BY_WIDTH: a 4:3 webcam keeps its width.
+  const nearest = ASPECTS_BY_WIDTH.reduce((best, aspect) => (distance(aspect) <= distance(best) + 1e-9 ? aspect : best));
+  return nearest === '9:16' ? ['9:16'] : [nearest, '9:16'];
+}
+
+/** Every aspect, narrowest first. */
+const ASPECTS_BY_WIDTH: readonly [Aspect, ...Aspect[]] = ['9:16', '4:5', '1:1', '16:9'];

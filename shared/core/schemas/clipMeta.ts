@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { languageSchema, readonlyArray, readonlyObject } from './basics.js';
 import { complianceFlagSchema, complianceStatusSchema } from './compliance.js';
-import { captionStateSchema, clipVariantSchema } from './clipRender.js';
+import { captionStateSchema, clipVariantSchema, keptSpansSchema } from './clipRender.js';
 import { firedSignalSchema } from './highlight.js';
 import { transcriptEngineSchema } from './transcript.js';
 
@@ -14,7 +14,10 @@ export const clipMetaSchema = readonlyObject({
   rank: z.number(),
   start: z.number(),
   end: z.number(),
+  /** Seconds the clip lasts (after trimming). */
   duration: z.number(),
+  /** The source spans a trimmed clip keeps, played back to back; absent when it keeps its whole window. */
+  kept: keptSpansSchema.optional(),
   score: z.number(),
   title: z.string(),
   description: z.string(),

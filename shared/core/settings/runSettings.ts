@@ -6,13 +6,20 @@
  * adding a run setting is one entry here plus the code that uses the value.
  */
 import { z } from 'zod';
+import { CAPTION_STYLE_PRESETS, captionStyleFileSchema, DEFAULT_CAPTION_STYLE, type CaptionStylePreset } from '../captions/captionStyle.js';
 import { DEFAULT_CHAT_LAG_SECONDS } from '../chat/chatLag.js';
+import { ASPECTS, reframeModeSchema, TRIM_KINDS } from '../schemas/clipRender.js';
 import { seconds, wholeNumber, type SettingDescription } from './settingSchemas.js';
 
 /** What the registry knows of a run setting besides its schema. */
 export interface RunSettingMeta extends SettingDescription {
   /** `postshow run` flag with its value name, e.g. `--chat-lag <seconds>`; absent: job.json only. */
   readonly flag?: `--${string} <${string}>`;
+  /**
+   * The flag also takes the path of a JSON file holding the value (an object the schema accepts); the
+   * CLI reads it and, when the object has no `name`, names it after the file.
+   */
+  readonly jsonFile?: boolean;
 }
 
 /** Help text and flag of every run setting, keyed by its schema. */
@@ -62,6 +69,38 @@ export const RUN_SETTINGS = {
     z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "-" or "_", starting with a letter or digit').default('default'),
     { flag: '--channel <name>', help: 'the channel or account the show belongs to, a lowercase slug' },
   ),
+  /**
+   * Absent: the source's own shape and 9:16, the two a channel posts most. A comma list on the command
+   * line ("9:16,1:1"), a list or the same text in job.json.
+   */
+  aspects: setting(
+    z
+      .preprocess(commaList, z.array(z.enum(ASPECTS, { error: `must list shapes from ${ASPECTS.join(', ')}` })).min(1, 'must name at least one shape').refine(distinct, 'must not repeat a shape'))
+      .optional(),
+    {
+      flag: '--aspect <list>',
+      help: `shapes to render each clip in, comma-separated from ${ASPECTS.join(', ')}`,
+      defaultHelp: "the source's shape and 9:16",
+    },
+  ),
+  reframe: setting(reframeModeSchema.default('auto'), {
+    flag: '--reframe <mode>',
+    help: 'how a source of another shape fills a variant: subject (a crop that follows the subject), blur (the whole picture over a blurred fill), center (crop the middle), auto (subject when a stable one is found, else blur)',
+  }),
+  /** Off by default: trimming changes the clip's timing, which a marketer should ask for. */
+  trim: setting(z.preprocess(commaList, z.array(z.enum(TRIM_KINDS, { error: `must list kinds from ${TRIM_KINDS.join(', ')}` })).refine(distinct, 'must not repeat a kind')).default([]), {
+    flag: '--trim <list>',
+    help: `what to cut out inside clips, comma-separated from ${TRIM_KINDS.join(', ')}`,
+    defaultHelp: 'nothing',
+  }),
+  /** A preset name, or a style object (a style file's fields over a preset; see docs/formats.md). */
+  captionStyle: setting(z.union([z.enum(Object.keys(CAPTION_STYLE_PRESETS) as [CaptionStylePreset, ...CaptionStylePreset[]], {
+      error: `must be ${Object.keys(CAPTION_STYLE_PRESETS).join(', ')} or a JSON style file`,
+    }), captionStyleFileSchema]).default(DEFAULT_CAPTION_STYLE), {
+    flag: '--caption-style <style>',
+    help: `how burned captions look: ${Object.keys(CAPTION_STYLE_PRESETS).join(', ')}, or a JSON style file (docs/formats.md)`,
+    jsonFile: true,
+  }),
   /** Past a minute, chat is about something else. Absent: measured per show. */
   chatLagSeconds: setting(seconds(0, 60).optional(), {
     flag: '--chat-lag <seconds>',
@@ -70,6 +109,19 @@ export const RUN_SETTINGS = {
     defaultHelp: `measured, else ${DEFAULT_CHAT_LAG_SECONDS} s`,
   }),
 };
+
+/** "9:16, 1:1" → ["9:16", "1:1"]; lists and anything else pass through to the list schema. */
+function commaList(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function distinct(values: readonly unknown[]): boolean {
+  return new Set(values).size === values.length;
+}
 
 export type RunSettingName = keyof typeof RUN_SETTINGS;
 /** The run settings with every default filled in. */
