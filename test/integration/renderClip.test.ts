@@ -217,6 +217,28 @@ describe('FfmpegMedia.renderClip', () => {
   });
 });
 
+describe('a phone recording stored as rotated landscape frames', () => {
+  it('probes as portrait and renders its 9:16 upright, only scaled', async () => {
+    const coded = path.join(dir, 'coded-landscape.mp4');
+    const rotated = path.join(dir, 'phone-portrait.mp4');
+    await execFileAsync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25:d=2', '-f', 'lavfi', '-i', 'sine=d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', coded]);
+    // What phones write: landscape frames plus a display matrix that turns them a quarter.
+    await execFileAsync('ffmpeg', ['-v', 'error', '-y', '-i', coded, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', rotated]);
+    const info = await media.probe(rotated, 'phone-portrait.mp4');
+    expect(info.video).toMatchObject({ width: 180, height: 320 });
+    const result = await media.renderClip({
+      source: rotated,
+      timeline: [{ start: 0, end: 1.5 }],
+      sourceVideo: { width: info.video!.width, height: info.video!.height },
+      variants: [{ aspect: '9:16', outPath: path.join(dir, 'phone-9x16.mp4'), reframe: { mode: 'blur' } }],
+      thumbnail: { path: path.join(dir, 'phone-thumb.png'), at: 0.5 },
+    });
+    expect(result.variants[0]).toMatchObject({ aspect: '9:16', reframe: 'none', width: 180, height: 320 });
+    const probed = await probe(path.join(dir, 'phone-9x16.mp4'));
+    expect([streamOf(probed, 'video')?.width, streamOf(probed, 'video')?.height]).toEqual([180, 320]);
+  });
+});
+
 describe('FfmpegMedia.renderClip on the Lambda build (static ffmpeg 4.1)', () => {
   it("renders a trimmed clip's variants with captions, audio on the picture, as Debian's build does", async () => {
     // Prepare: the layer's binary, copied out and made executable as the layer does.

@@ -298,7 +298,7 @@ export class FfmpegMedia implements Media {
           duration: Number.isFinite(duration) ? duration : 0,
           sizeBytes: Number(data.format.size ?? 0),
           ...(video
-            ? { video: { codec: video.codec_name ?? 'unknown', width: video.width ?? 0, height: video.height ?? 0, fps: parseFps(video.avg_frame_rate ?? video.r_frame_rate) } }
+            ? { video: { codec: video.codec_name ?? 'unknown', ...displaySize(video), fps: parseFps(video.avg_frame_rate ?? video.r_frame_rate) } }
             : {}),
           ...(audio
             ? { audio: { codec: audio.codec_name ?? 'unknown', sampleRate: Number(audio.sample_rate ?? 0), channels: audio.channels ?? 0 } }
@@ -522,4 +522,16 @@ export class FfmpegMedia implements Media {
       throw new MediaError(`ffmpeg ${capabilities.version} at ${capabilities.ffmpegPath} lacks the ${filter} filter needed for ${purpose}`, { permanent: true });
     }
   }
+}
+
+/**
+ * The picture's size as shown and as decoded: ffmpeg turns frames upright by the display matrix (phones store
+ * a portrait recording as landscape frames rotated 90°), so a quarter-turn swaps the coded width and height.
+ * ffprobe reports the matrix as `rotation` (side data) or, in older files, a `rotate` tag.
+ */
+function displaySize(stream: ffmpeg.FfprobeStream): { width: number; height: number } {
+  const width = stream.width ?? 0;
+  const height = stream.height ?? 0;
+  const rotation = Number((stream as { rotation?: unknown }).rotation ?? stream.tags?.rotate ?? 0);
+  return Number.isFinite(rotation) && Math.abs(Math.round(rotation)) % 180 === 90 ? { width: height, height: width } : { width, height };
 }
