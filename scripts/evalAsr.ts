@@ -17,6 +17,10 @@
  * coverage of the words marked reliable and of the text `reliableText` would quote (reliable segments). A threshold
  * sweep per engine and language over all its sets is the data behind RELIABILITY_THRESHOLDS.
  *
+ * Burned captions (asrEval/captionAccuracy.ts): each recording cut into 30 s clip windows, captioned by
+ * buildClipCaptions with its reliability gate; per engine and language, the share of burned caption words that are
+ * right, per recording and pooled, against the same share had every cue been burned.
+ *
  * Environment: POSTSHOW_WHISPER_MODEL (local Whisper model file), OPENAI_API_KEY. Engines without them are listed
  * with the reason and skipped.
  *
@@ -32,6 +36,14 @@ import { z } from 'zod';
 import { startProcessTreeSampler, type TreeMemoryReport } from '../bench/processTreeMemory.js';
 import { markReliability, RELIABILITY_THRESHOLDS, type ReliabilityThreshold, type ScoredEngine } from '../shared/core/transcript/reliability.js';
 import type { Language, Segment, TranscriptEngine } from '../shared/core/types.js';
+import {
+  CAPTION_EVAL_FRAME,
+  CAPTION_WINDOW_SECONDS,
+  poolCaptionAccuracy,
+  recordingCaptionAccuracy,
+  type CaptionAccuracy,
+  type RecordingCaptionAccuracy,
+} from './asrEval/captionAccuracy.js';
 import { corpusErrorRate, countErrors, metricFor, type ErrorCount } from './asrEval/corpusScore.js';
 import { EVAL_ENGINE_NAMES, resolveEngines, type EvalEngineName, type ResolvedEngine } from './asrEval/evalEngines.js';
 import { prepareAsrWav } from './asrEval/prepareAudio.js';
@@ -117,6 +129,8 @@ type RunResult =
       /** The engine that produced the segments (a fallback may differ from the one asked for). */
       readonly transcriptEngine?: TranscriptEngine;
       readonly reliability: { readonly buckets: Bucket[]; readonly summary: ReliabilitySummary };
+      /** Burned-caption precision per file, recordings cut into clip-sized windows (captionAccuracy.ts). */
+      readonly captions: readonly RecordingCaptionAccuracy[];
       readonly perFile: FileResult[];
     };
 
@@ -241,7 +255,18 @@ async function runEngineOnSet(engine: Extract<ResolvedEngine, { available: true 
   const hasTrust = perFile.some((file) => file.trust);
   const audioSeconds = perFile.reduce((sum, file) => sum + file.audioSeconds, 0);
   const processingSeconds = perFile.reduce((sum, file) => sum + file.processingSeconds, 0);
-  const units = samples.flatMap((sample) => scoreUnits(markReliability(sample.segments, transcriptEngine ?? 'none'), sample.reference, set.language));
+  const marked = samples.map((sample) => markReliability(sample.segments, transcriptEngine ?? 'none'));
+  const units = samples.flatMap((sample, index) => scoreUnits(marked[index]!, sample.reference, set.language));
+  const captions = perFile.map((file, index) =>
+    recordingCaptionAccuracy({
+      id: file.id,
+      segments: marked[index]!,
+      engine: transcriptEngine ?? 'none',
+      language: set.language,
+      reference: file.reference,
+      durationSeconds: file.audioSeconds,
+    }),
+  );
   const result: RunResult = {
     ...base,
     status: 'ran',
@@ -261,6 +286,7 @@ async function runEngineOnSet(engine: Extract<ResolvedEngine, { available: true 
     peakBreakdownMb: Object.fromEntries(Object.entries(memory.peakBreakdownKb).map(([name, kb]) => [name, mib(kb)])),
     ...(transcriptEngine ? { transcriptEngine } : {}),
     reliability: { buckets: precisionByBucket(units), summary: summariseReliability(units) },
+    captions,
     perFile,
   };
   calibrationSamples.set(result, samples);
@@ -317,6 +343,40 @@ function sweepTables(results: readonly RunResult[]): string[] {
       `${percent(row.quoted.precision)} / ${percent(row.quoted.coverage)}`,
     ]);
     return `\nthreshold sweep: ${key} (${group.samples.length} files; precision / coverage of heard words)\n${renderTextTable(['word', 'min letters', 'segment', 'word share', 'reliable words', 'quoted segments'], rows)}`;
+  });
+}
+
+/** One line: windows captioned, burned tokens right, and the precision had every cue been burned. */
+function captionLine(pooled: CaptionAccuracy, unit: string): string {
+  const { burned, ungated } = pooled;
+  return (
+    `${pooled.captionedWindows}/${pooled.windows} windows captioned, ${burned.right}/${burned.tokens} burned ${unit} right = ${percent(burned.precision)}; ` +
+    `ungated ${percent(ungated.precision)} (${ungated.right}/${ungated.tokens})`
+  );
+}
+
+/** Burned-caption precision per engine and language over every set it ran on, per recording and pooled. */
+function captionTables(results: readonly RunResult[]): string[] {
+  const groups = new Map<string, { unit: string; files: { set: string; accuracy: RecordingCaptionAccuracy }[] }>();
+  for (const result of results) {
+    if (result.status !== 'ran') continue;
+    const key = `${result.transcriptEngine ?? result.engine} ${result.language}`;
+    const group = groups.get(key) ?? { unit: result.metric === 'CER' ? 'chars' : 'words', files: [] };
+    group.files.push(...result.captions.map((accuracy) => ({ set: result.set, accuracy })));
+    groups.set(key, group);
+  }
+  return [...groups.entries()].map(([key, group]) => {
+    const rows = group.files.map(({ set, accuracy }) => [
+      `${set}/${accuracy.id}`,
+      `${accuracy.captionedWindows}/${accuracy.windows}`,
+      `${accuracy.burned.right}/${accuracy.burned.tokens}`,
+      percent(accuracy.burned.precision),
+      `${accuracy.ungated.right}/${accuracy.ungated.tokens}`,
+      percent(accuracy.ungated.precision),
+    ]);
+    const pooled = poolCaptionAccuracy(group.files.map((file) => file.accuracy));
+    const heading = `burned captions: ${key} (${CAPTION_WINDOW_SECONDS} s windows, bold style, ${CAPTION_EVAL_FRAME.width}x${CAPTION_EVAL_FRAME.height}): ${captionLine(pooled, group.unit)}`;
+    return `\n${heading}\n${renderTextTable(['file', 'captioned', 'burned right', 'precision', 'ungated right', 'ungated'], rows)}`;
   });
 }
 
@@ -401,6 +461,7 @@ async function main(): Promise<void> {
   );
   for (const result of results) if (result.status === 'ran') console.log(reliabilityTable(result));
   for (const table of sweepTables(results)) console.log(table);
+  for (const table of captionTables(results)) console.log(table);
   if (args.verbose) for (const result of results) if (result.status === 'ran') console.log(perFileTable(result));
 
   const wallSeconds = round((performance.now() - wallStarted) / 1000, 1);
