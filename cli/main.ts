@@ -19,6 +19,7 @@ import { createLocalPipeline, localTranscribers } from './localPipeline.js';
 import { createProgressView } from './progress.js';
 import { envSettingOption, runSettingOptions, runSettingsFromFlags } from './settingOptions.js';
 import { listCatalog, printCatalog } from './commands/clips.js';
+import { registerClipCommand } from './commands/clip.js';
 import { registerModelsCommand } from './commands/models.js';
 import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
 import { printRunSummary, runSummary } from './commands/runSummary.js';
@@ -131,6 +132,7 @@ program
   .option('--product <name>', 'clips tagged with a product (substring, any case)')
   .option('--min-score <n>', 'minimum highlight score', positiveNumber('--min-score'))
   .addOption(new Option('--compliance <status>', 'compliance status').choices(['clear', 'warn', 'block', 'not-blocked']))
+  .addOption(new Option('--status <review>', 'review state (`postshow clip approve|reject`)').choices(['approved', 'rejected', 'pending']))
   .option('--text <words>', 'words to find in title, description and hashtags')
   .addOption(new Option('--lang <lang>', 'clip language').choices(['en', 'zh']))
   .option('--limit <n>', 'most clips to list', positiveInteger('--limit'))
@@ -142,6 +144,7 @@ program
       ...(flags.product ? { product: flags.product } : {}),
       ...(flags.minScore !== undefined ? { minScore: flags.minScore } : {}),
       ...(flags.compliance ? { compliance: flags.compliance } : {}),
+      ...(flags.status ? { status: flags.status } : {}),
       ...(flags.text ? { text: flags.text } : {}),
       ...(flags.lang ? { language: flags.lang } : {}),
       ...(flags.limit ? { limit: flags.limit } : {}),
@@ -163,6 +166,7 @@ program
   });
 
 registerModelsCommand(program);
+registerClipCommand(program, workspaceOption);
 
 program
   .command('status')
@@ -197,6 +201,7 @@ interface ClipsFlags {
   product?: string;
   minScore?: number;
   compliance?: 'clear' | 'warn' | 'block' | 'not-blocked';
+  status?: 'approved' | 'rejected' | 'pending';
   text?: string;
   lang?: 'en' | 'zh';
   limit?: number;

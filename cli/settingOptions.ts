@@ -82,6 +82,13 @@ export function runSettingOptions(): Option[] {
   });
 }
 
+/** One run setting's option (edits take the same `--aspect`, `--caption-style`... as `run`). */
+export function runSettingOption(name: RunSettingName): Option {
+  const meta = runSettingMeta(name);
+  if (!meta.flag) throw new Error(`${name} has no flag`);
+  return settingOption(meta.flag, RUN_SETTINGS[name], settingHelp(RUN_SETTINGS[name], meta), meta.jsonFile);
+}
+
 /** The option that overrides an environment setting (`--llm` for POSTSHOW_LLM); unset, the variable applies. */
 export function envSettingOption(name: EnvSettingName): Option {
   const meta = envSettingMeta(name);

@@ -7,7 +7,9 @@ import { orderedVariants } from '../shared/core/schemas/clipRender.js';
 import { catalogFileSchema, clipMetaSchema, highlightsFileSchema } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
-import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
+import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
+import { clipReviewSchema, type ClipReview } from '../shared/core/schemas/clipEdit.js';
+
 
 export const catalog: StageHandler<'catalog'> = async (message, { storage, catalogIndex }) => {
   const keys = showKeys(message.showId);
@@ -40,6 +42,8 @@ export const catalog: StageHandler<'catalog'> = async (message, { storage, catal
         variants: orderedVariants(meta.variants).map(({ aspect, width, height, file }) => ({ aspect, width, height, file })),
         signals: [...new Set(meta.reasons.map((reason) => reason.name))],
         createdFrom: { recordingKey: manifest.recordingKey, transcriptEngine: meta.transcriptEngine },
+        version: meta.version,
+        review: reviewOf(await tryReadJson(storage, keys.clipReview(highlight.id), clipReviewSchema), meta.version),
       }),
     );
   }
@@ -47,3 +51,9 @@ export const catalog: StageHandler<'catalog'> = async (message, { storage, catal
   await catalogIndex.replaceShow(message.showId, manifest.runId, entries);
   return { next: [{ stage: 'report', showId: message.showId }], summary: { clips: entries.length } };
 };
+
+/** A verdict holds for the version it was given on; an edited clip is pending again. */
+function reviewOf(review: ClipReview | undefined, version: number): CatalogEntry['review'] {
+  if (!review || review.version !== version) return { status: 'pending' };
+  return { status: review.status, at: review.at, ...(review.note ? { note: review.note } : {}) };
+}

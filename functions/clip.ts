@@ -8,12 +8,15 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildClipCaptions, CAPTION_STYLE_PRESETS, captionStyleFromFile } from '../shared/core/captions/index.js';
 import { toClipTime, wholeSpan, type ClipTimeline } from '../shared/core/clips/clipTimeline.js';
-import { defaultAspects, NOMINAL_VARIANT_SIZES, planTrim, showClipCopy } from '../shared/core/clips/index.js';
+import { copyComplianceFlags, defaultAspects, NOMINAL_VARIANT_SIZES, planTrim, showClipCopy } from '../shared/core/clips/index.js';
 import { trackOnTimeline, type ReframePlan } from '../shared/core/reframe/index.js';
 import { clipCompliance, DEFAULT_CLAIM_RULES } from '../shared/core/compliance/index.js';
 import { InputError } from '../shared/core/errors.js';
-import { CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId } from '../shared/core/keys.js';
-import type { Highlight } from '../shared/core/types.js';
+import { CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId, type ShowKeys } from '../shared/core/keys.js';
+import { parseCaptions } from '../shared/core/inputs/captions.js';
+import type { ClipChanges, ClipEdit } from '../shared/core/schemas/clipEdit.js';
+import { latestEdit } from '../shared/pipeline/clipEdits.js';
+import type { Highlight, TimeRange } from '../shared/core/types.js';
 import { keywords } from '../shared/core/text/index.js';
 import { analysisSchema, audioAnalysisSchema, claimRulesSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ClipMeta } from '../shared/pipeline/artifacts.js';
 import type { Transcript } from '../shared/core/schemas/transcript.js';
@@ -22,7 +25,7 @@ import { claimWhenAllDone } from '../shared/pipeline/claims.js';
 import { manifestSchema, type Manifest } from '../shared/pipeline/manifest.js';
 import { planReframe } from '../shared/pipeline/planReframe.js';
 import type { ReframeInstruction, RenderVariantRequest, StageContext } from '../shared/pipeline/ports.js';
-import { orderedVariants, type Aspect, type ClipVariant } from '../shared/core/schemas/clipRender.js';
+import { orderedVariants, type Aspect, type ClipVariant, type TrimKind } from '../shared/core/schemas/clipRender.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
 
@@ -34,9 +37,15 @@ export const clip: StageHandler<'clip'> = async (message, context) => {
   const highlight = highlights.find((candidate) => candidate.id === message.clipId);
   if (!highlight) throw new InputError(`clip ${message.clipId} is not a highlight of show ${message.showId}`);
 
+  // An edit of this run (clip edit) is rendered as the version it asks for; an older run's edit no longer applies.
+  const stored = await latestEdit(storage, message.showId, highlight.id);
+  const edit = stored?.runId === manifest.runId ? stored : undefined;
+  const version = edit?.version ?? 1;
   const existing = await tryReadJson(storage, keys.clipMeta(highlight.id), clipMetaSchema);
-  const reused = existing?.runId === manifest.runId;
-  if (!reused) await makeClip(message.showId, manifest, highlights, highlight, context);
+  const reused = existing?.runId === manifest.runId && existing.version === version;
+  if (!reused) await makeClip(message.showId, manifest, highlights, highlight, edit, existing?.runId === manifest.runId ? existing : undefined, context);
+  // An edit's render refreshes the catalog (and through it the report); the run's own fan-in is long done.
+  if (message.version !== undefined) return { next: [{ stage: 'catalog', showId: message.showId }], summary: { reused, version } };
 
   // Fan-in: the last clip of this run to finish claims the next step.
   const claimed = await claimWhenAllDone(
@@ -47,22 +56,38 @@ export const clip: StageHandler<'clip'> = async (message, context) => {
       return meta?.runId === manifest.runId ? meta : undefined;
     },
   );
-  return { next: claimed ? [{ stage: 'suggest', showId: message.showId }] : [], summary: { reused } };
+  return { next: claimed ? [{ stage: 'suggest', showId: message.showId }] : [], summary: { reused, version } };
 };
 
-/** Renders the clip's variants, stores its files, then writes its meta.json. */
-async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly Highlight[], highlight: Highlight, context: StageContext): Promise<void> {
+/**
+ * Renders the clip's variants (the highlight with the edit's changes laid over it), stores its files, then
+ * writes its meta.json. An edited version's files go to their own folder, so the meta.json readers hold keeps
+ * pointing at whole files until the new one replaces it; the files it no longer names are removed after.
+ */
+async function makeClip(
+  showId: ShowId,
+  manifest: Manifest,
+  highlights: readonly Highlight[],
+  highlight: Highlight,
+  edit: ClipEdit | undefined,
+  previous: ClipMeta | undefined,
+  context: StageContext,
+): Promise<void> {
   const { storage, media, images, workDir, languageModel, logger, signal } = context;
   const keys = showKeys(showId);
-  const { options } = manifest;
-  const transcript = await readJson(storage, keys.transcript, transcriptSchema);
+  const changes = edit?.changes ?? {};
+  const version = edit?.version ?? 1;
+  const options = { ...manifest.options, ...definedOnly({ aspects: changes.aspects, reframe: changes.reframe, trim: changes.trim, captionStyle: changes.captionStyle }) };
+  const window = { start: changes.start ?? highlight.start, end: changes.end ?? highlight.end };
+  const peak = Math.min(Math.max(highlight.peak, window.start), window.end);
+  const transcript = await captionSource(storage, keys, changes, window.start);
   const analysis = await readJson(storage, keys.analysis, analysisSchema);
   const source = manifest.media.video ? { width: manifest.media.video.width, height: manifest.media.video.height } : undefined;
   const aspects = orderedVariants((options.aspects ?? defaultAspects(source)).map((aspect) => ({ aspect }))).map((variant) => variant.aspect);
-  const timeline = options.trim.length > 0 ? await trimmedTimeline(storage, keys, manifest, transcript, highlight) : wholeSpan(highlight);
+  const timeline = options.trim.length > 0 ? await trimmedTimeline(storage, keys, manifest, options.trim, window) : wholeSpan(window);
   const location = await storage.readLocation(manifest.recordingKey);
   const reframes = source
-    ? await planReframe({ media, images, location, start: highlight.start, end: highlight.end, sourceWidth: source.width, sourceHeight: source.height, aspects, mode: options.reframe, signal })
+    ? await planReframe({ media, images, location, start: window.start, end: window.end, sourceWidth: source.width, sourceHeight: source.height, aspects, mode: options.reframe, signal })
     : new Map<Aspect, ReframePlan>();
 
   // Captions are laid out per shape (a narrow frame holds fewer characters a line); only cues the engine was
@@ -77,7 +102,7 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly
     const ass = captionsOf.get(aspect)?.ass;
     const captionsPath = ass === undefined ? undefined : local(`captions-${aspect.replace(':', 'x')}.ass`);
     if (captionsPath) await writeFile(captionsPath, ass!);
-    const reframe = reframeInstruction(reframes.get(aspect), timeline, highlight.start);
+    const reframe = reframeInstruction(reframes.get(aspect), timeline, window.start);
     variants.push({ aspect, outPath: local(`${aspect.replace(':', 'x')}.mp4`), reframe, ...(captionsPath ? { captionsPath } : {}) });
   }
 
@@ -87,7 +112,7 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly
     timeline,
     ...(source ? { sourceVideo: source } : {}),
     variants,
-    thumbnail: { path: frame, at: toClipTime(timeline, highlight.peak), from: aspects[0] },
+    thumbnail: { path: frame, at: toClipTime(timeline, peak), from: aspects[0] },
     signal,
   });
   const thumbnail = thumbnailSize(aspects[0]!);
@@ -95,44 +120,85 @@ async function makeClip(showId: ShowId, manifest: Manifest, highlights: readonly
 
   const files = {} as Record<ClipFileName, string>;
   for (const role of Object.keys(CLIP_FILE_NAMES) as ClipFileName[]) {
-    files[role] = keys.clipFile(highlight.id, role);
+    files[role] = keys.clipFile(highlight.id, role, version);
     await storage.putFile(files[role], local(CLIP_FILE_NAMES[role]));
   }
   const stored: ClipVariant[] = [];
   for (const variant of rendered.variants) {
-    const file = keys.clipVariant(highlight.id, variant.aspect);
+    const file = keys.clipVariant(highlight.id, variant.aspect, version);
     await storage.putFile(file, variant.path);
     const captionsPath = variants.find((request) => request.aspect === variant.aspect)?.captionsPath;
-    const captions = captionsPath ? keys.clipCaptionsAss(highlight.id, variant.aspect) : undefined;
+    const captions = captionsPath ? keys.clipCaptionsAss(highlight.id, variant.aspect, version) : undefined;
     if (captions && captionsPath) await storage.putFile(captions, captionsPath);
     stored.push({ aspect: variant.aspect, width: variant.width, height: variant.height, file, reframe: variant.reframe, ...(captions ? { captions } : {}) });
   }
 
-  const copy = await writeClipCopy(highlight, await copyContext(storage, manifest, highlights, highlight), languageModel, logger, signal);
+  const context_ = await copyContext(storage, manifest, highlights, highlight);
+  // An edit keeps the copy the clip has (a model's copy is not rewritten offline) unless it changes it.
+  const written =
+    edit && previous
+      ? { title: previous.title, description: previous.description, hashtags: [...previous.hashtags], writtenBy: previous.copyBy }
+      : await writeClipCopy(highlight, context_, languageModel, logger, signal);
+  const copy = { ...written, ...definedOnly({ title: changes.title, description: changes.description, hashtags: changes.hashtags }) };
+  const edited = changes.title !== undefined || changes.description !== undefined || changes.hashtags !== undefined || previous?.copyBy === 'edited';
   const meta: ClipMeta = {
     runId: manifest.runId,
     clipId: highlight.id,
     showId,
     rank: highlight.rank,
-    start: highlight.start,
-    end: highlight.end,
+    start: window.start,
+    end: window.end,
     duration: Math.round(rendered.duration * 1000) / 1000,
-    ...(timeline.length > 1 || timeline[0]?.start !== highlight.start || timeline[0]?.end !== highlight.end ? { kept: timeline.map(({ start, end }) => ({ start, end })) } : {}),
+    ...(timeline.length > 1 || timeline[0]?.start !== window.start || timeline[0]?.end !== window.end ? { kept: timeline.map(({ start, end }) => ({ start, end })) } : {}),
     score: highlight.score,
     title: copy.title,
     description: copy.description,
     hashtags: [...copy.hashtags],
-    copyBy: copy.writtenBy,
+    copyBy: edited ? 'edited' : copy.writtenBy,
     products: [...highlight.products],
     language: manifest.language,
     reasons: [...highlight.signals],
-    compliance: clipCompliance(analysis.compliance, highlight),
+    // A marketer's own copy is checked against the rules as ours is (flags placed at the clip's start).
+    compliance: clipCompliance([...analysis.compliance, ...(edited ? copyComplianceFlags(copy, context_.rules).map((flag) => ({ ...flag, start: window.start, end: window.start })) : [])], window),
     files,
     variants: stored,
     captions: lead.state,
     transcriptEngine: transcript.engine,
+    version,
+    history: [...(edit?.history ?? [])],
   };
   await writeJson(storage, keys.clipMeta(highlight.id), clipMetaSchema, meta);
+  if (version > 1) await removeStaleFiles(storage, keys, highlight.id, meta);
+}
+
+/** Drops the clip's files the new meta.json no longer names (earlier versions); the edit inputs and review stay. */
+async function removeStaleFiles(storage: StageContext['storage'], keys: ShowKeys, clipId: string, meta: ClipMeta): Promise<void> {
+  const kept = new Set<string>([
+    keys.clipMeta(clipId),
+    keys.clipReview(clipId),
+    ...Object.values(meta.files),
+    ...meta.variants.flatMap((variant) => [variant.file, ...(variant.captions ? [variant.captions] : [])]),
+  ]);
+  const edits = keys.clipEdits(clipId);
+  for (const key of await storage.list(keys.clipDir(clipId))) {
+    if (!kept.has(key) && !key.startsWith(edits)) await storage.delete(key);
+  }
+}
+
+/**
+ * The transcript captions are built from: the show's, or the corrected captions of an edit (timed from the
+ * clip's start, trusted as the platform's captions are).
+ */
+async function captionSource(storage: StageContext['storage'], keys: ShowKeys, changes: ClipChanges, clipStart: number): Promise<Pick<Transcript, 'segments' | 'engine'>> {
+  if (changes.captions === undefined) return readJson(storage, keys.transcript, transcriptSchema);
+  const text = (await storage.get(changes.captions)).toString('utf8');
+  const segments = parseCaptions(text, 'edited captions').map((segment) => ({ ...segment, start: segment.start + clipStart, end: segment.end + clipStart }));
+  return { engine: 'captions', segments };
+}
+
+/** The object without its undefined fields, so spreading it over defaults keeps them. */
+function definedOnly<T extends Record<string, unknown>>(object: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<{ [K in keyof T]: Exclude<T[K], undefined> }>;
 }
 
 /** The thumbnail: half the nominal size of the shape it is taken from (540x960 for 9:16), small enough to embed. */
@@ -153,10 +219,11 @@ function reframeInstruction(plan: ReframePlan | undefined, timeline: ClipTimelin
  * The spans trimming keeps: long silences (the audio pass's) shortened and, with timed words, fillers cut.
  * Segments without word timings (sidecar captions) still protect their speech from silence cuts.
  */
-async function trimmedTimeline(storage: StageContext['storage'], keys: ReturnType<typeof showKeys>, manifest: Manifest, transcript: Transcript, highlight: Highlight): Promise<ClipTimeline> {
+async function trimmedTimeline(storage: StageContext['storage'], keys: ShowKeys, manifest: Manifest, kinds: readonly TrimKind[], window: TimeRange): Promise<ClipTimeline> {
   const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
+  const transcript = await readJson(storage, keys.transcript, transcriptSchema);
   const words = transcript.segments.flatMap((segment) => segment.words ?? [{ start: segment.start, end: segment.end, text: segment.text }]);
-  return planTrim({ window: highlight, kinds: manifest.options.trim, silences: audio.silences, words, language: manifest.language });
+  return planTrim({ window, kinds, silences: audio.silences, words, language: manifest.language });
 }
 
 /**

@@ -14,7 +14,9 @@ export function printCatalog(storage: FsStorage, entries: readonly CatalogEntry[
     return;
   }
   for (const entry of entries) {
-    const flags = entry.compliance.status === 'clear' ? '' : `  [compliance: ${entry.compliance.status}]`;
+    const compliance = entry.compliance.status === 'clear' ? '' : `  [compliance: ${entry.compliance.status}]`;
+    const review = entry.review.status === 'pending' ? '' : `  [${entry.review.status}${entry.review.note ? `: ${entry.review.note}` : ''}]`;
+    const flags = `${entry.version > 1 ? `  v${entry.version}` : ''}${review}${compliance}`;
     process.stdout.write(
       `${entry.showId} ${entry.clipId}  ${clock(entry.start)}-${clock(entry.end)}  score ${entry.score.toFixed(2)}${flags}\n` +
         `  ${entry.title}\n` +

@@ -72,6 +72,12 @@ export const aspectFileStem = (aspect: string): string => aspect.replace(':', 'x
 
 export type ClipFileName = keyof typeof CLIP_FILE_NAMES;
 
+/**
+ * The folder of one version of a clip's files. Version 1 (what the run cut) sits in the clip's folder; an edit
+ * renders into `v{n}/` beside it, so the files meta.json points to stay whole until the new meta.json replaces it.
+ */
+const clipVersionDir = (base: string, clipId: string, version: number): string => `${base}clips/${clipId}/${version > 1 ? `v${version}/` : ''}`;
+
 /** Every output key of a show, in one place so stages, catalog and report agree. */
 export function showKeys(showId: ShowId) {
   const base = showPrefix(showId);
@@ -90,11 +96,20 @@ export function showKeys(showId: ShowId) {
     highlights: `${base}highlights.json`,
     /** The clip's completion marker: written last, so a clip without it is unfinished. */
     clipMeta: (clipId: string) => `${base}clips/${clipId}/meta.json`,
-    clipFile: (clipId: string, name: ClipFileName) => `${base}clips/${clipId}/${CLIP_FILE_NAMES[name]}`,
-    /** One rendered shape of the clip: `clips/{clipId}/9x16.mp4`. */
-    clipVariant: (clipId: string, aspect: string) => `${base}clips/${clipId}/${aspectFileStem(aspect)}.mp4`,
+    clipFile: (clipId: string, name: ClipFileName, version = 1) => `${clipVersionDir(base, clipId, version)}${CLIP_FILE_NAMES[name]}`,
+    /** One rendered shape of the clip: `clips/{clipId}/9x16.mp4` (an edited version: `clips/{clipId}/v2/9x16.mp4`). */
+    clipVariant: (clipId: string, aspect: string, version = 1) => `${clipVersionDir(base, clipId, version)}${aspectFileStem(aspect)}.mp4`,
     /** The ASS captions burned into that shape: `clips/{clipId}/captions-9x16.ass`. */
-    clipCaptionsAss: (clipId: string, aspect: string) => `${base}clips/${clipId}/captions-${aspectFileStem(aspect)}.ass`,
+    clipCaptionsAss: (clipId: string, aspect: string, version = 1) => `${clipVersionDir(base, clipId, version)}captions-${aspectFileStem(aspect)}.ass`,
+    /** The clip's folder: everything of the clip, every version, lives under it. */
+    clipDir: (clipId: string) => `${base}clips/${clipId}/`,
+    /** A marketer's edits, one record per version asked for (clipEditSchema); the highest is the one rendered. */
+    clipEdits: (clipId: string) => `${base}clips/${clipId}/edits/`,
+    clipEdit: (clipId: string, version: number) => `${base}clips/${clipId}/edits/v${version}.json`,
+    /** Corrected captions uploaded with edit `version`. */
+    clipEditCaptions: (clipId: string, version: number) => `${base}clips/${clipId}/edits/captions-v${version}.srt`,
+    /** The clip's review verdict (clipReviewSchema). */
+    clipReview: (clipId: string) => `${base}clips/${clipId}/review.json`,
     clipsPrefix: `${base}clips/`,
     topics: `${base}topics.json`,
     topicEvidence: `${base}topic-evidence.json`,

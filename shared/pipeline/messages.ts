@@ -37,7 +37,8 @@ export const ingestMessageSchema = z.object({ stage: z.literal('ingest'), showId
 export const audioMessageSchema = z.object({ stage: z.literal('audio'), showId });
 export const transcribeMessageSchema = z.object({ stage: z.literal('transcribe'), showId, chunk: z.number().int().min(0).max(100_000) });
 export const analyzeMessageSchema = z.object({ stage: z.literal('analyze'), showId });
-export const clipMessageSchema = z.object({ stage: z.literal('clip'), showId, clipId });
+/** `version`: an edit's render (clip edit): the clip stage renders `edit.json` and refreshes the catalog instead of fanning in. */
+export const clipMessageSchema = z.object({ stage: z.literal('clip'), showId, clipId, version: z.number().int().min(2).optional() });
 export const suggestMessageSchema = z.object({ stage: z.literal('suggest'), showId });
 export const catalogMessageSchema = z.object({ stage: z.literal('catalog'), showId });
 export const reportMessageSchema = z.object({ stage: z.literal('report'), showId });

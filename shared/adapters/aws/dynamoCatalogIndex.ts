@@ -11,7 +11,7 @@
  * |----------|------------------------------|----------------------------------------|--------------------------------------------------------|
  * | show head| `show#{showId}`              | `run`                                  | runId (current run), retiredRuns (last 50, oldest first), claimedAt, syncedDigest? |
  * | clip     | `show#{showId}`              | `clip#{clipId}#{runId}`                | runId, clipId, entry (JSON), facetPks (list), facetSk  |
- * | facet    | `facet#{facet}` (see below)  | `{score desc}#{showId}#{clipId}#{runId}` | runId, showId, language, status, productKeys (list), searchText, entry (JSON) |
+ * | facet    | `facet#{facet}` (see below)  | `{score desc}#{showId}#{clipId}#{runId}` | runId, showId, language, status, review, productKeys (list), searchText, entry (JSON) |
  *
  * `{score desc}` is 16 hex digits: the IEEE-754 bits of the score mapped to an order-preserving key and
  * complemented, so ascending `sk` is score descending (exact for every double, negatives included; -0 = 0),
@@ -33,6 +33,7 @@
  * | nothing / not-blocked / text only   | `facet#all`                    | `status <> block`, text words as filter                   |
  * | minScore (with any of the above)    | same partition                 | key condition `sk < {score desc of minScore}$`: the read stops at the threshold |
  * | text words (with any of the above)  | same partition                 | `contains(searchText, word)` per word                     |
+ * | review status (with any of the above) | same partition               | `review = :review`                                        |
  * The most selective facet wins (show, then product, then the rare statuses, then language). Text keeps the
  * local semantics (case-insensitive substrings of title, description and hashtags) as a FilterExpression on the
  * lower-cased `searchText`; an exact-token facet cannot serve substrings, so a text-only query walks `facet#all`
@@ -373,6 +374,7 @@ function clipItems(entry: CatalogEntry, runId: string): { clip: ClipItem & { cli
       showId: entry.showId,
       language: entry.language,
       status: entry.compliance.status,
+      review: entry.review.status,
       productKeys,
       searchText,
       entry: stored,
@@ -472,6 +474,11 @@ function planQuery(filter: CatalogFilter): QueryPlan {
       conditions.push('#status = :status');
     }
   }
+  if (filter.status !== undefined) {
+    names['#review'] = 'review';
+    values[':review'] = filter.status;
+    conditions.push('#review = :review');
+  }
   if (product !== undefined && facet !== 'product') {
     names['#productKeys'] = 'productKeys';
     values[':product'] = product;
@@ -492,7 +499,7 @@ function planQuery(filter: CatalogFilter): QueryPlan {
     keyCondition += ' AND #sk < :bound';
   }
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([filter.show, product, filter.minScore, filter.compliance, words, filter.language]))
+    .update(JSON.stringify([filter.show, product, filter.minScore, filter.compliance, words, filter.language, filter.status]))
     .digest('base64url')
     .slice(0, 16);
   return {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { languageSchema } from '../schemas/basics.js';
 import { aspectSchema } from '../schemas/clipRender.js';
+import { reviewStatusSchema } from '../schemas/clipEdit.js';
 import { complianceSeveritySchema, complianceStatusSchema } from '../schemas/compliance.js';
 import { signalNameSchema } from '../schemas/highlight.js';
 import { transcriptEngineSchema } from '../schemas/transcript.js';
@@ -53,6 +54,12 @@ export const catalogEntrySchema = z.object({
     recordingKey: z.string(),
     transcriptEngine: transcriptEngineSchema,
   }),
+  /** The clip's version: 1 as cut, one more per edit. */
+  version: z.number().int().min(1).default(1),
+  /** A marketer's verdict (`clip approve|reject`); pending until one is given, and again after an edit. */
+  review: z
+    .object({ status: reviewStatusSchema, note: z.string().optional(), at: z.string().optional() })
+    .default({ status: 'pending' }),
 }).refine((entry) => entry.end >= entry.start, { message: 'end must not be before start', path: ['end'] });
 
 /** One clip in the catalog. */
@@ -68,6 +75,8 @@ export const catalogFilterSchema = z
     minScore: z.number().optional(),
     /** `not-blocked` keeps `clear` and `warn`. */
     compliance: z.enum(['clear', 'warn', 'block', 'not-blocked']).optional(),
+    /** Review state: approved, rejected or pending. */
+    status: reviewStatusSchema.optional(),
     /** Words searched (case-insensitive, all must match) in title, description and hashtags. */
     text: z.string().min(1).optional(),
     language: languageSchema.optional(),

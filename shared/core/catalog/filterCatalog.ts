@@ -19,6 +19,7 @@ export function filterCatalog(entries: readonly CatalogEntry[], filter: CatalogF
     if (filter.show !== undefined && entry.showId !== filter.show) return false;
     if (filter.language !== undefined && entry.language !== filter.language) return false;
     if (filter.minScore !== undefined && entry.score < filter.minScore) return false;
+    if (filter.status !== undefined && entry.review.status !== filter.status) return false;
     if (filter.compliance !== undefined && !complianceMatches(entry.compliance.status, filter.compliance)) return false;
     if (product !== undefined && !entry.products.some((name) => name.toLowerCase().includes(product))) return false;
     if (words.length > 0) {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { languageSchema, readonlyArray, readonlyObject } from './basics.js';
 import { complianceFlagSchema, complianceStatusSchema } from './compliance.js';
+import { clipHistoryEntrySchema } from './clipEdit.js';
 import { captionStateSchema, clipVariantSchema, keptSpansSchema } from './clipRender.js';
 import { firedSignalSchema } from './highlight.js';
 import { transcriptEngineSchema } from './transcript.js';
@@ -35,5 +36,9 @@ export const clipMetaSchema = readonlyObject({
   /** Whether captions were burned, from which engine, and why. */
   captions: captionStateSchema,
   transcriptEngine: transcriptEngineSchema,
+  /** 1 as the run cut it; each edit renders the next version (`clip edit`). */
+  version: z.number().int().min(1).default(1),
+  /** The latest edits, oldest first (at most CLIP_HISTORY_LENGTH). */
+  history: readonlyArray(clipHistoryEntrySchema).default([]),
 });
 export type ClipMeta = z.infer<typeof clipMetaSchema>;

@@ -55,8 +55,8 @@ describe('clip stage', () => {
     const metas = [await context().storage.get(keys.clipMeta(first.clipId)), await context().storage.get(keys.clipMeta(second.clipId))];
 
     const redelivered = await runStage(second, context());
-    expect(redelivered).toEqual({ next: [{ stage: 'suggest', showId: SHOW_ID }], summary: { reused: true } });
-    expect(await runStage(first, context())).toEqual({ next: [], summary: { reused: true } });
+    expect(redelivered).toEqual({ next: [{ stage: 'suggest', showId: SHOW_ID }], summary: { reused: true, version: 1 } });
+    expect(await runStage(first, context())).toEqual({ next: [], summary: { reused: true, version: 1 } });
     expect(context().media.count('renderClip')).toBe(2);
     expect([await context().storage.get(keys.clipMeta(first.clipId)), await context().storage.get(keys.clipMeta(second.clipId))]).toEqual(metas);
   });
