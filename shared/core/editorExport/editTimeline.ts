@@ -2,13 +2,14 @@
  * The edit every format writes: the clips' spans snapped to the recording's frames and laid end to end.
  * One event per span (a trimmed clip gives one per kept span, in order), picture and sound together.
  *
- * Snapping: an in point goes to the nearest frame boundary; an out point to the boundary just before or
- * just after the span's end, whichever keeps the running length of the edit nearest the exact sum of the
- * spans so far. So every in point is within half a frame of its span, every out point within one frame,
- * and the whole edit within half a frame of the clips' total length: per-span rounding alone would let
- * that error grow by up to a frame per span.
+ * Snapping: each in and out point goes to a frame boundary within one frame of the span's edge (the one
+ * before or after it). Of those, the pair that keeps the running length of the edit within half a frame of
+ * the exact sum of the spans so far, and among those the pair nearest the span's own edges. So every
+ * in/out point is within a frame of its span (usually within half), and the whole edit within half a frame
+ * of the clips' total length: rounding each edge to the nearest frame on its own would let that error
+ * grow by up to a frame per span. Frame-aligned spans are kept exactly.
  */
-import { type FrameRate, exactFrame, frameAtOrAfter, frameAtOrBefore, nearestFrame } from './frameTime.js';
+import { FRAME_EPSILON, type FrameRate, exactFrame, frameAtOrBefore } from './frameTime.js';
 import { type EditorExportInput, type EditorRecording, parseEditorExportInput } from './input.js';
 
 /** One cut of the edit, in frames of the recording. */
@@ -52,18 +53,41 @@ export function planEditTimeline(value: EditorExportInput | unknown): EditTimeli
   for (const clip of input.clips) {
     const spans = clip.kept ?? [{ start: clip.start, end: clip.end }];
     spans.forEach((span, part) => {
-      exactTotal += exactFrame(span.end, rate) - exactFrame(span.start, rate);
-      const sourceIn = Math.min(nearestFrame(span.start, rate), recordingFrames - 1);
-      const candidates = [frameAtOrBefore(span.end, rate), frameAtOrAfter(span.end, rate)]
-        .map((out) => Math.min(Math.max(out, sourceIn + 1), recordingFrames))
-        .filter((out) => out > sourceIn);
-      // Both candidates lie within a frame of the end: pick the one whose running total is nearest exact.
-      const sourceOut = candidates.reduce((best, out) =>
-        Math.abs(recordOut + out - sourceIn - exactTotal) < Math.abs(recordOut + best - sourceIn - exactTotal) ? out : best,
-      );
+      const exactIn = exactFrame(span.start, rate);
+      const exactOut = exactFrame(span.end, rate);
+      exactTotal += exactOut - exactIn;
+      let best: { sourceIn: number; sourceOut: number; cost: readonly number[] } | undefined;
+      for (const sourceIn of boundariesNear(exactIn).filter((frame) => frame < recordingFrames)) {
+        for (const sourceOut of boundariesNear(exactOut).filter((frame) => frame > sourceIn && frame <= recordingFrames)) {
+          const totalError = Math.abs(recordOut + sourceOut - sourceIn - exactTotal);
+          // Keep the total within half a frame first, then stay nearest the span's own edges.
+          const cost = [Math.max(0, totalError - 0.5 - 1e-9), Math.abs(sourceIn - exactIn) + Math.abs(sourceOut - exactOut), totalError];
+          if (!best || isCheaper(cost, best.cost)) best = { sourceIn, sourceOut, cost };
+        }
+      }
+      // A span squeezed against the recording's end still gets its last frame.
+      const { sourceIn, sourceOut } = best ?? { sourceIn: recordingFrames - 1, sourceOut: recordingFrames };
       events.push({ clipId: clip.id, title: clip.title, part, parts: spans.length, sourceIn, sourceOut, recordIn: recordOut });
       recordOut += sourceOut - sourceIn;
     });
   }
   return { recording, rate, recordingFrames, events, totalFrames: recordOut };
+}
+
+/**
+ * Frame boundaries within one frame of a (fractional) frame position: the one before and the one after,
+ * or, on a boundary, that boundary and its two neighbours.
+ */
+function boundariesNear(position: number): number[] {
+  const below = Math.floor(position + FRAME_EPSILON);
+  const above = Math.ceil(position - FRAME_EPSILON);
+  return (below === above ? [below - 1, below, below + 1] : [below, above]).filter((frame) => frame >= 0);
+}
+
+function isCheaper(cost: readonly number[], than: readonly number[]): boolean {
+  for (let index = 0; index < cost.length; index++) {
+    const difference = (cost[index] ?? 0) - (than[index] ?? 0);
+    if (Math.abs(difference) > 1e-9) return difference < 0;
+  }
+  return false;
 }

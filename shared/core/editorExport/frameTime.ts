@@ -14,7 +14,7 @@ export interface FrameRate {
  * Float slack when turning seconds into frames: `2.9 * 25` is 72.49999999999999 in floating point, and
  * a time that is meant to sit on a frame boundary must not fall a hair short of it.
  */
-const FRAME_EPSILON = 1e-6;
+export const FRAME_EPSILON = 1e-6;
 
 /** Frames per second as a number (29.97002997...). */
 export function framesPerSecond(rate: FrameRate): number {
