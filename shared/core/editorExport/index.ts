@@ -30,3 +30,4 @@ export {
 } from './frameTime.js';
 export { escapeXml } from './xmlText.js';
 export { fileNameOf, filePathOf, fileUrlOf } from './mediaLocation.js';
+export { SUBTITLE_FORMATS, editCaptions, toSubtitles, type CaptionCue, type SubtitleFormat } from './subtitles.js';
