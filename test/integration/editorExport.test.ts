@@ -26,26 +26,45 @@ function meltMissing(): boolean {
   if (version.status === 0) return false;
   const reason = 'melt is not installed (Debian package `melt`, see scripts/install-system-packages.sh)';
   if (process.env.CI === 'true' || process.env.POSTSHOW_REQUIRE_SHARED_DATA === '1') throw new Error(`${reason}, and CI requires it`);
-  console.warn(`${reason}: the MLT render test is skipped`);
+  console.warn(`${reason}: the MLT render tests are skipped`);
   return true;
 }
 
+/**
+ * The 29.97 fps counterpart of makeTickVideo: every 30th frame white and a 50 ms beep starting on it.
+ * Thirty frames at 30000/1001 last exactly 1.001 s, so the beep's period is that, not a whole second.
+ */
+async function makeNtscTickVideo(dir: string, seconds: number): Promise<string> {
+  const file = path.join(dir, 'tick-ntsc.mp4');
+  await execFileAsync('ffmpeg', [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc2=s=160x90:r=30000/1001:d=${seconds},drawbox=c=white:t=fill:enable='eq(mod(n\\,30)\\,0)'`,
+    '-f', 'lavfi', '-i', `aevalsrc='if(lt(mod(t\\,1.001)\\,0.05)\\,sin(2*PI*1000*t)\\,0)':s=48000:d=${seconds}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '96k',
+    file,
+  ]);
+  return file;
+}
+
 let dir: string;
+let mediaDir: string;
 let input: EditorExportInput;
+
+/** Edges off frame boundaries; ticks at 1, 2 | 3 | 5 | 7 s are inside, the one at 4 s is trimmed away. */
+const CLIPS: EditorExportInput['clips'] = [
+  { id: 'first', title: `</name><x>&"' 开场`, start: 0.83, end: 2.47 },
+  { id: 'trimmed', title: 'Trimmed', start: 2.9, end: 5.3, kept: [{ start: 2.9, end: 3.5 }, { start: 4.7, end: 5.3 }] },
+  { id: 'last', title: 'Last', start: 6.6, end: 7.9 },
+];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'postshow-editor-export-'));
-  const mediaDir = path.join(dir, '直播 & <show> #1');
+  mediaDir = path.join(dir, '直播 & <show> #1');
   await mkdir(mediaDir);
   const source = await makeTickVideo(mediaDir, SOURCE_SECONDS);
   input = {
     recording: { name: path.basename(source), path: source, width: 160, height: 90, fps: { num: FPS, den: 1 }, durationSeconds: SOURCE_SECONDS, hasAudio: true, audioRate: 48000 },
-    // Edges off frame boundaries; ticks at 1, 2 | 3 | 5 | 7 s are inside, the one at 4 s is trimmed away.
-    clips: [
-      { id: 'first', title: `</name><x>&"' 开场`, start: 0.83, end: 2.47 },
-      { id: 'trimmed', title: 'Trimmed', start: 2.9, end: 5.3, kept: [{ start: 2.9, end: 3.5 }, { start: 4.7, end: 5.3 }] },
-      { id: 'last', title: 'Last', start: 6.6, end: 7.9 },
-    ],
+    clips: CLIPS,
   };
 });
 
@@ -56,44 +75,62 @@ afterAll(async () => {
 const spans = () => input.clips.flatMap((clip) => clip.kept ?? [{ start: clip.start, end: clip.end }]);
 const exactTotal = () => spans().reduce((sum, span) => sum + span.end - span.start, 0);
 
+/**
+ * Renders the MLT export of `clips` with melt and checks the render: its length against the spans' sum,
+ * and each kept tick's flash at its place in the edit with its beep on it.
+ * @param framesPerTick frames from one tick to the next in the source (25 at 25 fps, 30 at 29.97).
+ */
+async function renderAndMeasure(clipsInput: EditorExportInput, framesPerTick: number, name: string): Promise<void> {
+  const { fps } = clipsInput.recording;
+  const frame = fps.den / fps.num;
+  const project = path.join(dir, `${name}.mlt`);
+  const render = path.join(dir, `${name}.mp4`);
+  await writeFile(project, toMlt(clipsInput));
+  // real_time=0: render every frame (melt drops frames to keep up with the clock otherwise).
+  await execFileAsync('melt', ['-quiet', project, '-consumer', `avformat:${render}`, 'vcodec=libx264', 'preset=ultrafast', 'acodec=aac', 'ab=96k', 'real_time=0']);
+
+  const { streams } = await probe(render);
+  const video = streams.find((stream) => stream.codec_type === 'video');
+  const audio = streams.find((stream) => stream.codec_type === 'audio');
+  expect([video?.width, video?.height, video?.r_frame_rate]).toEqual([160, 90, `${fps.num}/${fps.den}`]);
+  const videoSeconds = Number(video?.duration);
+  const audioSeconds = Number(audio?.duration);
+  const timeline = planEditTimeline(clipsInput);
+  const total = clipsInput.clips.flatMap((clip) => clip.kept ?? [clip]).reduce((sum, span) => sum + span.end - span.start, 0);
+  expect(Math.abs(videoSeconds - total)).toBeLessThanOrEqual(frame);
+  expect(Math.abs(audioSeconds - videoSeconds)).toBeLessThanOrEqual(frame);
+  expect(Number(video?.nb_frames)).toBe(timeline.totalFrames);
+
+  // Where each kept tick must land: its event's record frame plus its offset into the event.
+  const expected = timeline.events.flatMap((event) => {
+    const ticks: number[] = [];
+    for (let tick = 0; tick * framesPerTick < event.sourceOut; tick++) {
+      const at = tick * framesPerTick;
+      if (at >= event.sourceIn) ticks.push((event.recordIn + at - event.sourceIn) * frame);
+    }
+    return ticks;
+  });
+  expect(expected).toHaveLength(5);
+  const flashes = await whiteFrameTimes(render);
+  // The end of the file closes a silence too: that is not a beep.
+  const beeps = (await beepOnsets(render)).filter((onset) => onset < videoSeconds - 2 * frame);
+  expect(flashes).toHaveLength(expected.length);
+  expect(beeps).toHaveLength(expected.length);
+  expected.forEach((time, index) => {
+    expect(Math.abs(flashes[index]! - time)).toBeLessThanOrEqual(frame / 2);
+    expect(Math.abs(beeps[index]! - flashes[index]!)).toBeLessThanOrEqual(frame);
+  });
+}
+
 describe.skipIf(meltMissing())('MLT export rendered by melt', () => {
-  it('lasts the clips\' total within a frame and keeps every beep on its flash', async () => {
-    const project = path.join(dir, 'clips.mlt');
-    const render = path.join(dir, 'render.mp4');
-    await writeFile(project, toMlt(input));
-    // real_time=0: render every frame (melt drops frames to keep up with the clock otherwise).
-    await execFileAsync('melt', ['-quiet', project, '-consumer', `avformat:${render}`, 'vcodec=libx264', 'preset=ultrafast', 'acodec=aac', 'ab=96k', 'real_time=0']);
+  it('lasts the clips\' total within a frame and keeps every beep on its flash (25 fps)', async () => {
+    await renderAndMeasure(input, FPS, 'pal');
+  });
 
-    const { streams } = await probe(render);
-    const video = streams.find((stream) => stream.codec_type === 'video');
-    const audio = streams.find((stream) => stream.codec_type === 'audio');
-    expect([video?.width, video?.height, video?.r_frame_rate]).toEqual([160, 90, '25/1']);
-    const videoSeconds = Number(video?.duration);
-    const audioSeconds = Number(audio?.duration);
-    // 4.14 s of spans: 103.5 frames, rendered as 103 or 104.
-    expect(Math.abs(videoSeconds - exactTotal())).toBeLessThanOrEqual(FRAME);
-    expect(Math.abs(audioSeconds - videoSeconds)).toBeLessThanOrEqual(FRAME);
-    expect(Number(video?.nb_frames)).toBe(planEditTimeline(input).totalFrames);
-
-    // Where each kept tick must land: its event's record frame plus its offset into the event.
-    const expected = planEditTimeline(input).events.flatMap((event) => {
-      const ticks: number[] = [];
-      for (let second = 0; second < SOURCE_SECONDS; second++) {
-        const frame = second * FPS;
-        if (frame >= event.sourceIn && frame < event.sourceOut) ticks.push((event.recordIn + frame - event.sourceIn) * FRAME);
-      }
-      return ticks;
-    });
-    expect(expected).toHaveLength(5);
-    const flashes = await whiteFrameTimes(render);
-    // The end of the file closes a silence too: that is not a beep.
-    const beeps = (await beepOnsets(render)).filter((onset) => onset < videoSeconds - 2 * FRAME);
-    expect(flashes).toHaveLength(expected.length);
-    expect(beeps).toHaveLength(expected.length);
-    expected.forEach((time, index) => {
-      expect(Math.abs(flashes[index]! - time)).toBeLessThanOrEqual(FRAME / 2);
-      expect(Math.abs(beeps[index]! - flashes[index]!)).toBeLessThanOrEqual(FRAME);
-    });
+  it('does the same at 29.97 fps', async () => {
+    const source = await makeNtscTickVideo(mediaDir, SOURCE_SECONDS);
+    const ntsc: EditorExportInput = { recording: { ...input.recording, name: path.basename(source), path: source, fps: { num: 30000, den: 1001 } }, clips: CLIPS };
+    await renderAndMeasure(ntsc, 30, 'ntsc');
   });
 });
 

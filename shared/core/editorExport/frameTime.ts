@@ -73,8 +73,9 @@ export function timecodeBase(rate: FrameRate): number {
  * 0 where the rate counts in non-drop timecode (whole rates, and 23.976, which has no drop-frame form).
  */
 export function droppedPerMinute(rate: FrameRate): number {
-  const isNtsc = rate.num % 1000 === 0 && rate.den === 1001;
   const base = timecodeBase(rate);
+  // NTSC rates are base*1000/1001; a rate written as a decimal (2997/100) counts as one too.
+  const isNtsc = Math.abs(framesPerSecond(rate) - (base * 1000) / 1001) < 0.005;
   if (!isNtsc || base % 30 !== 0) return 0;
   return base / 15;
 }

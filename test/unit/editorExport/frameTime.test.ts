@@ -48,6 +48,8 @@ describe('smpteTimecode', () => {
     expect(smpteTimecode(24 * 61 + 5, FILM)).toBe('00:01:01:05');
     expect(timecodeBase({ num: 30, den: 1 })).toBe(30);
     expect(isDropFrame({ num: 30, den: 1 })).toBe(false);
+    // 29.97 written as a decimal is still NTSC, and counts drop-frame.
+    expect(isDropFrame({ num: 2997, den: 100 })).toBe(true);
   });
 
   it('never shows a dropped label and reads back to the same frame (every frame of 12 minutes at 29.97 and 59.94)', () => {
