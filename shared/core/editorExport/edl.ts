@@ -11,6 +11,7 @@
  *   recording's file name. The clip title goes in `* COMMENT:` and, on a clip's first event, a `* LOC:`
  *   locator. Out points are exclusive, as CMX 3600 defines them.
  */
+import { InputError } from '../errors.js';
 import { eventName, exportTitle, type EditorExportOptions } from './exportOptions.js';
 import { type EditEvent, planEditTimeline } from './editTimeline.js';
 import { isDropFrame, parseTimecode, smpteTimecode } from './frameTime.js';
@@ -23,15 +24,21 @@ export const EDL_REEL = 'AX';
 /** Record timecode of the first event. */
 export const EDL_RECORD_START = '01:00:00:00';
 
+/** Event numbers have three digits. */
+const MAX_EVENTS = 999;
+
 /** CMX 3600 title lines are limited to 70 characters. */
 const MAX_TITLE_LENGTH = 70;
 
 /**
  * The clips as a CMX 3600 EDL (CRLF-free, UTF-8 only inside comments).
- * @throws InputError when the input is invalid.
+ * @throws InputError when the input is invalid or makes more than 999 events.
  */
 export function toEdl(input: EditorExportInput, options: EditorExportOptions = {}): string {
   const timeline = planEditTimeline(input);
+  if (timeline.events.length > MAX_EVENTS) {
+    throw new InputError(`a CMX 3600 EDL holds at most ${MAX_EVENTS} events; these clips make ${timeline.events.length} (export fewer clips, or use FCPXML or MLT)`);
+  }
   const { recording, rate } = timeline;
   const recordStart = parseTimecode(EDL_RECORD_START, rate);
   const channel = !recording.hasAudio ? 'V' : (recording.audioChannels ?? 2) >= 2 ? 'AA/V' : 'B';
