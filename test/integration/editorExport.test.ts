@@ -1,8 +1,9 @@
 /**
  * Editor exports checked with a real renderer: the MLT playlist rendered by `melt` (Debian package `melt`,
  * installed by scripts/install-system-packages.sh) lasts the clips' total and keeps every beep on its
- * flash, and the FCPXML and EDL written for the same clips cut the same frames. The source is a ticking
- * video (a white frame and a 1 kHz beep on every whole second) in a folder whose name needs escaping.
+ * flash, at 25 and 29.97 fps, and the FCPXML and EDL written for the same clips cut the same frames. The
+ * source is a ticking video (a white frame and a 1 kHz beep every second) in a folder whose name needs
+ * escaping (`直播 & <show> #1`).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';

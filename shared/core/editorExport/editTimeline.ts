@@ -10,7 +10,7 @@
  * grow by up to a frame per span. Frame-aligned spans are kept exactly.
  */
 import { FRAME_EPSILON, type FrameRate, exactFrame, frameAtOrBefore } from './frameTime.js';
-import { type EditorExportInput, type EditorRecording, parseEditorExportInput } from './input.js';
+import { type EditorRecording, parseEditorExportInput } from './input.js';
 
 /** One cut of the edit, in frames of the recording. */
 export interface EditEvent {
@@ -38,10 +38,10 @@ export interface EditTimeline {
 }
 
 /**
- * Validates the input and lays out its clips.
+ * Validates the input (an {@link EditorExportInput} from outside: catalog, flags, HTTP) and lays out its clips.
  * @throws InputError when the input is invalid.
  */
-export function planEditTimeline(value: EditorExportInput | unknown): EditTimeline {
+export function planEditTimeline(value: unknown): EditTimeline {
   const input = parseEditorExportInput(value);
   const { recording } = input;
   const rate = recording.fps;
