@@ -20,6 +20,7 @@ import { createProgressView } from './progress.js';
 import { envSettingOption, runSettingOptions, runSettingsFromFlags } from './settingOptions.js';
 import { listCatalog, printCatalog } from './commands/clips.js';
 import { registerClipCommand } from './commands/clip.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerModelsCommand } from './commands/models.js';
 import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
 import { printRunSummary, runSummary } from './commands/runSummary.js';
@@ -167,6 +168,7 @@ program
 
 registerModelsCommand(program);
 registerClipCommand(program, workspaceOption);
+registerExportCommand(program, DEFAULT_WORKSPACE);
 
 program
   .command('status')

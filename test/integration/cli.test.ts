@@ -3,11 +3,12 @@
  * one-line reasons with non-zero exit codes on bad input.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SampleShow } from '../../scripts/sampleShow.js';
+import { edlEvents, fcpxmlClips } from '../helpers/editorExportReaders.js';
 import { makeZeroByteFile } from '../helpers/media.js';
 import { makeWorkspace, sampleShow } from '../helpers/pipelineFixture.js';
 
@@ -23,6 +24,17 @@ async function postshow(args: string[]): Promise<{ code: number; stdout: string;
     return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
   }
 }
+
+/** One frame of a video at `seconds`, as 64x36 grey pixels. */
+async function rawFrame(file: string, seconds: number): Promise<Buffer> {
+  const { stdout } = await execFileAsync('ffmpeg', ['-v', 'error', '-ss', seconds.toFixed(3), '-i', file, '-frames:v', '1', '-vf', 'scale=64:36,format=gray', '-f', 'rawvideo', '-'], {
+    encoding: 'buffer',
+    maxBuffer: 1 << 20,
+  });
+  return stdout;
+}
+
+const meanDifference = (a: Buffer, b: Buffer): number => a.reduce((sum, value, i) => sum + Math.abs(value - (b[i] ?? 0)), 0) / a.length;
 
 describe('postshow CLI', () => {
   let workspace: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -84,6 +96,64 @@ describe('postshow CLI', () => {
     const suggestions = JSON.parse((await postshow(['suggest', '--out', out, '--json'])).stdout);
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions[0].evidence.length).toBeGreaterThan(0);
+  });
+
+  it('edits a clip from the recording, approves it, lists and exports the approved clips to MLT (rendered by melt), EDL and FCPXML', async () => {
+    const clips = JSON.parse((await postshow(['clips', '--out', out, '--json'])).stdout);
+    const clip = clips[0];
+    const showDir = path.join(out, 'shows', clip.showId);
+    const before = JSON.parse(await readFile(path.join(showDir, 'clips', clip.clipId, 'meta.json'), 'utf8'));
+    const start = Math.max(0, before.start - 20);
+    const end = Math.min(sample.durationSeconds, before.end + 3);
+    const fixed = path.join(workspace.dir, 'fixed.srt');
+    await writeFile(fixed, '1\n00:00:00,200 --> 00:00:02,800\nCorrected caption line\n');
+
+    const bad = await postshow(['clip', 'edit', clip.clipId, '--out', out, '--end', '99999']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/^postshow: span .* is outside the recording \(0-\d+\.\d\d s\)$/);
+
+    const edited = await postshow(['clip', 'edit', clip.clipId, '--out', out, '--start', String(start), '--end', String(end), '--title', 'Fixed by a marketer', '--captions', fixed, '--trim', '', '--aspect', '9:16,16:9', '--json']);
+    expect(edited.stderr).toBe('');
+    expect(edited.code).toBe(0);
+    const meta = JSON.parse(edited.stdout);
+    expect(meta).toMatchObject({ version: 2, start, end, title: 'Fixed by a marketer', copyBy: 'edited' });
+    expect(meta.history.at(-1).changed).toEqual(['start', 'end', 'title', 'aspects', 'trim', 'captions']);
+    expect(meta.kept).toBeUndefined();
+    for (const variant of meta.variants) {
+      const file = path.join(out, variant.file);
+      const { stdout } = await execFileAsync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]);
+      expect(Math.abs(Number(stdout) - (end - start)), variant.aspect).toBeLessThan(0.1);
+    }
+    // The first frame of the source-shaped variant is the recording's frame at the new start.
+    const horizontal = path.join(out, meta.variants.find((variant: { aspect: string }) => variant.aspect === '16:9').file);
+    const first = await rawFrame(horizontal, 0);
+    const original = await rawFrame(sample.recording, start);
+    expect(meanDifference(first, original)).toBeLessThan(6);
+    expect(await readFile(path.join(out, meta.files.captions), 'utf8')).toContain('Corrected caption line');
+
+    const approved = await postshow(['clip', 'approve', clip.clipId, '--out', out, '--note', 'ready']);
+    expect(approved.code).toBe(0);
+    const listed = JSON.parse((await postshow(['clips', '--out', out, '--status', 'approved', '--json'])).stdout);
+    expect(listed.map((entry: { clipId: string }) => entry.clipId)).toEqual([clip.clipId]);
+    expect(listed[0]).toMatchObject({ version: 2, review: { status: 'approved', note: 'ready' } });
+
+    const mlt = path.join(workspace.dir, 'approved.mlt');
+    expect((await postshow(['export', clip.showId, '--format', 'mlt', '--approved', '--workspace', out, '--out', mlt])).code).toBe(0);
+    const rendered = path.join(workspace.dir, 'approved.mp4');
+    await execFileAsync('melt', [mlt, '-consumer', `avformat:${rendered}`, 'vcodec=libx264', 'acodec=aac', 'preset=ultrafast', 'real_time=0']);
+    const { stdout: renderedSeconds } = await execFileAsync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', rendered]);
+    expect(Math.abs(Number(renderedSeconds) - (end - start))).toBeLessThan(0.1);
+
+    const rate = { num: 25, den: 1 };
+    const edl = (await postshow(['export', clip.showId, '--format', 'edl', '--approved', '--workspace', out])).stdout;
+    const [event] = edlEvents(edl, rate);
+    expect(Math.abs(event!.sourceIn / 25 - start)).toBeLessThanOrEqual(1 / 25);
+    expect(Math.abs(event!.sourceOut / 25 - end)).toBeLessThanOrEqual(1 / 25);
+    const fcpxml = (await postshow(['export', clip.showId, '--format', 'fcpxml', '--approved', '--workspace', out])).stdout;
+    const [assetClip] = fcpxmlClips(fcpxml);
+    expect(Math.abs(assetClip!.start - start)).toBeLessThanOrEqual(1 / 25);
+    expect(Math.abs(assetClip!.start + assetClip!.duration - end)).toBeLessThanOrEqual(1 / 25);
+    expect(assetClip!.name).toBe('Fixed by a marketer');
   });
 
   /** Three playable variants of one length (the trimmed one meta.json records), each with a karaoke ASS of one event per word. */

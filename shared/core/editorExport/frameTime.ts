@@ -120,3 +120,15 @@ export function parseTimecode(text: string, rate: FrameRate): number {
   const label = (totalMinutes * 60 + seconds) * base + frames;
   return label - drop * (totalMinutes - Math.floor(totalMinutes / 10));
 }
+
+/**
+ * The exact rate behind a probed frames-per-second figure: NTSC rates (23.976, 29.97, 47.952, 59.94, 119.88)
+ * are n*1000/1001, whole rates are n/1, anything else is kept to a thousandth.
+ */
+export function rationalFrameRate(fps: number): FrameRate {
+  if (!(fps > 0) || !Number.isFinite(fps)) throw new RangeError(`frame rate ${fps} is not a positive number`);
+  const ntsc = Math.round((fps * 1001) / 1000);
+  if (Math.abs(fps - (ntsc * 1000) / 1001) < 0.005 && Math.abs(fps - Math.round(fps)) > 0.005) return { num: ntsc * 1000, den: 1001 };
+  if (Math.abs(fps - Math.round(fps)) < 0.005) return { num: Math.round(fps), den: 1 };
+  return { num: Math.round(fps * 1000), den: 1000 };
+}

@@ -19,6 +19,7 @@ export {
   frameAtOrBefore,
   frameToSeconds,
   framesPerSecond,
+  rationalFrameRate,
   isDropFrame,
   nearestFrame,
   parseRationalTime,
