@@ -37,6 +37,8 @@ export interface LocalPipeline {
   readonly queue: LocalQueue;
   /** Sends the message and processes everything that follows until the queue is idle. */
   run(message: StageMessage): Promise<{ status: ShowStatus; deadLetters: readonly DeadLetter[] }>;
+  /** The same for several messages of one show, sent at once (they run `concurrency` at a time). */
+  runAll(messages: readonly StageMessage[]): Promise<{ status: ShowStatus; deadLetters: readonly DeadLetter[] }>;
 }
 
 export function createLocalPipeline(options: LocalPipelineOptions): LocalPipeline {
@@ -62,11 +64,16 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
   return {
     storage,
     queue,
-    async run(message) {
+    run(message) {
+      return this.runAll([message]);
+    },
+    async runAll(messages) {
+      const [first] = messages;
+      if (!first) throw new Error('runAll needs at least one message');
       const before = queue.deadLetters.length;
-      await queue.send([message]);
+      await queue.send([...messages]);
       await queue.drain();
-      const status = await refreshStatus(storage, message.showId as ShowId);
+      const status = await refreshStatus(storage, first.showId as ShowId);
       return { status, deadLetters: queue.deadLetters.slice(before) };
     },
   };

@@ -21,6 +21,7 @@ import { envSettingOption, runSettingOptions, runSettingsFromFlags } from './set
 import { listCatalog, printCatalog } from './commands/clips.js';
 import { registerClipCommand } from './commands/clip.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerTranscriptCommand } from './commands/transcript.js';
 import { registerModelsCommand } from './commands/models.js';
 import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
 import { printRunSummary, runSummary } from './commands/runSummary.js';
@@ -169,6 +170,7 @@ program
 registerModelsCommand(program);
 registerClipCommand(program, workspaceOption);
 registerExportCommand(program, DEFAULT_WORKSPACE);
+registerTranscriptCommand(program, workspaceOption);
 
 program
   .command('status')

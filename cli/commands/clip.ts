@@ -11,7 +11,7 @@ import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { InputError } from '../../shared/core/errors.js';
 import { parseShowId, showKeys, type ShowId } from '../../shared/core/keys.js';
 import type { ClipChanges } from '../../shared/core/schemas/clipEdit.js';
-import { clipMetaSchema } from '../../shared/pipeline/artifacts.js';
+import { catalogFileSchema, clipMetaSchema } from '../../shared/pipeline/artifacts.js';
 import { requestClipEdit, reviewClip } from '../../shared/pipeline/clipEdits.js';
 import { readJson } from '../../shared/pipeline/storageJson.js';
 import { createLocalPipeline } from '../localPipeline.js';
@@ -87,6 +87,26 @@ export function registerClipCommand(program: Command, workspace: () => Option): 
         `  captions: ${meta.captions.burned ? 'burned' : 'not burned'} (${meta.captions.reason})\n`,
     );
   });
+
+  clip
+    .command('rerender')
+    .description('render a clip (or, with --show and no clip id, every clip of the show) again from the recording, as a new version')
+    .argument('[clipId]', 'clip id')
+    .addOption(workspace())
+    .option('--show <id>', 'the show (required without a clip id)')
+    .action(async (clipId: string | undefined, flags: { out: string; show?: string }) => {
+      const storage = new FsStorage(path.resolve(flags.out));
+      if (clipId === undefined && flags.show === undefined) throw new InvalidArgumentError('give a clip id or --show <id>');
+      const showId = clipId === undefined ? parseShowId(flags.show!) : await showOf(storage, flags.out, clipId, flags.show);
+      const clipIds = clipId !== undefined ? [clipId] : (await readJson(storage, showKeys(showId).catalog, catalogFileSchema)).entries.map((entry) => entry.clipId);
+      const messages = [];
+      for (const id of clipIds) messages.push((await asArgumentError(() => requestClipEdit(storage, { showId, clipId: id, changes: {}, rerender: 'rerender' }))).message);
+      const started = Date.now();
+      const { deadLetters } = await createLocalPipeline({ workspace: path.resolve(flags.out) }).runAll(messages);
+      for (const letter of deadLetters) process.stderr.write(`postshow: ${letter.reason}\n`);
+      if (deadLetters.length > 0) process.exitCode = 1;
+      process.stdout.write(`${messages.length - deadLetters.length} of ${messages.length} clip${messages.length === 1 ? '' : 's'} re-rendered in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    });
 
   for (const status of ['approved', 'rejected'] as const) {
     const verb = status === 'approved' ? 'approve' : 'reject';

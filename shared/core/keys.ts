@@ -92,6 +92,8 @@ export function showKeys(showId: ShowId) {
     transcriptChunks: `${base}transcript/`,
     transcript: `${base}transcript.json`,
     transcriptSrt: `${base}transcript.srt`,
+    /** The engine's transcript, kept when a corrected one replaces it (`postshow transcript --import`). */
+    transcriptOriginal: `${base}transcript.original.json`,
     analysis: `${base}analysis.json`,
     highlights: `${base}highlights.json`,
     /** The clip's completion marker: written last, so a clip without it is unfinished. */

@@ -38,6 +38,11 @@ export interface ClipEditRequest {
   readonly captionsText?: string;
   /** The captions file's name, for messages. @default "(edited captions)" */
   readonly captionsName?: string;
+  /**
+   * Render again without changes (the history says why: `rerender`, or `transcript` after a corrected
+   * transcript); without it an edit must change something.
+   */
+  readonly rerender?: 'rerender' | 'transcript';
   /** For the history line. @default new Date() */
   readonly now?: Date;
 }
@@ -75,7 +80,7 @@ export async function requestClipEdit(storage: Storage, request: ClipEditRequest
   if (!parsed.success) throw new InputError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; '));
   const asked = parsed.data;
   const captions = request.captionsText === undefined ? undefined : checkedCaptions(request.captionsText, request.captionsName ?? '(edited captions)');
-  if (Object.keys(asked).length === 0 && captions === undefined) throw new InputError('nothing to change: give at least one of the edit options');
+  if (Object.keys(asked).length === 0 && captions === undefined && !request.rerender) throw new InputError('nothing to change: give at least one of the edit options');
 
   for (let attempt = 0; attempt < EDIT_ATTEMPTS; attempt += 1) {
     const previousVersion = await highestEditVersion(storage, showId, clipId);
@@ -86,7 +91,7 @@ export async function requestClipEdit(storage: Storage, request: ClipEditRequest
     const start = changes.start ?? highlight.start;
     const end = changes.end ?? highlight.end;
     checkSpan(start, end, manifest.media.duration);
-    const changed = [...Object.keys(asked), ...(captions !== undefined ? ['captions'] : [])];
+    const changed = [...Object.keys(asked), ...(captions !== undefined ? ['captions'] : []), ...(request.rerender ? [request.rerender] : [])];
     const history = [...(base?.history ?? meta.history), { version, at: (request.now ?? new Date()).toISOString(), changed }].slice(-CLIP_HISTORY_LENGTH);
     const edit: ClipEdit = clipEditSchema.parse({ runId: manifest.runId, version, changes, history });
     // The captions go first: the record that names them must never point at a missing file.

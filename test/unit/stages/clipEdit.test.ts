@@ -4,6 +4,7 @@ import { filterCatalog } from '../../../shared/core/catalog/index.js';
 import { showKeys } from '../../../shared/core/keys.js';
 import { catalogFileSchema, clipMetaSchema } from '../../../shared/pipeline/artifacts.js';
 import { requestClipEdit, reviewClip } from '../../../shared/pipeline/clipEdits.js';
+import { exportTranscript, importTranscript } from '../../../shared/pipeline/transcriptFix.js';
 import type { MessageOf } from '../../../shared/pipeline/messages.js';
 import { runShowUntil, runStage, runUntil, SHOW_ID, storedJson } from '../../helpers/memoryShow.js';
 import { stageContextPerTest } from '../../helpers/stageDoubles.js';
@@ -84,5 +85,22 @@ describe('clip edits and reviews', () => {
 
     await runUntil((await requestClipEdit(context().storage, { showId: SHOW_ID, clipId, changes: { title: 'Changed after approval' } })).message, context());
     expect((await entry())?.review).toEqual({ status: 'pending' });
+  });
+
+  it('imports a corrected transcript: trusted from then on, the original kept, every clip re-rendered from it, topics recomputed', async () => {
+    const exported = await exportTranscript(context().storage, SHOW_ID, 'srt');
+    expect(exported).toMatch(/-->/);
+    const vtt = await exportTranscript(context().storage, SHOW_ID, 'vtt');
+    expect(vtt.startsWith('WEBVTT\n')).toBe(true);
+    const fixed = '1\n00:01:00,500 --> 00:01:05,000\nthe corrected words\n';
+    await expect(importTranscript(context().storage, SHOW_ID, '1\n00:09:00,000 --> 00:09:05,000\nlate\n', 'late.srt')).rejects.toThrow(/past the recording's end/);
+    const { messages } = await importTranscript(context().storage, SHOW_ID, fixed, 'fixed.srt', new Date('2026-12-04T12:00:00Z'));
+    expect(messages.map((message) => message.stage)).toEqual(['clip', 'clip', 'suggest']);
+    const transcript = await storedJson(context().storage, keys.transcript);
+    expect(transcript).toMatchObject({ engine: 'captions', segments: [{ text: 'the corrected words', reliable: true }] });
+    expect(transcript.note).toMatch(/corrected by hand \(fixed\.srt/);
+    expect(await context().storage.head(keys.transcriptOriginal)).toBeDefined();
+    for (const message of messages) await runUntil(message, context());
+    expect((await meta()).history.at(-1)).toMatchObject({ version: 2, changed: ['transcript'] });
   });
 });
