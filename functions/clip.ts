@@ -16,7 +16,9 @@ import { CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId, type ShowKey
 import { parseCaptions } from '../shared/core/inputs/captions.js';
 import type { ClipChanges, ClipEdit } from '../shared/core/schemas/clipEdit.js';
 import { latestEdit } from '../shared/pipeline/clipEdits.js';
-import type { Highlight, TimeRange } from '../shared/core/types.js';
+import type { Highlight, Segment, TimeRange } from '../shared/core/types.js';
+import { speechMaterial } from '../shared/core/highlights/highlightMaterial.js';
+import { markReliability } from '../shared/core/transcript/reliability.js';
 import { keywords } from '../shared/core/text/index.js';
 import { analysisSchema, audioAnalysisSchema, claimRulesSchema, clipMetaSchema, highlightsFileSchema, transcriptSchema, type ClipMeta } from '../shared/pipeline/artifacts.js';
 import type { Transcript } from '../shared/core/schemas/transcript.js';
@@ -133,12 +135,14 @@ async function makeClip(
     stored.push({ aspect: variant.aspect, width: variant.width, height: variant.height, file, reframe: variant.reframe, ...(captions ? { captions } : {}) });
   }
 
-  const context_ = await copyContext(storage, manifest, highlights, highlight);
-  // An edit keeps the copy the clip has (a model's copy is not rewritten offline) unless it changes it.
-  const written =
-    edit && previous
-      ? { title: previous.title, description: previous.description, hashtags: [...previous.hashtags], writtenBy: previous.copyBy }
-      : await writeClipCopy(highlight, context_, languageModel, logger, signal);
+  // An edited window or a corrected transcript changes what may be quoted: the copy is built from the clip as
+  // it now is. Our offline copy is rebuilt from that; a model's copy or the marketer's own is kept as it was.
+  const moment = edit ? { ...highlight, ...window, ...speechMaterial(window, transcriptForCopy(transcript, await readJson(storage, keys.transcript, transcriptSchema))) } : highlight;
+  const context_ = await copyContext(storage, manifest, highlights.map((other) => (other.id === moment.id ? moment : other)), moment);
+  const keepsCopy = edit !== undefined && previous !== undefined && previous.copyBy !== 'extractive';
+  const written = keepsCopy
+    ? { title: previous.title, description: previous.description, hashtags: [...previous.hashtags], writtenBy: previous.copyBy }
+    : await writeClipCopy(moment, context_, edit ? undefined : languageModel, logger, signal);
   const copy = { ...written, ...definedOnly({ title: changes.title, description: changes.description, hashtags: changes.hashtags }) };
   const edited = changes.title !== undefined || changes.description !== undefined || changes.hashtags !== undefined || previous?.copyBy === 'edited';
   const meta: ClipMeta = {
@@ -194,6 +198,11 @@ async function captionSource(storage: StageContext['storage'], keys: ShowKeys, c
   const text = (await storage.get(changes.captions)).toString('utf8');
   const segments = parseCaptions(text, 'edited captions').map((segment) => ({ ...segment, start: segment.start + clipStart, end: segment.end + clipStart }));
   return { engine: 'captions', segments };
+}
+
+/** The show's transcript for the copy: a clip's own corrected captions are its words, else the show's. */
+function transcriptForCopy(captions: Pick<Transcript, 'segments' | 'engine'>, show: Transcript): readonly Segment[] {
+  return captions.engine === 'captions' ? markReliability(captions.segments, 'captions') : show.segments;
 }
 
 /** The object without its undefined fields, so spreading it over defaults keeps them. */

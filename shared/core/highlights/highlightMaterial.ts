@@ -3,7 +3,7 @@
  * Trust decides what goes in. Transcript lines are quoted only where the engine was reliable; a product is
  * on air only when reliable speech or the chat names it; the moment's kind comes from its fired signals.
  */
-import type { FiredSignal, Highlight, TimeRange } from '../types.js';
+import type { FiredSignal, Highlight, Segment, TimeRange } from '../types.js';
 import type { HighlightInputs } from './highlightInputs.js';
 import { momentKind } from './momentKind.js';
 import type { OnStreamClock } from './streamClock.js';
@@ -18,12 +18,7 @@ export type HighlightMaterial = Pick<Highlight, 'transcript' | 'chat' | 'product
 /** The material of the clip [start, end] given the signals that fired in it. */
 export function highlightMaterial(window: TimeRange, inputs: HighlightInputs, signals: readonly FiredSignal[]): HighlightMaterial {
   const { start, end } = window;
-  const speech = [...inputs.segments]
-    .filter((s) => s.start < end && s.end > start)
-    .sort((a, b) => a.start - b.start)
-    .map((s) => ({ text: s.text.trim(), reliable: s.reliable === true }))
-    .filter((line) => line.text.length > 0)
-    .slice(0, MAX_TRANSCRIPT_LINES);
+  const said = speechMaterial(window, inputs.segments);
   const chatLines = inputs.chat
     .filter((m) => inWindow(m, start, end))
     .map((m, order) => ({ postedAt: m.postedAt, order, text: m.text.trim() }))
@@ -34,12 +29,26 @@ export function highlightMaterial(window: TimeRange, inputs: HighlightInputs, si
   const chat = evenSample(chatLines, MAX_CHAT_LINES);
   // Field order is what highlights.json stores (writeJson writes values as built).
   return {
-    transcript: speech.filter((line) => line.reliable).map((line) => line.text),
+    transcript: said.transcript,
     chat,
     products,
     moment: momentKind(signals, chatLines, products.length),
-    speech,
+    speech: said.speech,
   };
+}
+
+/**
+ * The transcript part of the material: every line in the window marked, and the reliable ones that may be
+ * quoted. The clip stage calls it again when a clip's window or the show's transcript was corrected.
+ */
+export function speechMaterial(window: TimeRange, segments: readonly Segment[]): { transcript: string[]; speech: { text: string; reliable: boolean }[] } {
+  const speech = [...segments]
+    .filter((s) => s.start < window.end && s.end > window.start)
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({ text: s.text.trim(), reliable: s.reliable === true }))
+    .filter((line) => line.text.length > 0)
+    .slice(0, MAX_TRANSCRIPT_LINES);
+  return { transcript: speech.filter((line) => line.reliable).map((line) => line.text), speech };
 }
 
 /**
