@@ -3,12 +3,14 @@
  * reasons, compliance flags and topic suggestions.
  */
 import { renderReport, type ReportHighlight } from '../shared/core/report/index.js';
+import { speechMaterial } from '../shared/core/highlights/highlightMaterial.js';
 import { showKeys, showPrefix } from '../shared/core/keys.js';
 import { analysisSchema, audioAnalysisSchema, clipMetaSchema, highlightsFileSchema, topicsFileSchema, transcriptSchema } from '../shared/pipeline/artifacts.js';
 import { manifestSchema } from '../shared/pipeline/manifest.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readStatusParts } from '../shared/pipeline/status.js';
-import { readJson } from '../shared/pipeline/storageJson.js';
+import { readJson, tryReadJson } from '../shared/pipeline/storageJson.js';
+import { clipReviewSchema } from '../shared/core/schemas/clipEdit.js';
 
 export const report: StageHandler<'report'> = async (message, { storage }) => {
   const keys = showKeys(message.showId);
@@ -23,13 +25,26 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
   for (const highlight of highlights) {
     const meta = await readJson(storage, keys.clipMeta(highlight.id), clipMetaSchema);
     const thumbnail = await storage.tryGet(meta.files.thumbnail);
+    const review = await tryReadJson(storage, keys.clipReview(highlight.id), clipReviewSchema);
     // Links are relative to report.html, which sits at the show prefix.
     const relative = (key: string) => key.slice(showPrefix(message.showId).length);
     reportHighlights.push({
       ...highlight,
+      // An edited clip is shown with its own span, and its lines from the transcript as it now is (corrected or not).
+      start: meta.start,
+      end: meta.end,
+      ...speechMaterial(meta, transcript.segments),
       ...(thumbnail ? { thumbnailDataUri: `data:image/jpeg;base64,${thumbnail.toString('base64')}` } : {}),
       clipFiles: meta.variants.map((variant) => ({ label: variant.aspect, path: relative(variant.file) })),
-      clip: { title: meta.title, description: meta.description, hashtags: meta.hashtags, copyBy: meta.copyBy, captions: meta.captions },
+      clip: {
+        title: meta.title,
+        description: meta.description,
+        hashtags: meta.hashtags,
+        copyBy: meta.copyBy,
+        captions: meta.captions,
+        version: meta.version,
+        ...(review && review.version === meta.version && review.status !== 'pending' ? { review: { status: review.status, ...(review.note ? { note: review.note } : {}) } } : {}),
+      },
     });
   }
   const timings = (await readStatusParts(storage, message.showId))
@@ -44,6 +59,7 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
     duration: audio.duration,
     language: manifest.language,
     transcriptEngine: transcript.engine,
+    ...(transcript.note ? { transcriptNote: transcript.note } : {}),
     sentiment: analysis.sentiment,
     engagement: {
       chatRate: analysis.chatPerSecond,

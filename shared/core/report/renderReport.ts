@@ -28,6 +28,10 @@ export interface ReportClip {
   readonly copyBy?: string;
   /** Whether captions were burned in, from which engine, how reliable, and why. Absent: not recorded. */
   readonly captions?: CaptionState;
+  /** 1 as cut, more after edits. */
+  readonly version?: number;
+  /** A marketer's verdict on this version; absent: pending. */
+  readonly review?: { readonly status: 'approved' | 'rejected'; readonly note?: string };
 }
 
 /** A highlight as the report shows it: with its thumbnail inlined and the relative paths of its clip files. */
@@ -52,6 +56,8 @@ export interface ReportData {
   readonly duration: number;
   readonly language: Language;
   readonly transcriptEngine: TranscriptEngine;
+  /** The transcript's own note (e.g. "corrected by hand ..."), shown after the engine. */
+  readonly transcriptNote?: string;
   readonly sentiment: SentimentTimeline;
   /** Per-second arrays: chat messages per second, loudness in LUFS, concurrent viewers. */
   readonly engagement: {
@@ -146,7 +152,7 @@ function header(data: ReportData, title: string): string {
     ['Recording', data.generatedFrom],
     ['Duration', formatClock(data.duration)],
     ['Language', data.language === 'zh' ? 'Chinese (zh)' : 'English (en)'],
-    ['Transcript engine', `${data.transcriptEngine} — ${ENGINE_NOTES[data.transcriptEngine]}`],
+    ['Transcript engine', `${data.transcriptEngine} — ${ENGINE_NOTES[data.transcriptEngine]}${data.transcriptNote ? `; ${data.transcriptNote}` : ""}`],
     ['Highlights', String(data.highlights.length)],
     ['Compliance flags', `${data.compliance.length} (${blocking} blocking)`],
   ];
@@ -222,7 +228,17 @@ function clipCopySection(clip: ReportClip): string {
     clip.hashtags.length > 0 ? `<p class="tags">${clip.hashtags.map(esc).join(' ')}</p>` : '',
     clip.copyBy === undefined ? '' : `<p class="muted">Copy by ${esc(clip.copyBy)}</p>`,
     captionLine,
+    reviewLine(clip),
   ].join('');
+}
+
+/** "Version 2 · approved — ready to post": what happened to the clip since it was cut. */
+function reviewLine(clip: ReportClip): string {
+  const parts = [
+    ...(clip.version !== undefined && clip.version > 1 ? [`Version ${esc(String(clip.version))} (edited)`] : []),
+    ...(clip.review ? [`<strong>${esc(clip.review.status)}</strong>${clip.review.note ? ` — ${esc(clip.review.note)}` : ''}`] : []),
+  ];
+  return parts.length > 0 ? `<p class="muted">${parts.join(' · ')}</p>` : '';
 }
 
 /** A link to a clip file next to the report; anything that is not a plain relative path is shown as text only. */
