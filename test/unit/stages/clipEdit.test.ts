@@ -64,6 +64,16 @@ describe('clip edits and reviews', () => {
     expect(await meta()).toMatchObject({ version: 3, title: 'One', hashtags: ['#Mug'] });
   });
 
+  it('gives two edits sent at once two versions, the later laid over the earlier', async () => {
+    const [a, b] = await Promise.all([
+      requestClipEdit(context().storage, { showId: SHOW_ID, clipId, changes: { title: 'From A' } }),
+      requestClipEdit(context().storage, { showId: SHOW_ID, clipId, changes: { description: 'From B' } }),
+    ]);
+    expect([a.edit.version, b.edit.version].sort()).toEqual([2, 3]);
+    const later = a.edit.version === 3 ? a.edit : b.edit;
+    expect(later.changes).toMatchObject({ title: 'From A', description: 'From B' });
+  });
+
   it('refuses a span outside the recording, an unknown clip, empty captions and an empty edit, writing nothing', async () => {
     const request = (changes: object, extra: object = {}) => requestClipEdit(context().storage, { showId: SHOW_ID, clipId, changes, ...extra });
     await expect(request({ end: 10_000 })).rejects.toThrow(/outside the recording \(0-120\.00 s\)/);
