@@ -1,8 +1,9 @@
 /**
  * postshow's AWS resources, composed from small constructs:
  * storage (two retained buckets) -> S3 upload events -> ingest queue -> one queue + Lambda per stage
- * (stagePipeline) -> catalog table <- IAM-authorised catalog API; layers for ffmpeg and native
- * modules; the OpenAI secret; alarms on dead letters and function errors.
+ * (stagePipeline) -> catalog table <- IAM-authorised catalog API, whose edits and reviews go back to the
+ * clip and catalog queues; layers for ffmpeg and native modules; the OpenAI secret; alarms on dead letters
+ * and function errors.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -68,7 +69,10 @@ export class PostshowStack extends Stack {
 
     this.catalogApi = new CatalogApi(this, 'CatalogApi', {
       catalogTable: table,
+      recordings: this.storage.recordings,
       outputs: this.storage.outputs,
+      clipQueue: this.pipeline.queues.clip.queue,
+      catalogQueue: this.pipeline.queues.catalog.queue,
       projectRoot,
       nativeLayer: this.layers.native,
     });
@@ -94,7 +98,8 @@ export class PostshowStack extends Stack {
     output('RecordingsBucketName', this.storage.recordings.bucketName, 'Upload recordings/{showId}/recording.<ext> (last) and side inputs here');
     output('OutputsBucketName', this.storage.outputs.bucketName, 'Transcripts, clips, reports and status under shows/{showId}/');
     output('CatalogApiUrl', this.catalogApi.api.apiEndpoint, 'Catalog HTTP API (SigV4 / IAM auth)');
-    output('CatalogApiInvokePolicyArn', this.catalogApi.invokePolicy.managedPolicyArn, 'Attach to roles that may call the catalog API');
+    output('CatalogApiInvokePolicyArn', this.catalogApi.invokePolicy.managedPolicyArn, 'Attach to roles that may read the catalog API');
+    output('CatalogApiReviewPolicyArn', this.catalogApi.reviewPolicy.managedPolicyArn, 'Attach to roles that may also edit, approve and reject clips');
     output('CatalogTableName', table.tableName, 'DynamoDB catalog table');
     output('OpenAiSecretArn', secret.secretArn, 'Put the OpenAI API key here (bare key as the secret string)');
     output('IngestQueueUrl', this.pipeline.queues.ingest.queue.queueUrl, 'Ingest queue (receives the recordings bucket\'s upload events)');

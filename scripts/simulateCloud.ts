@@ -2,19 +2,24 @@
  * `npm run simulate:cloud`: the deployed topology on local protocol servers (fauxqs for S3 and SQS,
  * dynalite for DynamoDB), every stage through its Lambda handler, on the bundled sample show (or a
  * recording you name). Prints per-stage invocations and timings, time to first and last clip, the
- * catalog as the API would list it, and any dead letters.
+ * catalog as the API would list it, then edits and approves the top clip through the catalog API's
+ * Lambda entry (timing the edit from request to re-render to catalog) and exports the show as FCPXML,
+ * and any dead letters.
  *
  *   tsx scripts/simulateCloud.ts [recording --chat F --metrics F --products F --captions F --max-clips N]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCatalogIndex } from '../shared/adapters/aws/dynamoCatalogIndex.js';
-import { parseShowId, recordingPrefix, slugify } from '../shared/core/keys.js';
+import type { CatalogEntry } from '../shared/core/catalog/index.js';
+import { parseShowId, recordingPrefix, showKeys, slugify, type ShowId } from '../shared/core/keys.js';
 import { parseJobOptions } from '../shared/pipeline/manifest.js';
 import { STAGES } from '../shared/pipeline/messages.js';
 import { recordingFileName, sideInputFileName, type SideInputKind } from '../shared/pipeline/sideInputs.js';
-import { startLocalCloud } from './localCloud/localCloud.js';
+import { waitFor } from './localCloud/eventSourceMapping.js';
+import { startLocalCloud, type LocalCloud } from './localCloud/localCloud.js';
 import { uploadRecordingsObject } from './localCloud/s3Notifications.js';
 import { generateSampleShow } from './sampleShow.js';
 import { renderTextTable } from './textTable.js';
@@ -87,6 +92,9 @@ async function main(): Promise<void> {
     for (const entry of entries) {
       process.stdout.write(`  #${entry.rank} ${entry.clipId}  ${entry.start.toFixed(1)}-${entry.end.toFixed(1)} s  score ${entry.score.toFixed(2)}  [${entry.compliance.status}]  ${entry.title}\n`);
     }
+    const top = entries[0];
+    if (status.state === 'succeeded' && top) await editThroughApi(cloud, showId, top);
+
     let deadLetters = 0;
     for (const stage of STAGES) deadLetters += (await cloud.deadLetters(stage)).length;
     process.stdout.write(`\ndead letters: ${deadLetters}\n`);
@@ -94,6 +102,58 @@ async function main(): Promise<void> {
   } finally {
     await cloud.close();
   }
+}
+
+/**
+ * The review loop on the simulated cloud: the top clip's span trimmed by a second at each end and a new
+ * title, sent through the API; then an approval and the FCPXML export of the approved clips.
+ */
+async function editThroughApi(cloud: LocalCloud, showId: ShowId, entry: CatalogEntry): Promise<void> {
+  const call = async (method: string, path: string, options: { query?: string; json?: unknown }, expected: number) => {
+    const response = await cloud.callApi(method, path, options);
+    if (response.statusCode !== expected) throw new Error(`${method} ${path} answered ${response.statusCode}: ${response.body}`);
+    return response;
+  };
+  const title = `${entry.title} (edited)`.slice(0, 200);
+  const span = { start: entry.start + 1, end: entry.end - 1 };
+  process.stdout.write(`\nPOST /clips/${showId}/${entry.clipId}/edit ${JSON.stringify({ ...span, title })}\n`);
+  const requested = performance.now();
+  const accepted = JSON.parse((await call('POST', `/clips/${showId}/${entry.clipId}/edit`, { json: { ...span, title } }, 202)).body ?? '{}') as { version: number };
+  const answered = performance.now();
+  await waitFor(
+    async () => {
+      const meta = await cloud.topology.s3.send(new GetObjectCommand({ Bucket: cloud.topology.outputsBucket, Key: showKeys(showId).clipMeta(entry.clipId) }));
+      return (JSON.parse(await (meta.Body as { transformToString(): Promise<string> }).transformToString()) as { version: number }).version === accepted.version;
+    },
+    600_000,
+    'the edit to be rendered',
+  );
+  const rendered = performance.now();
+  await waitFor(
+    async () => {
+      const listed = JSON.parse((await call('GET', '/clips', { query: `show=${showId}` }, 200)).body ?? '{}') as { entries: CatalogEntry[] };
+      return listed.entries.some((candidate) => candidate.clipId === entry.clipId && candidate.title === title);
+    },
+    120_000,
+    'the catalog to show the edit',
+  );
+  const catalogued = performance.now();
+  const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
+  process.stdout.write(
+    `  202 version ${accepted.version} in ${seconds(requested, answered)} s; re-rendered ${seconds(requested, rendered)} s after the request; in the catalog after ${seconds(requested, catalogued)} s\n`,
+  );
+
+  const approving = performance.now();
+  await call('POST', `/clips/${showId}/${entry.clipId}/approve`, { json: { note: 'approved in the simulator' } }, 200);
+  await waitFor(
+    async () => (JSON.parse((await call('GET', '/clips', { query: `show=${showId}&status=approved` }, 200)).body ?? '{}') as { entries: unknown[] }).entries.length > 0,
+    120_000,
+    'the approval to reach the catalog',
+  );
+  process.stdout.write(`POST /clips/${showId}/${entry.clipId}/approve: in GET /clips?status=approved after ${seconds(approving, performance.now())} s\n`);
+  const exported = await call('GET', `/shows/${showId}/export`, { query: 'format=fcpxml&approved=true' }, 200);
+  process.stdout.write(`GET /shows/${showId}/export?format=fcpxml&approved=true: ${exported.headers?.['x-postshow-clips']} clip, ${exported.body?.length ?? 0} bytes of FCPXML\n`);
+  await cloud.settle(showId, 120_000);
 }
 
 main().catch((error: unknown) => {

@@ -2,22 +2,30 @@
  * The catalog HTTP API (API Gateway HTTP API, payload format 2.0), as a function of the request and its
  * dependencies; `functions/lambda/catalogApi.ts` only wires the environment to them.
  *
- * GET /clips                      query string = catalog filter (+ cursor); 200 { entries, cursor? }
- * GET /clips/{showId}/{clipId}    200 { entry, downloads: { thumbnail, captions, variants: { '9:16': url, ... } }, expiresAt }
- * GET /shows/{showId}/status      200 the show's status.json
- * Bad input is 400, unknown routes and missing clips/status 404, other methods 405; anything unexpected
- * is 500 with a request id, the details going to the log only.
+ * GET  /clips                            query string = catalog filter (show, product, minScore, compliance,
+ *                                         status, text, language, limit) + cursor; 200 { entries, cursor? }
+ * GET  /clips/{showId}/{clipId}           200 { entry, downloads: { thumbnail, captions, variants: { '9:16': url, ... } }, expiresAt }
+ * POST /clips/{showId}/{clipId}/edit      JSON { start?, end?, title?, description?, hashtags?, captions? (SRT/VTT text),
+ *                                         aspects?, reframe?, trim?, captionStyle? }; 202 { clipId, version, status: 'rendering' }
+ *                                         (the clip queue re-renders it; the catalog follows)
+ * POST /clips/{showId}/{clipId}/approve   JSON { note? }; 200 { clipId, version, review } (the catalog queue refreshes the entry)
+ * POST /clips/{showId}/{clipId}/reject    same as approve
+ * GET  /shows/{showId}/status             200 the show's status.json
+ * GET  /shows/{showId}/export             ?format=fcpxml|edl|mlt|srt|vtt[&approved=true]; 200 the file (clipRequests.ts)
+ * Bad input is 400, unknown routes, shows and clips 404, other methods 405, bodies over 256 KiB 413, bodies
+ * that are not JSON 415; anything unexpected is 500 with a request id, the details going to the log only.
  */
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
 import { catalogFilterSchema, type CatalogEntry, type CatalogFilter } from '../../shared/core/catalog/index.js';
 import { InputError, reasonOf } from '../../shared/core/errors.js';
 import { parseShowId, showKeys, validateKey, type ShowId } from '../../shared/core/keys.js';
 import type { CatalogIndex, Logger } from '../../shared/pipeline/ports.js';
+import { editClip, exportShowRequest, reviewClipRequest, type ClipRequestDependencies } from './clipRequests.js';
+import { HttpError, httpApiEventSchema, isNotFound, json, parseClipId, parseNumber, parseQueryString, rejectUnknownParams } from './httpRequest.js';
 
-export interface CatalogApiDependencies {
+export interface CatalogApiDependencies extends ClipRequestDependencies {
   readonly index: CatalogIndex;
   readonly s3: S3Client;
   readonly outputsBucket: string;
@@ -30,38 +38,26 @@ export interface CatalogApiDependencies {
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 const CLIP_FILES = ['thumbnail', 'captions'] as const;
-const LIST_PARAMS = ['show', 'product', 'minScore', 'compliance', 'text', 'language', 'limit', 'cursor'] as const;
-const CLIP_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
-const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** The parts of an HTTP API v2 event the routes read; everything else (headers, authorizer) is ignored. */
-const httpApiEventSchema = z.object({
-  version: z.literal('2.0'),
-  rawPath: z.string(),
-  rawQueryString: z.string().default(''),
-  requestContext: z.object({
-    http: z.object({ method: z.string() }),
-    stage: z.string().optional(),
-    requestId: z.string().optional(),
-  }),
-});
+const LIST_PARAMS = ['show', 'product', 'minScore', 'compliance', 'status', 'text', 'language', 'limit', 'cursor'] as const;
 
 type Route =
   | { readonly name: 'listClips' }
   | { readonly name: 'getClip'; readonly showId: string; readonly clipId: string }
-  | { readonly name: 'getStatus'; readonly showId: string };
+  | { readonly name: 'editClip'; readonly showId: string; readonly clipId: string }
+  | { readonly name: 'reviewClip'; readonly showId: string; readonly clipId: string; readonly status: 'approved' | 'rejected' }
+  | { readonly name: 'getStatus'; readonly showId: string }
+  | { readonly name: 'exportShow'; readonly showId: string };
 
-/** A request that ends with a status other than 200. */
-class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
+/** The one method each route answers. */
+const ROUTE_METHODS: Readonly<Record<Route['name'], 'GET' | 'POST'>> = {
+  listClips: 'GET',
+  getClip: 'GET',
+  editClip: 'POST',
+  reviewClip: 'POST',
+  getStatus: 'GET',
+  exportShow: 'GET',
+};
+const REVIEW_VERBS = { approve: 'approved', reject: 'rejected' } as const;
 
 export async function handleCatalogRequest(event: unknown, deps: CatalogApiDependencies): Promise<APIGatewayProxyStructuredResultV2> {
   const parsed = httpApiEventSchema.safeParse(event);
@@ -69,8 +65,9 @@ export async function handleCatalogRequest(event: unknown, deps: CatalogApiDepen
   const request = parsed.data;
   try {
     const route = matchRoute(stripStage(request.rawPath, request.requestContext.stage));
-    if (request.requestContext.http.method !== 'GET') {
-      throw new HttpError(405, `method ${request.requestContext.http.method} not allowed; use GET`, { allow: 'GET' });
+    const method = ROUTE_METHODS[route.name];
+    if (request.requestContext.http.method !== method) {
+      throw new HttpError(405, `method ${request.requestContext.http.method} not allowed; use ${method}`, { allow: method });
     }
     const query = parseQueryString(request.rawQueryString);
     switch (route.name) {
@@ -79,9 +76,17 @@ export async function handleCatalogRequest(event: unknown, deps: CatalogApiDepen
       case 'getClip':
         rejectUnknownParams(query, []);
         return json(200, await getClip(parseShowId(route.showId), parseClipId(route.clipId), deps));
+      case 'editClip':
+        rejectUnknownParams(query, []);
+        return await editClip(parseShowId(route.showId), parseClipId(route.clipId), request, deps);
+      case 'reviewClip':
+        rejectUnknownParams(query, []);
+        return await reviewClipRequest(parseShowId(route.showId), parseClipId(route.clipId), route.status, request, deps);
       case 'getStatus':
         rejectUnknownParams(query, []);
         return json(200, await getStatus(parseShowId(route.showId), deps));
+      case 'exportShow':
+        return await exportShowRequest(parseShowId(route.showId), query, deps);
     }
   } catch (error) {
     if (error instanceof HttpError) return json(error.statusCode, { error: error.message }, error.headers);
@@ -102,6 +107,7 @@ async function listClips(query: Map<string, string>, deps: CatalogApiDependencie
   const limit = query.get('limit');
   const show = query.get('show');
   const candidate = {
+    status: query.get('status'),
     show: show === undefined ? undefined : parseShowId(show),
     product: query.get('product'),
     minScore: minScore === undefined ? undefined : parseNumber('minScore', minScore),
@@ -173,57 +179,19 @@ function matchRoute(path: string): Route {
   } catch {
     throw new InputError('the path is not valid percent-encoding');
   }
-  const [first, second, third, ...rest] = segments;
-  if (rest.length === 0) {
-    if (first === 'clips' && second === undefined) return { name: 'listClips' };
-    if (first === 'clips' && second !== undefined && third !== undefined) return { name: 'getClip', showId: second, clipId: third };
-    if (first === 'shows' && second !== undefined && third === 'status') return { name: 'getStatus', showId: second };
+  const [first, second, third, fourth, ...rest] = segments;
+  if (rest.length === 0 && first === 'clips') {
+    if (second === undefined) return { name: 'listClips' };
+    if (third !== undefined && fourth === undefined) return { name: 'getClip', showId: second, clipId: third };
+    if (third !== undefined && fourth === 'edit') return { name: 'editClip', showId: second, clipId: third };
+    if (third !== undefined && (fourth === 'approve' || fourth === 'reject')) return { name: 'reviewClip', showId: second, clipId: third, status: REVIEW_VERBS[fourth] };
   }
-  throw new HttpError(404, `no route for ${path}; try GET /clips, /clips/{showId}/{clipId} or /shows/{showId}/status`);
-}
-
-/**
- * Parameters from the raw query string: the parsed `queryStringParameters` joins repeated names with commas,
- * which would be indistinguishable from a value with a comma.
- */
-function parseQueryString(raw: string): Map<string, string> {
-  const query = new Map<string, string>();
-  for (const [name, value] of new URLSearchParams(raw)) {
-    if (query.has(name)) throw new InputError(`query parameter ${name} is given more than once`);
-    query.set(name, value);
+  if (rest.length === 0 && first === 'shows' && second !== undefined && fourth === undefined) {
+    if (third === 'status') return { name: 'getStatus', showId: second };
+    if (third === 'export') return { name: 'exportShow', showId: second };
   }
-  return query;
-}
-
-function rejectUnknownParams(query: Map<string, string>, allowed: readonly string[]): void {
-  const unknown = [...query.keys()].filter((name) => !allowed.includes(name));
-  if (unknown.length === 0) return;
-  const hint = allowed.length > 0 ? ` (known: ${allowed.join(', ')})` : ' (this route takes none)';
-  throw new InputError(`unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}${hint}`);
-}
-
-function parseNumber(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!NUMBER_PATTERN.test(raw.trim()) || !Number.isFinite(value)) throw new InputError(`${name}: ${JSON.stringify(raw.slice(0, 40))} is not a number`);
-  return value;
-}
-
-function parseClipId(raw: string): string {
-  if (!CLIP_ID_PATTERN.test(raw)) throw new InputError(`clip id ${JSON.stringify(raw.slice(0, 80))} may only contain letters, digits, ".", "_" and "-"`);
-  return raw;
-}
-
-function isNotFound(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return error.name === 'NoSuchKey' || error.name === 'NotFound' || status === 404;
-}
-
-function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode,
-    // Presigned URLs and statuses go stale: never let a cache keep them.
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-    body: JSON.stringify(body),
-  };
+  throw new HttpError(
+    404,
+    `no route for ${path}; try GET /clips, /clips/{showId}/{clipId}, /shows/{showId}/status or /shows/{showId}/export, POST /clips/{showId}/{clipId}/edit|approve|reject`,
+  );
 }

@@ -2,23 +2,31 @@
  * Lambda entry of the catalog HTTP API: the environment -> the handler's dependencies, built once per
  * container. Request handling lives in functions/api/catalogApi.ts.
  *
- * Environment: CATALOG_TABLE, OUTPUTS_BUCKET, DOWNLOAD_URL_SECONDS (presigned URL lifetime, default 900,
- * at most 3600), POSTSHOW_S3_PATH_STYLE (S3-compatible servers only). Endpoint and region come from the
+ * Environment: CATALOG_TABLE, RECORDINGS_BUCKET and OUTPUTS_BUCKET (the show store; the API only touches
+ * shows/ in the outputs bucket), STAGE_QUEUE_URLS (JSON with the clip and catalog queues: edits and
+ * reviews go there), DOWNLOAD_URL_SECONDS (presigned URL lifetime, default 900, at most 3600),
+ * POSTSHOW_S3_PATH_STYLE (S3-compatible servers only). Endpoint and region come from the
  * same record with the SDK's own variable names (AWS_ENDPOINT_URL_*, AWS_REGION), as for the stage functions.
  */
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { DynamoCatalogIndex } from '../../shared/adapters/aws/dynamoCatalogIndex.js';
+import { S3Storage } from '../../shared/adapters/aws/s3Storage.js';
+import { SqsQueue } from '../../shared/adapters/aws/sqsQueue.js';
 import { handleCatalogRequest, type CatalogApiDependencies } from '../api/catalogApi.js';
-import { booleanFlag, clientConfig, portLogger, readLambdaEnv, type LambdaEnv } from './lambdaShell.js';
+import { booleanFlag, clientConfig, portLogger, queueUrlsSchema, readLambdaEnv, type LambdaEnv } from './lambdaShell.js';
 
 const catalogApiEnvSchema = z.object({
   CATALOG_TABLE: z.string().min(3),
+  RECORDINGS_BUCKET: z.string().min(3),
   OUTPUTS_BUCKET: z.string().min(3),
+  /** Edits go to the clip queue, reviews to the catalog queue. */
+  STAGE_QUEUE_URLS: queueUrlsSchema.refine((urls) => urls.clip !== undefined && urls.catalog !== undefined, 'must name the clip and catalog queues'),
   DOWNLOAD_URL_SECONDS: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of seconds')
@@ -52,9 +60,12 @@ export function createCatalogApiHandler(env: LambdaEnv): CatalogApiHandler {
 
 function buildDependencies(config: CatalogApiEnv, env: LambdaEnv, logger: PowertoolsLogger): CatalogApiDependencies {
   const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(env, 'DYNAMODB')));
+  const s3 = new S3Client({ ...clientConfig(env, 'S3'), forcePathStyle: config.POSTSHOW_S3_PATH_STYLE });
   return {
     index: new DynamoCatalogIndex(documentClient, config.CATALOG_TABLE),
-    s3: new S3Client({ ...clientConfig(env, 'S3'), forcePathStyle: config.POSTSHOW_S3_PATH_STYLE }),
+    s3,
+    storage: new S3Storage({ client: s3, recordingsBucket: config.RECORDINGS_BUCKET, outputsBucket: config.OUTPUTS_BUCKET }),
+    queue: new SqsQueue({ client: new SQSClient(clientConfig(env, 'SQS')), queueUrls: config.STAGE_QUEUE_URLS }),
     outputsBucket: config.OUTPUTS_BUCKET,
     downloadUrlSeconds: config.DOWNLOAD_URL_SECONDS,
     logger: portLogger(logger),

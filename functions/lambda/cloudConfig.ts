@@ -5,19 +5,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
-import { booleanFlag, readLambdaEnv, type LambdaEnv } from './lambdaShell.js';
-
-const queueUrlsSchema = z
-  .string()
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.partialRecord(z.enum(STAGES), z.url()));
+import { booleanFlag, queueUrlsSchema, readLambdaEnv, type LambdaEnv } from './lambdaShell.js';
 
 export const stageEnvSchema = z.object({
   POSTSHOW_STAGE: z.enum(STAGES),

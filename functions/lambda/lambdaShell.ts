@@ -5,12 +5,26 @@
  */
 import type { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
+import { STAGES } from '../../shared/pipeline/messages.js';
 import type { Logger } from '../../shared/pipeline/ports.js';
 
 export type LambdaEnv = Readonly<Record<string, string | undefined>>;
 
 /** A `true`/`false` environment variable. */
 export const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** `STAGE_QUEUE_URLS`: a JSON object of stage -> queue URL, naming only the queues the function sends to. */
+export const queueUrlsSchema = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(STAGES), z.url()));
 
 /** Parses the variables `schema` names (empty counts as unset); throws one readable line naming every bad one. */
 export function readLambdaEnv<S extends z.ZodObject>(schema: S, env: LambdaEnv): z.infer<S> {

@@ -1,16 +1,20 @@
 /**
- * The whole deployed topology on one machine: protocol servers, buckets, queues, table, and each
- * stage's Lambda handler (the same `createStageHandler` the entry files export) behind an emulated
- * SQS event source mapping. Used by the cloud integration tests and `npm run simulate:cloud`.
+ * The whole deployed topology on one machine: protocol servers, buckets, queues, table, each stage's
+ * Lambda handler (the same `createStageHandler` the entry files export) behind an emulated SQS event
+ * source mapping, and the catalog API's handler with the stack's environment. Used by the cloud
+ * integration tests and `npm run simulate:cloud`.
  */
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createCatalogApiHandler } from '../../functions/lambda/catalogApi.js';
 import { createStageHandler } from '../../functions/lambda/stageWorker.js';
 import { DEFAULT_MAX_CONCURRENCY, STAGE_SIZING } from '../../infra/stageConfig.js';
 import { parseShowId, showKeys } from '../../shared/core/keys.js';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
 import { showStatusSchema, type ShowStatus } from '../../shared/pipeline/status.js';
 import { LocalEventSourceMappings, waitFor, type SqsHandler } from './eventSourceMapping.js';
+import { httpApiEvent, type HttpApiEventOptions } from './httpApiEvent.js';
 import { startLocalCloudServers } from './localCloudServers.js';
 import { createLocalTopology, LOCAL_CREDENTIALS, type LocalTopology, type LocalTopologyOptions } from './localTopology.js';
 
@@ -44,6 +48,8 @@ export interface LocalCloud {
   /** Messages waiting in a stage's dead-letter queue (received and left there, with their attributes). */
   deadLetters(stage: StageName): Promise<Message[]>;
   outputKeys(prefix: string): Promise<string[]>;
+  /** A request to the catalog API, through its Lambda entry as API Gateway would invoke it. */
+  callApi(method: string, path: string, options?: HttpApiEventOptions): Promise<APIGatewayProxyStructuredResultV2>;
   close(): Promise<void>;
 }
 
@@ -73,6 +79,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }),
   );
   mappings.start();
+  const catalogApi = createCatalogApiHandler(topology.catalogApiEnv());
 
   const readStatus = async (showId: string): Promise<ShowStatus | undefined> => {
     try {
@@ -137,6 +144,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
       return keys.sort();
+    },
+    async callApi(method, path, apiOptions) {
+      return (await catalogApi(httpApiEvent(method, path, apiOptions))) as APIGatewayProxyStructuredResultV2;
     },
     async close() {
       await mappings.stop();

@@ -1,7 +1,8 @@
 /**
  * The deployed topology, recreated on the local protocol servers: the two buckets, one queue and one
  * dead-letter queue per stage (same redrive count as the stack), the catalog table, and each stage's
- * environment exactly as the CDK stack sets it (functions/lambda/cloudConfig.ts reads it).
+ * environment exactly as the CDK stack sets it (functions/lambda/cloudConfig.ts reads it), and the
+ * catalog API's (functions/lambda/catalogApi.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -41,6 +42,8 @@ export interface LocalTopology {
   readonly maxReceiveCount: number;
   /** The Lambda environment of a stage, as the CDK stack sets it, pointed at the local servers. */
   stageEnv(stage: StageName): Record<string, string>;
+  /** The catalog API function's environment, as infra/catalogApi.ts sets it, pointed at the local servers. */
+  catalogApiEnv(): Record<string, string>;
 }
 
 export async function createLocalTopology(servers: LocalCloudServers, options: LocalTopologyOptions = {}): Promise<LocalTopology> {
@@ -75,6 +78,17 @@ export async function createLocalTopology(servers: LocalCloudServers, options: L
     queues[stage] = { url: queue.QueueUrl as string, arn: await queueArn(sqs, queue.QueueUrl as string), deadLetterUrl: deadLetter.QueueUrl as string };
   }
 
+  const commonEnv = {
+    POSTSHOW_S3_PATH_STYLE: 'true',
+    POWERTOOLS_SERVICE_NAME: 'postshow',
+    POWERTOOLS_METRICS_NAMESPACE: 'Postshow',
+    // The SDK's standard endpoint settings: the handlers' code is the same as in AWS.
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL: servers.awsEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: servers.dynamoEndpoint,
+  };
   return {
     servers,
     s3,
@@ -95,15 +109,17 @@ export async function createLocalTopology(servers: LocalCloudServers, options: L
         DEAD_LETTER_QUEUE_URL: queues[stage].deadLetterUrl,
         MAX_ATTEMPTS: String(maxReceiveCount),
         ...(stage === 'catalog' ? { CATALOG_TABLE: catalogTable } : {}),
-        POSTSHOW_S3_PATH_STYLE: 'true',
-        POWERTOOLS_SERVICE_NAME: 'postshow',
-        POWERTOOLS_METRICS_NAMESPACE: 'Postshow',
-        // The SDK's standard endpoint settings: the handlers' code is the same as in AWS.
-        AWS_REGION: LOCAL_REGION,
-        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-        AWS_ENDPOINT_URL: servers.awsEndpoint,
-        AWS_ENDPOINT_URL_DYNAMODB: servers.dynamoEndpoint,
+        ...commonEnv,
+      };
+    },
+    catalogApiEnv() {
+      return {
+        CATALOG_TABLE: catalogTable,
+        RECORDINGS_BUCKET: recordingsBucket,
+        OUTPUTS_BUCKET: outputsBucket,
+        STAGE_QUEUE_URLS: JSON.stringify({ clip: queues.clip.url, catalog: queues.catalog.url }),
+        DOWNLOAD_URL_SECONDS: '900',
+        ...commonEnv,
       };
     },
   };

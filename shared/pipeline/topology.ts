@@ -11,7 +11,8 @@ export const STAGE_SUCCESSORS = {
   audio: ['transcribe'],
   transcribe: ['analyze'],
   analyze: ['clip', 'suggest'],
-  clip: ['suggest'],
+  // suggest: the run's fan-in; catalog: a re-rendered edit refreshes the catalog directly (functions/clip.ts).
+  clip: ['suggest', 'catalog'],
   suggest: ['catalog'],
   catalog: ['report'],
   report: [],

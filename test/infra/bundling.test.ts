@@ -106,7 +106,15 @@ describe.each(LAMBDA_ENTRIES)('functions/lambda/%s.ts', (name) => {
 /** Plausible values for the contract's variables, so entries that read them at import time load. */
 function contractEnvironment(name: string): Record<string, string> {
   const queue = (stage: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${stage}`;
-  if (name === 'catalogApi') return { CATALOG_TABLE: 'catalog', OUTPUTS_BUCKET: 'outputs', DOWNLOAD_URL_SECONDS: '900' };
+  if (name === 'catalogApi') {
+    return {
+      CATALOG_TABLE: 'catalog',
+      RECORDINGS_BUCKET: 'recordings',
+      OUTPUTS_BUCKET: 'outputs',
+      STAGE_QUEUE_URLS: JSON.stringify({ clip: queue('clip'), catalog: queue('catalog') }),
+      DOWNLOAD_URL_SECONDS: '900',
+    };
+  }
   return {
     POSTSHOW_STAGE: name,
     RECORDINGS_BUCKET: 'recordings',

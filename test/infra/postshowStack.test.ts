@@ -84,7 +84,7 @@ const NEXT: Record<StageName, StageName[]> = {
   audio: ['transcribe'],
   transcribe: ['analyze'],
   analyze: ['clip', 'suggest'],
-  clip: ['suggest'],
+  clip: ['suggest', 'catalog'],
   suggest: ['catalog'],
   catalog: ['report'],
   report: [],
@@ -298,7 +298,7 @@ describe('IAM', () => {
     audio: [...own('audio'), 'send:transcribe', 's3:recordings:read:recordings/*', 's3:outputs:read:shows/*', 's3:outputs:write:shows/*', 's3:outputs:write:intermediate/*', 'read:secret'],
     transcribe: [...own('transcribe'), 'send:analyze', 's3:outputs:read:shows/*', 's3:outputs:read:intermediate/*', 's3:outputs:write:shows/*', 'read:secret'],
     analyze: [...own('analyze'), 'send:clip', 'send:suggest', 's3:outputs:read:shows/*', 's3:outputs:write:shows/*', 'read:secret'],
-    clip: [...own('clip'), 'send:suggest', 's3:recordings:read:recordings/*', 's3:outputs:read:shows/*', 's3:outputs:write:shows/*', 'read:secret'],
+    clip: [...own('clip'), 'send:suggest', 'send:catalog', 's3:recordings:read:recordings/*', 's3:outputs:read:shows/*', 's3:outputs:write:shows/*', 'read:secret'],
     suggest: [...own('suggest'), 'send:catalog', 's3:outputs:read:shows/*', 's3:outputs:write:shows/*', 'read:secret'],
     catalog: [...own('catalog'), 'send:report', 's3:outputs:read:shows/*', 's3:outputs:write:shows/*', 'dynamodb:readwrite'],
     report: [...own('report'), 's3:outputs:read:shows/*', 's3:outputs:write:shows/*'],
@@ -317,23 +317,34 @@ describe('IAM', () => {
     expect(readers).toHaveLength(OPENAI_STAGES.length);
   });
 
-  it('gives the catalog API read-only table access and reads of shows/ in the outputs bucket', () => {
+  it('gives the catalog API read-only table access, reads of shows/, writes of edit and review records only, and sends to the clip and catalog queues', () => {
     const api = functions[logicalId(stack.catalogApi.handler)];
     if (!api) throw new Error('no catalog API function');
-    expect(grantsOf(api)).toEqual(['dynamodb:read', 's3:outputs:read:shows/*']);
+    expect(grantsOf(api)).toEqual(
+      ['dynamodb:read', 's3:outputs:read:shows/*', 's3:outputs:write:shows/*/clips/*/edits/*', 's3:outputs:write:shows/*/clips/*/review.json', 'send:clip', 'send:catalog'].sort(),
+    );
     const tableActions = statementsOfRole(template, roleOfFunction(api)).flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'));
     expect(tableActions.filter((action) => /Put|Update|Delete|Write/.test(action))).toEqual([]);
     expect(Object.keys(environmentOf(api)).sort()).toEqual(
-      ['CATALOG_TABLE', 'OUTPUTS_BUCKET', 'DOWNLOAD_URL_SECONDS', 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'].sort(),
+      ['CATALOG_TABLE', 'RECORDINGS_BUCKET', 'OUTPUTS_BUCKET', 'STAGE_QUEUE_URLS', 'DOWNLOAD_URL_SECONDS', 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'].sort(),
     );
     expect(environmentOf(api).DOWNLOAD_URL_SECONDS).toBe('900');
+    expect(JSON.parse(joinWithNames(environmentOf(api).STAGE_QUEUE_URLS, names))).toEqual({ clip: 'clip', catalog: 'catalog' });
   });
 });
 
 describe('catalog API', () => {
   it('serves the contract routes, all with AWS_IAM authorisation, through the catalog Lambda', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
-    expect(routes.map((route) => route.Properties?.RouteKey).sort()).toEqual(['GET /clips', 'GET /clips/{showId}/{clipId}', 'GET /shows/{showId}/status']);
+    expect(routes.map((route) => route.Properties?.RouteKey).sort()).toEqual([
+      'GET /clips',
+      'GET /clips/{showId}/{clipId}',
+      'GET /shows/{showId}/export',
+      'GET /shows/{showId}/status',
+      'POST /clips/{showId}/{clipId}/approve',
+      'POST /clips/{showId}/{clipId}/edit',
+      'POST /clips/{showId}/{clipId}/reject',
+    ]);
     for (const route of routes) expect(route.Properties?.AuthorizationType).toBe('AWS_IAM');
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
@@ -342,13 +353,17 @@ describe('catalog API', () => {
     });
   });
 
-  it('offers a managed policy that allows invoking the GET routes and nothing more', () => {
-    const policy = Object.values(resourcesOf(template, 'AWS::IAM::ManagedPolicy'))[0];
-    const statements = (policy?.Properties?.PolicyDocument as { Statement: Statement[] }).Statement;
-    expect(statements).toHaveLength(1);
-    expect(statements[0]?.Action).toBe('execute-api:Invoke');
-    const resources = asArray(statements[0]?.Resource).map((resource) => joinWithNames(resource, {}).split('/$default/')[1]);
-    expect(resources).toEqual(['GET/clips', 'GET/clips/*', 'GET/shows/*/status']);
+  it('offers one managed policy for the GET routes and one for the POST routes, each allowing invoke and nothing more', () => {
+    const routesOf = (policy: { node: { defaultChild?: unknown } }) => {
+      const resource = resourcesOf(template, 'AWS::IAM::ManagedPolicy')[logicalId(policy)];
+      const statements = (resource?.Properties?.PolicyDocument as { Statement: Statement[] }).Statement;
+      expect(statements).toHaveLength(1);
+      expect(statements[0]?.Action).toBe('execute-api:Invoke');
+      return asArray(statements[0]?.Resource).map((arn) => joinWithNames(arn, {}).split('/$default/')[1]);
+    };
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
+    expect(routesOf(stack.catalogApi.invokePolicy)).toEqual(['GET/clips', 'GET/clips/*', 'GET/shows/*/status', 'GET/shows/*/export']);
+    expect(routesOf(stack.catalogApi.reviewPolicy)).toEqual(['POST/clips/*/edit', 'POST/clips/*/approve', 'POST/clips/*/reject']);
   });
 });
 
@@ -377,7 +392,7 @@ describe('observability', () => {
   it('exports what an operator needs', () => {
     const outputs = Object.keys(template.findOutputs('*'));
     expect(outputs).toEqual(
-      expect.arrayContaining(['RecordingsBucketName', 'OutputsBucketName', 'CatalogApiUrl', 'CatalogTableName', 'OpenAiSecretArn', 'IngestQueueUrl', 'AlarmTopicArn']),
+      expect.arrayContaining(['RecordingsBucketName', 'OutputsBucketName', 'CatalogApiUrl', 'CatalogApiInvokePolicyArn', 'CatalogApiReviewPolicyArn', 'CatalogTableName', 'OpenAiSecretArn', 'IngestQueueUrl', 'AlarmTopicArn']),
     );
   });
 });

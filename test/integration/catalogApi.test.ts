@@ -1,20 +1,26 @@
 /**
  * The catalog HTTP API end to end: API Gateway HTTP API (payload 2.0) events in, the DynamoDB index on
- * dynalite, clip files and status.json on a real S3 protocol server (fauxqs), presigned URLs fetched.
+ * dynalite, clip files and status.json on a real S3 protocol server (fauxqs), presigned URLs fetched; the
+ * edit/review routes' refusals with the clip and catalog queues on fauxqs's SQS (nothing may be sent). Their
+ * accepted path runs on the whole simulated cloud: test/integration/cloudEdits.test.ts.
  */
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { buildApp } from 'fauxqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCatalogRequest, type CatalogApiDependencies } from '../../functions/api/catalogApi.js';
 import { createCatalogApiHandler, readCatalogApiEnv } from '../../functions/lambda/catalogApi.js';
 import { DynamoCatalogIndex } from '../../shared/adapters/aws/dynamoCatalogIndex.js';
+import { S3Storage } from '../../shared/adapters/aws/s3Storage.js';
+import { SqsQueue } from '../../shared/adapters/aws/sqsQueue.js';
 import { catalogEntrySchema, filterCatalog, type CatalogEntry, type CatalogFilter } from '../../shared/core/catalog/index.js';
 import { parseShowId } from '../../shared/core/keys.js';
 import { createCatalogTable, startDynalite, TEST_CREDENTIALS, TEST_REGION, type LocalDynamo } from '../helpers/dynalite.js';
 
 const TABLE = 'catalog-api';
 const BUCKET = 'postshow-outputs';
+const RECORDINGS_BUCKET = 'postshow-recordings';
 const URL_SECONDS = 900;
 
 function clip(showId: string, clipId: string, score: number, fields: Partial<CatalogEntry> & Pick<CatalogEntry, 'title' | 'language'>): CatalogEntry {
@@ -81,10 +87,20 @@ let dynamo: LocalDynamo;
 let fauxqs: ReturnType<typeof buildApp>;
 let s3Endpoint: string;
 let s3: S3Client;
+let sqs: SQSClient;
+let queueUrls: { clip: string; catalog: string };
 let deps: CatalogApiDependencies;
 
+interface EventOptions {
+  readonly defaultRoute?: boolean;
+  readonly body?: string;
+  /** Sent base64-encoded, as API Gateway does for bodies it does not take for text. */
+  readonly base64?: boolean;
+  readonly contentType?: string;
+}
+
 /** An event as API Gateway sends it for an HTTP API with IAM auth and payload format 2.0. */
-function httpApiEvent(method: string, rawPath: string, rawQueryString = '', options: { defaultRoute?: boolean } = {}): APIGatewayProxyEventV2WithIAMAuthorizer {
+function httpApiEvent(method: string, rawPath: string, rawQueryString = '', options: EventOptions = {}): APIGatewayProxyEventV2WithIAMAuthorizer {
   const segments = rawPath.split('/').filter(Boolean);
   let routeKey = '$default';
   let pathParameters: Record<string, string> | undefined;
@@ -112,7 +128,8 @@ function httpApiEvent(method: string, rawPath: string, rawQueryString = '', opti
     rawQueryString,
     headers: {
       accept: 'application/json',
-      'content-length': '0',
+      'content-length': String(Buffer.byteLength(options.body ?? '')),
+      ...(options.body !== undefined ? { 'content-type': options.contentType ?? 'application/json' } : {}),
       host: 'abc123def4.execute-api.us-east-1.amazonaws.com',
       'user-agent': 'postshow-tests/1.0',
       'x-amz-date': '20250412T103100Z',
@@ -147,11 +164,12 @@ function httpApiEvent(method: string, rawPath: string, rawQueryString = '', opti
       time: '12/Apr/2025:10:31:00 +0000',
       timeEpoch,
     },
-    isBase64Encoded: false,
+    ...(options.body !== undefined ? { body: options.base64 ? Buffer.from(options.body).toString('base64') : options.body } : {}),
+    isBase64Encoded: Boolean(options.base64),
   };
 }
 
-async function call(method: string, path: string, query = '', options: { defaultRoute?: boolean; deps?: CatalogApiDependencies } = {}) {
+async function call(method: string, path: string, query = '', options: EventOptions & { deps?: CatalogApiDependencies } = {}) {
   const response = await handleCatalogRequest(httpApiEvent(method, path, query, options), options.deps ?? deps);
   return { response, body: JSON.parse(response.body ?? 'null') as Record<string, unknown> };
 }
@@ -171,16 +189,29 @@ beforeAll(async () => {
   if (address === null || typeof address === 'string') throw new Error('fauxqs did not listen on a port');
   s3Endpoint = `http://127.0.0.1:${address.port}`;
   s3 = new S3Client({ endpoint: s3Endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS, forcePathStyle: true });
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  for (const bucket of [BUCKET, RECORDINGS_BUCKET]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  sqs = new SQSClient({ endpoint: s3Endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS });
+  queueUrls = {
+    clip: (await sqs.send(new CreateQueueCommand({ QueueName: 'api-clip' }))).QueueUrl as string,
+    catalog: (await sqs.send(new CreateQueueCommand({ QueueName: 'api-catalog' }))).QueueUrl as string,
+  };
   for (const entry of entries) {
     for (const key of [...Object.values(entry.files), ...entry.variants.map((variant) => variant.file)]) await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: fileBytes(key) }));
   }
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `shows/${SKINCARE}/status.json`, Body: JSON.stringify(status), ContentType: 'application/json' }));
-  deps = { index, s3, outputsBucket: BUCKET, downloadUrlSeconds: URL_SECONDS };
+  deps = {
+    index,
+    s3,
+    storage: new S3Storage({ client: s3, recordingsBucket: RECORDINGS_BUCKET, outputsBucket: BUCKET }),
+    queue: new SqsQueue({ client: sqs, queueUrls }),
+    outputsBucket: BUCKET,
+    downloadUrlSeconds: URL_SECONDS,
+  };
 });
 
 afterAll(async () => {
   s3?.destroy();
+  sqs?.destroy();
   await fauxqs?.close();
   await dynamo?.close();
 });
@@ -232,6 +263,7 @@ describe('GET /clips', () => {
       ['product=', /product/],
       ['cursor=not-a-cursor', /cursor is not one this index issued/],
       ['language=en&language=zh', /language is given more than once/],
+      ['status=maybe', /status/],
     ];
     for (const [query, reason] of cases) {
       const { response, body } = await call('GET', '/clips', query);
@@ -315,10 +347,83 @@ describe('GET /shows/{showId}/status', () => {
   });
 });
 
+describe('POST /clips/{showId}/{clipId}/edit|approve|reject and GET /shows/{showId}/export, refused', () => {
+  const edit = `/clips/${SKINCARE}/sk01/edit`;
+
+  it('answers 400 with the reason for bodies and values the edit schema refuses', async () => {
+    const cases: [EventOptions, RegExp][] = [
+      [{ body: '{"title": ' }, /not valid JSON/],
+      [{ body: '[1, 2]' }, /invalid body/],
+      [{ body: JSON.stringify({ titel: 'typo' }) }, /unrecognized key.*titel/i],
+      [{ body: JSON.stringify({ title: '   ' }) }, /title: must not be empty/],
+      [{ body: JSON.stringify({ start: '12' }) }, /start/],
+      [{ body: JSON.stringify({ end: -3 }) }, /end/],
+      [{ body: JSON.stringify({ aspects: ['4:5', '4:5'] }) }, /aspects/],
+      [{ body: JSON.stringify({ reframe: 'zoom' }) }, /reframe/],
+      [{ body: JSON.stringify({ hashtags: Array.from({ length: 31 }, (_, i) => `t${i}`) }) }, /hashtags: must be at most 30/],
+      [{ body: JSON.stringify({ captions: '' }) }, /captions: must not be empty/],
+      // Decoded before it is read: the reason names the field inside the base64.
+      [{ body: JSON.stringify({ description: 7 }), base64: true }, /description/],
+    ];
+    for (const [options, reason] of cases) {
+      const { response, body } = await call('POST', edit, '', options);
+      expect(response.statusCode, options.body).toBe(400);
+      expect(String(body.error), options.body).toMatch(reason);
+    }
+    const withQuery = await call('POST', edit, 'force=1', { body: '{}' });
+    expect(String(withQuery.body.error)).toMatch(/unknown query parameter force/);
+  });
+
+  it('answers 413 to a body over 256 KiB, 415 to a body that is not JSON, 405 to GET', async () => {
+    const big = await call('POST', edit, '', { body: JSON.stringify({ description: 'x'.repeat(300 * 1024) }) });
+    expect(big.response.statusCode).toBe(413);
+    const bigBase64 = await call('POST', edit, '', { body: JSON.stringify({ description: 'x'.repeat(300 * 1024) }), base64: true });
+    expect(bigBase64.response.statusCode).toBe(413);
+    const form = await call('POST', edit, '', { body: 'title=New', contentType: 'application/x-www-form-urlencoded' });
+    expect(form.response.statusCode).toBe(415);
+    const get = await call('GET', edit);
+    expect(get.response.statusCode).toBe(405);
+    expect(get.response.headers?.allow).toBe('POST');
+    expect((await call('POST', `/clips/${SKINCARE}/sk01/publish`, '', { body: '{}' })).response.statusCode).toBe(404);
+  });
+
+  it('answers 404 for a clip the show never finished, 400 for a clip of a show with no manifest or a bad id', async () => {
+    for (const path of [`/clips/${SKINCARE}/sk99/edit`, `/clips/${SKINCARE}/sk99/approve`, `/clips/${MIANMO}/sk01/reject`]) {
+      const { response, body } = await call('POST', path, '', { body: JSON.stringify(path.endsWith('edit') ? { title: 'New' } : {}) });
+      expect(response.statusCode, path).toBe(404);
+      expect(String(body.error), path).toMatch(/has no finished clip/);
+    }
+    // sk01's meta.json exists here but the show has no manifest: the edit request itself refuses it.
+    const noShow = await call('POST', edit, '', { body: JSON.stringify({ title: 'New' }) });
+    expect(noShow.response.statusCode).toBe(400);
+    expect(String(noShow.body.error)).toMatch(/no show/);
+    expect((await call('POST', `/clips/${SKINCARE}/..%2Fsk01/edit`, '', { body: '{}' })).response.statusCode).toBe(400);
+    expect((await call('POST', `/clips/${SKINCARE}/../approve`, '', { body: '{}' })).response.statusCode).toBe(400);
+    expect((await call('POST', `/clips/${SKINCARE}/sk99/approve`, '', { body: JSON.stringify({ note: 'x'.repeat(1001) }) })).response.statusCode).toBe(400);
+  });
+
+  it('refuses export without a known format, with a bad approved flag, or for an unknown show', async () => {
+    expect(String((await call('GET', `/shows/${SKINCARE}/export`)).body.error)).toMatch(/format: give one of fcpxml, edl, mlt, srt, vtt/);
+    expect((await call('GET', `/shows/${SKINCARE}/export`, 'format=aaf')).response.statusCode).toBe(400);
+    expect((await call('GET', `/shows/${SKINCARE}/export`, 'format=edl&approved=yes')).response.statusCode).toBe(400);
+    const missing = await call('GET', `/shows/no-such-show/export`, 'format=fcpxml');
+    expect(missing.response.statusCode).toBe(404);
+    expect(String(missing.body.error)).toMatch(/no show no-such-show/);
+  });
+
+  it('sends nothing to the queues for refused requests', async () => {
+    for (const url of Object.values(queueUrls)) {
+      const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+      expect(received.Messages ?? [], url).toEqual([]);
+    }
+  });
+});
+
 describe('Lambda entry', () => {
   it('validates its environment', () => {
-    const env = { CATALOG_TABLE: TABLE, OUTPUTS_BUCKET: BUCKET };
-    expect(readCatalogApiEnv(env)).toEqual({ ...env, DOWNLOAD_URL_SECONDS: 900, POSTSHOW_S3_PATH_STYLE: false });
+    const env = { CATALOG_TABLE: TABLE, RECORDINGS_BUCKET, OUTPUTS_BUCKET: BUCKET, STAGE_QUEUE_URLS: JSON.stringify(queueUrls) };
+    expect(readCatalogApiEnv(env)).toEqual({ ...env, STAGE_QUEUE_URLS: queueUrls, DOWNLOAD_URL_SECONDS: 900, POSTSHOW_S3_PATH_STYLE: false });
+    expect(() => readCatalogApiEnv({ ...env, STAGE_QUEUE_URLS: JSON.stringify({ clip: queueUrls.clip }) })).toThrow(/STAGE_QUEUE_URLS: must name the clip and catalog queues/);
     expect(readCatalogApiEnv({ ...env, DOWNLOAD_URL_SECONDS: '3600' }).DOWNLOAD_URL_SECONDS).toBe(3600);
     expect(() => readCatalogApiEnv({ ...env, DOWNLOAD_URL_SECONDS: '7200' })).toThrow(/DOWNLOAD_URL_SECONDS: at most 3600/);
     expect(() => readCatalogApiEnv({ ...env, DOWNLOAD_URL_SECONDS: '15m' })).toThrow(/DOWNLOAD_URL_SECONDS/);
@@ -341,7 +446,9 @@ describe('Lambda entry', () => {
       const handler = createCatalogApiHandler({
         ...process.env,
         CATALOG_TABLE: TABLE,
+        RECORDINGS_BUCKET,
         OUTPUTS_BUCKET: BUCKET,
+        STAGE_QUEUE_URLS: JSON.stringify(queueUrls),
         DOWNLOAD_URL_SECONDS: '120',
         POSTSHOW_S3_PATH_STYLE: 'true',
       });
