@@ -37,7 +37,7 @@ describe('clip edits through the catalog API on the simulated cloud', () => {
   beforeAll(async () => {
     process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
     // The same sample as cloudPipeline.test.ts (cached once for both).
-    const sample = await sampleShow('cloud-en', { minutes: 1.5, language: 'en', seed: 21, width: 320, height: 180 });
+    const sample = await sampleShow('cloud-edits-en', { minutes: 1.5, language: 'en', seed: 21, width: 320, height: 180 });
     recordingSeconds = sample.durationSeconds;
     cloud = await startLocalCloud({ visibilityTimeoutSeconds: 30, extraEnv: { POSTSHOW_X264_PRESET: 'ultrafast' } });
     const prefix = `recordings/${SHOW}/`;
