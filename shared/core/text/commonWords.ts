@@ -13,7 +13,8 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   sometimes something anything everything nothing someone anyone everyone back around again here there away
   know knew mean means feel feels felt use used using show showing shown start started starting stop keep kept
   kind sort whole part hand hands able real different same new old first last next other another
-  buy buying bought get got price prices link links order orders deal deals sale sales shop shopping cart
+  buy buying bought get got grab grabs grabbing grabbed price prices link links order orders deal deals sale sales shop shopping cart
+  stock left hurry go going
   check checking wait waiting hope happy glad excited sorry please welcome congrats congratulations lucky
   yes no yeah okay alright wow oh omg lol haha hype wild crazy insane fun funny
   wanna thing things stuff guys guy man dude bro sis girl girls boy boys
