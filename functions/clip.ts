@@ -12,7 +12,7 @@ import { copyComplianceFlags, defaultAspects, NOMINAL_VARIANT_SIZES, planTrim, s
 import { trackOnTimeline, type ReframePlan } from '../shared/core/reframe/index.js';
 import { clipCompliance, DEFAULT_CLAIM_RULES } from '../shared/core/compliance/index.js';
 import { InputError } from '../shared/core/errors.js';
-import { CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId, type ShowKeys } from '../shared/core/keys.js';
+import { aspectFileStem, CLIP_FILE_NAMES, showKeys, type ClipFileName, type ShowId, type ShowKeys } from '../shared/core/keys.js';
 import { parseCaptions } from '../shared/core/inputs/captions.js';
 import type { ClipChanges, ClipEdit } from '../shared/core/schemas/clipEdit.js';
 import { latestEdit } from '../shared/pipeline/clipEdits.js';
@@ -82,11 +82,13 @@ async function makeClip(
   const options = { ...manifest.options, ...definedOnly({ aspects: changes.aspects, reframe: changes.reframe, trim: changes.trim, captionStyle: changes.captionStyle }) };
   const window = { start: changes.start ?? highlight.start, end: changes.end ?? highlight.end };
   const peak = Math.min(Math.max(highlight.peak, window.start), window.end);
-  const transcript = await captionSource(storage, keys, changes, window.start);
+  // Read once: captions, trimming and the copy all work from the show's transcript.
+  const showTranscript = await readJson(storage, keys.transcript, transcriptSchema);
+  const transcript = await captionSource(storage, showTranscript, changes, window.start);
   const analysis = await readJson(storage, keys.analysis, analysisSchema);
   const source = manifest.media.video ? { width: manifest.media.video.width, height: manifest.media.video.height } : undefined;
   const aspects = orderedVariants((options.aspects ?? defaultAspects(source)).map((aspect) => ({ aspect }))).map((variant) => variant.aspect);
-  const timeline = options.trim.length > 0 ? await trimmedTimeline(storage, keys, manifest, options.trim, window) : wholeSpan(window);
+  const timeline = options.trim.length > 0 ? await trimmedTimeline(storage, keys, manifest, showTranscript, options.trim, window) : wholeSpan(window);
   const location = await storage.readLocation(manifest.recordingKey);
   const reframes = source
     ? await planReframe({ media, images, location, start: window.start, end: window.end, sourceWidth: source.width, sourceHeight: source.height, aspects, mode: options.reframe, signal })
@@ -102,10 +104,10 @@ async function makeClip(
   const variants: RenderVariantRequest[] = [];
   for (const aspect of aspects) {
     const ass = captionsOf.get(aspect)?.ass;
-    const captionsPath = ass === undefined ? undefined : local(`captions-${aspect.replace(':', 'x')}.ass`);
+    const captionsPath = ass === undefined ? undefined : local(`captions-${aspectFileStem(aspect)}.ass`);
     if (captionsPath) await writeFile(captionsPath, ass!);
     const reframe = reframeInstruction(reframes.get(aspect), timeline, window.start);
-    variants.push({ aspect, outPath: local(`${aspect.replace(':', 'x')}.mp4`), reframe, ...(captionsPath ? { captionsPath } : {}) });
+    variants.push({ aspect, outPath: local(`${aspectFileStem(aspect)}.mp4`), reframe, ...(captionsPath ? { captionsPath } : {}) });
   }
 
   const frame = local('frame.png');
@@ -137,7 +139,7 @@ async function makeClip(
 
   // An edited window or a corrected transcript changes what may be quoted: the copy is built from the clip as
   // it now is. Our offline copy is rebuilt from that; a model's copy or the marketer's own is kept as it was.
-  const moment = edit ? { ...highlight, ...window, ...speechMaterial(window, transcriptForCopy(transcript, await readJson(storage, keys.transcript, transcriptSchema))) } : highlight;
+  const moment = edit ? { ...highlight, ...window, ...speechMaterial(window, transcriptForCopy(transcript, showTranscript)) } : highlight;
   const context_ = await copyContext(storage, manifest, highlights.map((other) => (other.id === moment.id ? moment : other)), moment);
   const keepsCopy = edit !== undefined && previous !== undefined && previous.copyBy !== 'extractive';
   const written = keepsCopy
@@ -193,8 +195,8 @@ async function removeStaleFiles(storage: StageContext['storage'], keys: ShowKeys
  * The transcript captions are built from: the show's, or the corrected captions of an edit (timed from the
  * clip's start, trusted as the platform's captions are).
  */
-async function captionSource(storage: StageContext['storage'], keys: ShowKeys, changes: ClipChanges, clipStart: number): Promise<Pick<Transcript, 'segments' | 'engine'>> {
-  if (changes.captions === undefined) return readJson(storage, keys.transcript, transcriptSchema);
+async function captionSource(storage: StageContext['storage'], show: Transcript, changes: ClipChanges, clipStart: number): Promise<Pick<Transcript, 'segments' | 'engine'>> {
+  if (changes.captions === undefined) return show;
   const text = (await storage.get(changes.captions)).toString('utf8');
   const segments = parseCaptions(text, 'edited captions').map((segment) => ({ ...segment, start: segment.start + clipStart, end: segment.end + clipStart }));
   return { engine: 'captions', segments };
@@ -228,9 +230,8 @@ function reframeInstruction(plan: ReframePlan | undefined, timeline: ClipTimelin
  * The spans trimming keeps: long silences (the audio pass's) shortened and, with timed words, fillers cut.
  * Segments without word timings (sidecar captions) still protect their speech from silence cuts.
  */
-async function trimmedTimeline(storage: StageContext['storage'], keys: ShowKeys, manifest: Manifest, kinds: readonly TrimKind[], window: TimeRange): Promise<ClipTimeline> {
+async function trimmedTimeline(storage: StageContext['storage'], keys: ShowKeys, manifest: Manifest, transcript: Transcript, kinds: readonly TrimKind[], window: TimeRange): Promise<ClipTimeline> {
   const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
-  const transcript = await readJson(storage, keys.transcript, transcriptSchema);
   const words = transcript.segments.flatMap((segment) => segment.words ?? [{ start: segment.start, end: segment.end, text: segment.text }]);
   return planTrim({ window, kinds, silences: audio.silences, words, language: manifest.language });
 }
