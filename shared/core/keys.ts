@@ -115,6 +115,10 @@ export function showKeys(showId: ShowId) {
     clipsPrefix: `${base}clips/`,
     topics: `${base}topics.json`,
     topicEvidence: `${base}topic-evidence.json`,
+    /** The show review (复盘, showReviewSchema). */
+    review: `${base}review.json`,
+    /** The plan for the channel's next show, as of this show (showPlanSchema). */
+    plan: `${base}plan.json`,
     catalog: `${base}catalog.json`,
     report: `${base}report.html`,
     claim: (runId: string, name: string) => `${base}claims/${runId}/${name}`,

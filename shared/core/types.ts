@@ -31,7 +31,7 @@ export const CHAT_FORMATS = [
 ] as const;
 export type ChatFormat = (typeof CHAT_FORMATS)[number];
 
-export type MetricName = 'viewers' | 'likes' | 'orders' | 'gmv';
+export type MetricName = 'viewers' | 'likes' | 'orders' | 'gmv' | 'uv' | 'views' | 'productClicks' | 'addToCart' | 'follows';
 
 /** A sentiment score of one text: `score` in [-1, 1], `intensity` = |score| weighted by evidence. */
 export interface SentimentScore {

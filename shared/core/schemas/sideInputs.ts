@@ -39,13 +39,24 @@ export const parseReportSchema = readonlyObject({
 });
 export type ParseReport = z.infer<typeof parseReportSchema>;
 
-/** One row of the metrics CSV (`t,viewers,likes,orders,gmv`). Missing columns are undefined. */
+/**
+ * One row of the metrics CSV (`t,viewers,likes,orders,gmv`, optionally `uv,views,product_clicks,add_to_cart,follows`).
+ * `viewers` is the concurrent audience at `t`; every other metric is a running total since the show started.
+ * Missing columns are undefined.
+ */
 export const metricsPointSchema = readonlyObject({
   t: z.number(),
   viewers: z.number().optional(),
   likes: z.number().optional(),
   orders: z.number().optional(),
   gmv: z.number().optional(),
+  /** Unique viewers so far. */
+  uv: z.number().optional(),
+  /** Views (entries into the room) so far. */
+  views: z.number().optional(),
+  productClicks: z.number().optional(),
+  addToCart: z.number().optional(),
+  follows: z.number().optional(),
 });
 export type MetricsPoint = z.infer<typeof metricsPointSchema>;
 
