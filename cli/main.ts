@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * postshow command line: `run` a recording through the local pipeline, list the `clips` catalog,
- * print topic `suggest`ions and a show's `status`. A thin shell: flags are validated here and
+ * print topic `suggest`ions, a show's `review` and the next show's `plan`, and a show's `status`. A thin shell: flags are validated here and
  * mapped onto the library; all work happens in the stages.
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { registerClipCommand } from './commands/clip.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerTranscriptCommand } from './commands/transcript.js';
 import { registerModelsCommand } from './commands/models.js';
+import { registerReviewCommands } from './commands/review.js';
 import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
 import { printRunSummary, runSummary } from './commands/runSummary.js';
 
@@ -171,6 +172,7 @@ registerModelsCommand(program);
 registerClipCommand(program, workspaceOption);
 registerExportCommand(program, DEFAULT_WORKSPACE);
 registerTranscriptCommand(program, workspaceOption);
+registerReviewCommands(program, workspaceOption);
 
 program
   .command('status')

@@ -81,6 +81,7 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     languageSource,
     options: manifestOptionsSchema.parse(job),
     transcriptionSource: inputs.captions ? 'captions' : 'asr',
+    airedAt: airedAt(job.aired, info.createdAt, head.modifiedMs),
     inputs,
   };
   await writeJson(storage, keys.manifest, manifestSchema, manifest);
@@ -163,4 +164,13 @@ function resolveLanguage(
   if (texts.captions.length > 0) return { language: detectLanguage(texts.captions), languageSource: 'captions' };
   if (texts.chat.length > 0) return { language: detectLanguage(texts.chat), languageSource: 'chat' };
   return { language: 'en', languageSource: 'default' };
+}
+
+/** When the show aired: as the caller said, else as the recorder stamped it, else when the file was written. */
+function airedAt(aired: string | undefined, createdAt: string | undefined, modifiedMs: number): string {
+  if (aired !== undefined) {
+    // A bare date is kept as midnight UTC of that day, so shows sort by the dates the caller gave.
+    return new Date(/^\d{4}-\d{2}-\d{2}$/.test(aired) ? `${aired}T00:00:00Z` : aired).toISOString();
+  }
+  return createdAt ?? new Date(modifiedMs).toISOString();
 }

@@ -1,6 +1,7 @@
 /**
  * suggest: mine this show's topics (keyphrases, products, audience questions) with the audience's
- * response, then rank topic suggestions for upcoming shows across every show in the workspace.
+ * response, review the show (复盘) against its channel's earlier shows, rank topic suggestions for upcoming
+ * shows across the channel's shows, and plan the channel's next show.
  */
 import { isViewerText } from '../shared/core/chat/index.js';
 import { showKeys } from '../shared/core/keys.js';
@@ -23,6 +24,7 @@ import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
 import { readWorkspaceTopicEvidence } from '../shared/pipeline/workspace.js';
 import { pitchTopics } from '../shared/pipeline/assist/topicPitchTask.js';
+import { readChannelReviews, writeShowPlan, writeShowReview } from '../shared/pipeline/showReview.js';
 
 export const suggest: StageHandler<'suggest'> = async (message, { storage, logger, languageModel, signal }) => {
   const keys = showKeys(message.showId);
@@ -61,10 +63,21 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
   );
   await writeJson(storage, keys.topicEvidence, topicEvidenceFileSchema, evidence);
 
-  // This show's fresh evidence plus every other show's: earlier shows inform the suggestions.
+  // The review (复盘) reads the questions just mined; it sets the show against the channel's earlier reviews.
+  const review = await writeShowReview(storage, message.showId, evidence);
+
+  // This show's fresh evidence plus every other show of its channel: earlier shows inform the suggestions,
+  // another channel's audience does not.
+  const channelShows = new Set((await readChannelReviews(storage, review.channel.name)).map((r) => r.showId));
   const others = await readWorkspaceTopicEvidence(storage, (key) => logger.warn('skipped unreadable topic evidence', { key }));
-  const workspace = [evidence, ...others.filter((show) => show.showId !== message.showId)].sort((a, b) => a.showId.localeCompare(b.showId));
+  const workspace = [evidence, ...others.filter((show) => show.showId !== message.showId && channelShows.has(show.showId))].sort((a, b) =>
+    a.showId.localeCompare(b.showId),
+  );
   const { topics, writtenBy } = await pitchTopics(suggestTopics(workspace), manifest.language, languageModel, logger, signal);
   await writeJson(storage, keys.topics, topicsFileSchema, { showId: message.showId, showsConsidered: workspace.map((show) => show.showId), writtenBy, topics });
-  return { next: [{ stage: 'catalog', showId: message.showId }], summary: { topics: topics.length, showsConsidered: workspace.length } };
+  const plan = await writeShowPlan(storage, message.showId, review, workspace, topics);
+  return {
+    next: [{ stage: 'catalog', showId: message.showId }],
+    summary: { topics: topics.length, showsConsidered: workspace.length, score: review.score.total, fixes: review.fixes.length, planDate: plan.date },
+  };
 };

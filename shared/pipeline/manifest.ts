@@ -39,6 +39,11 @@ export const manifestSchema = z.object({
   languageSource: z.enum(['flag', 'captions', 'chat', 'audio', 'default']),
   options: manifestOptionsSchema,
   transcriptionSource: z.enum(['captions', 'asr']),
+  /**
+   * When the show aired (ISO 8601): the `aired` run setting, else the recording's own creation time, else when
+   * the recording file was last written. Orders the channel's shows for the review. Absent in older manifests.
+   */
+  airedAt: z.string().optional(),
   inputs: z.object({
     chat: inputRecordSchema.optional(),
     metrics: inputRecordSchema.optional(),

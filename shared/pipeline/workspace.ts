@@ -5,6 +5,7 @@
 import type { CatalogEntry } from '../core/catalog/index.js';
 import { KEY_ROOTS } from '../core/keys.js';
 import type { ShowTopicEvidence } from '../core/topics/index.js';
+import { showReviewSchema, type ShowReview } from '../core/schemas/review.js';
 import { catalogFileSchema, topicEvidenceFileSchema } from './artifacts.js';
 import type { Storage } from './ports.js';
 
@@ -34,4 +35,9 @@ export async function readWorkspaceCatalog(storage: Storage, onSkip?: (key: stri
 export async function readWorkspaceTopicEvidence(storage: Storage, onSkip?: (key: string) => void): Promise<ShowTopicEvidence[]> {
   const shows = await readEach(storage, '/topic-evidence.json', (value) => topicEvidenceFileSchema.safeParse(value).data, onSkip);
   return shows.sort((a, b) => a.showId.localeCompare(b.showId));
+}
+
+/** The review of every show in the workspace (shows reviewed before reviews existed have none). */
+export async function readWorkspaceReviews(storage: Storage, onSkip?: (key: string) => void): Promise<ShowReview[]> {
+  return readEach(storage, '/review.json', (value) => showReviewSchema.safeParse(value).data, onSkip);
 }

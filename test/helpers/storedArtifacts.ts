@@ -2,6 +2,7 @@
  * The schema of every JSON file a run stores under `shows/{showId}/`, by its path below that prefix. A
  * file missing here fails the artifact walk in pipeline.test.ts, so a new artifact gets its schema named.
  */
+import { showPlanSchema, showReviewSchema } from '../../shared/core/schemas/review.js';
 import type { z } from 'zod';
 import {
   analysisSchema,
@@ -30,6 +31,8 @@ const STORED: readonly (readonly [RegExp, z.ZodType])[] = [
   [/^clips\/[^/]+\/meta\.json$/, clipMetaSchema],
   [/^topic-evidence\.json$/, topicEvidenceFileSchema],
   [/^topics\.json$/, topicsFileSchema],
+  [/^review\.json$/, showReviewSchema],
+  [/^plan\.json$/, showPlanSchema],
   [/^catalog\.json$/, catalogFileSchema],
   ...Object.entries(sideInputSchemas).map(([kind, schema]) => [new RegExp(`^inputs/${kind}\\.json$`), schema] as const),
 ];

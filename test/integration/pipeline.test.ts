@@ -41,7 +41,7 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
   it('stores every JSON file exactly as its schema describes it: no unknown field, none missing', async () => {
     const prefix = showPrefix(run.showId);
     const stored = (await run.pipeline.storage.list(prefix)).filter((key) => key.endsWith('.json')).map((key) => key.slice(prefix.length));
-    expect(stored).toEqual(expect.arrayContaining(['manifest.json', 'analysis.json', 'highlights.json', 'topic-evidence.json', 'topics.json', 'catalog.json']));
+    expect(stored).toEqual(expect.arrayContaining(['manifest.json', 'analysis.json', 'highlights.json', 'topic-evidence.json', 'topics.json', 'review.json', 'plan.json', 'catalog.json']));
     for (const file of stored) {
       const schema = storedSchemaOf(file);
       expect(schema, `${file}: no schema in test/helpers/storedArtifacts.ts`).toBeDefined();

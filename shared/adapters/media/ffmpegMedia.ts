@@ -293,7 +293,9 @@ export class FfmpegMedia implements Media {
         const video = data.streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
         const audio = data.streams.find((s) => s.codec_type === 'audio');
         const duration = Number(data.format.duration ?? audio?.duration ?? video?.duration ?? NaN);
+        const createdAt = isoTime(data.format.tags?.creation_time);
         resolve({
+          ...(createdAt === undefined ? {} : { createdAt }),
           formatName: data.format.format_name ?? 'unknown',
           duration: Number.isFinite(duration) ? duration : 0,
           sizeBytes: Number(data.format.size ?? 0),
@@ -534,4 +536,12 @@ function displaySize(stream: ffmpeg.FfprobeStream): { width: number; height: num
   const height = stream.height ?? 0;
   const rotation = Number((stream as { rotation?: unknown }).rotation ?? stream.tags?.rotate ?? 0);
   return Number.isFinite(rotation) && Math.abs(Math.round(rotation)) % 180 === 90 ? { width: height, height: width } : { width, height };
+}
+
+/** A tag value as an ISO 8601 time, when it is one (recorders write `2024-05-01T19:58:03.000000Z`). */
+function isoTime(tag: unknown): string | undefined {
+  if (typeof tag !== 'string') return undefined;
+  const ms = Date.parse(tag);
+  // A zero date (1970, or 1904 from QuickTime's epoch) means the recorder left it unset.
+  return Number.isFinite(ms) && ms > Date.UTC(1990, 0, 1) ? new Date(ms).toISOString() : undefined;
 }

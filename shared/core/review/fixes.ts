@@ -12,6 +12,8 @@ import type { ViewerSeries } from './metricSeries.js';
 
 /** Most fixes listed. @default 10 */
 export const MAX_FIXES = 10;
+/** Unanswered questions among the fixes. @default 3 */
+export const MAX_QUESTION_FIXES = 3;
 /** A warm-up longer than this share of the show (and 3 minutes) is a slow start. @default 0.15 */
 export const SLOW_START_SHARE = 0.15;
 
@@ -126,8 +128,9 @@ export function recommendFixes(inputs: FixInputs): ReviewFix[] {
     }
   }
 
-  for (const question of inputs.questions) {
-    if (question.answered || question.askers < 2) continue;
+  // The most-asked few: a list of every question belongs in the plan, not in the fixes.
+  const unanswered = inputs.questions.filter((q) => !q.answered && q.askers >= 2).sort((a, b) => b.askers - a.askers || a.t - b.t);
+  for (const question of unanswered.slice(0, MAX_QUESTION_FIXES)) {
     candidates.push({
       impact: question.askers * 120,
       fix: {

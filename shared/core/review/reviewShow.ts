@@ -13,6 +13,8 @@ import { reviewProducts } from './productReviews.js';
 import type { ShowReviewInputs } from './reviewInputs.js';
 import { scoreShow } from './score.js';
 import { locateViewerDrops } from './viewerDrops.js';
+import { findMovingLines } from './movingLines.js';
+import { flaggedClaims } from './flaggedClaims.js';
 
 /** The review without what depends on other shows and on the run (channel, airing date, run id). */
 export type ShowReviewBody = Omit<ShowReview, 'runId' | 'channel' | 'airedAt'>;
@@ -49,5 +51,7 @@ export function reviewShow(inputs: ShowReviewInputs): ShowReviewBody {
     viewerDrops,
     score,
     fixes,
+    movingLines: findMovingLines(reliable, series.orders, duration, phases, evidence),
+    flaggedClaims: flaggedClaims(inputs.compliance, evidence),
   };
 }

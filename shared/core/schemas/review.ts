@@ -209,6 +209,28 @@ export const channelComparisonSchema = readonlyObject({
 });
 export type ChannelComparison = z.infer<typeof channelComparisonSchema>;
 
+/** A reliable line of the host after which orders came in faster than the show's average. */
+export const movingLineSchema = readonlyObject({
+  at: z.number(),
+  quote: z.string(),
+  /** Orders in the minute after the line, and above what the show's average rate would bring. */
+  orders: z.number(),
+  excessOrders: z.number(),
+  product: z.string().optional(),
+  evidence: z.array(reviewEvidenceSchema).min(1).readonly(),
+});
+export type MovingLine = z.infer<typeof movingLineSchema>;
+
+/** A compliance term the host said (once per term), so the plan can say what to avoid. */
+export const flaggedClaimSchema = readonlyObject({
+  term: z.string(),
+  rule: z.string(),
+  severity: z.enum(['block', 'warn']),
+  count: z.number().int(),
+  evidence: z.array(reviewEvidenceSchema).min(1).readonly(),
+});
+export type FlaggedClaim = z.infer<typeof flaggedClaimSchema>;
+
 /** `review.json`: the show review. */
 export const showReviewSchema = readonlyObject({
   showId: z.string(),
@@ -228,6 +250,9 @@ export const showReviewSchema = readonlyObject({
   viewerDrops: readonlyArray(viewerDropSchema),
   score: showScoreSchema,
   fixes: readonlyArray(reviewFixSchema),
+  /** Lines followed by the most orders, best first. */
+  movingLines: readonlyArray(movingLineSchema),
+  flaggedClaims: readonlyArray(flaggedClaimSchema),
 });
 export type ShowReview = z.infer<typeof showReviewSchema>;
 

@@ -69,6 +69,12 @@ export const RUN_SETTINGS = {
     z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "-" or "_", starting with a letter or digit').default('default'),
     { flag: '--channel <name>', help: 'the channel or account the show belongs to, a lowercase slug' },
   ),
+  /** Orders the channel's shows for the review (复盘) and its comparison with earlier shows. */
+  aired: setting(z.union([z.iso.date(), z.iso.datetime({ local: true, offset: true })], { error: 'must be a date (2026-12-01) or an ISO 8601 date and time' }).optional(), {
+    flag: '--aired <date>',
+    help: 'when the show aired, e.g. 2026-12-01 or 2026-12-01T20:00:00+08:00',
+    defaultHelp: "the recording's creation time, else the file's modification time",
+  }),
   /**
    * Absent: the source's own shape and 9:16, the two a channel posts most. A comma list on the command
    * line ("9:16,1:1"), a list or the same text in job.json.

@@ -1,0 +1,116 @@
+/**
+ * The show review and the channel's next-show plan as the pipeline stores them: gathers one show's stored
+ * evidence for the pure review (shared/core/review), sets it against the channel's earlier shows, and plans the
+ * channel's next show. Used by the suggest stage (review.json, plan.json) and the CLI (`postshow review`, `plan`).
+ */
+import { showKeys, type ShowId } from '../core/keys.js';
+import { planDate, planNextShow } from '../core/plan/index.js';
+import { channelShowOf, compareWithChannel, reviewShow } from '../core/review/index.js';
+import { showPlanSchema, showReviewSchema, type ShowPlan, type ShowReview } from '../core/schemas/review.js';
+import type { ShowTopicEvidence, TopicSuggestion } from '../core/schemas/topics.js';
+import { segmentsWithReliability } from '../core/transcript/reliableSegments.js';
+import {
+  analysisSchema,
+  audioAnalysisSchema,
+  chatMessagesSchema,
+  highlightsFileSchema,
+  metricsPointsSchema,
+  productsSchema,
+  transcriptSchema,
+} from './artifacts.js';
+import { manifestSchema, type Manifest } from './manifest.js';
+import type { Storage } from './ports.js';
+import { readJson, writeJson } from './storageJson.js';
+import { readWorkspaceReviews } from './workspace.js';
+
+/** When the show aired: the manifest's record; a manifest from before it was recorded sorts first. */
+export function airedAtOf(manifest: Pick<Manifest, 'airedAt'>): string {
+  return manifest.airedAt ?? new Date(0).toISOString();
+}
+
+/**
+ * Reviews one stored show against the channel's other reviews in the workspace and writes review.json.
+ * @param evidence the show's mined topic evidence (its audience questions feed the fixes)
+ */
+export async function writeShowReview(storage: Storage, showId: ShowId, evidence: ShowTopicEvidence): Promise<ShowReview> {
+  const keys = showKeys(showId);
+  const manifest = await readJson(storage, keys.manifest, manifestSchema);
+  const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
+  const transcript = await readJson(storage, keys.transcript, transcriptSchema);
+  const analysis = await readJson(storage, keys.analysis, analysisSchema.unwrap().pick({ mentions: true, compliance: true, chatLag: true }));
+  const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
+  const chat = manifest.inputs.chat ? await readJson(storage, manifest.inputs.chat.key, chatMessagesSchema) : [];
+  const metrics = manifest.inputs.metrics ? await readJson(storage, manifest.inputs.metrics.key, metricsPointsSchema) : [];
+  const products = manifest.inputs.products ? await readJson(storage, manifest.inputs.products.key, productsSchema) : [];
+
+  // Chat is stored as posted; viewers react seconds after the stream, so it goes on the stream's clock here.
+  const lag = analysis.chatLag?.appliedSeconds ?? 0;
+  const segments = segmentsWithReliability(transcript);
+  const reliable = segments.filter((segment) => segment.reliable === true);
+  const mentions = analysis.mentions
+    .filter((m) => m.source === 'chat' || reliable.some((segment) => segment.start <= m.t && m.t <= segment.end))
+    .map((m) => (m.source === 'chat' ? { ...m, t: m.t - lag } : m));
+
+  const body = reviewShow({
+    showId,
+    language: manifest.language,
+    duration: audio.duration,
+    segments,
+    chat: chat.map((line) => ({ ...line, t: line.t - lag })),
+    metrics,
+    products,
+    mentions,
+    silences: audio.silences,
+    compliance: analysis.compliance,
+    questions: evidence.questions,
+    clips: highlights.map((h) => ({ id: h.id, start: h.start, end: h.end })),
+  });
+  const airedAt = airedAtOf(manifest);
+  const channelName = manifest.options.channel;
+  const others = (await readWorkspaceReviews(storage)).filter((r) => r.channel.name === channelName && r.showId !== showId);
+  const current = channelShowOf({ ...body, showId, airedAt });
+  const review: ShowReview = {
+    ...body,
+    runId: manifest.runId,
+    airedAt,
+    channel: compareWithChannel(channelName, current, others.map(channelShowOf)),
+  };
+  await writeJson(storage, keys.review, showReviewSchema, review);
+  return review;
+}
+
+/** The stored reviews of one channel, oldest first. */
+export async function readChannelReviews(storage: Storage, channel: string): Promise<ShowReview[]> {
+  return (await readWorkspaceReviews(storage)).filter((review) => review.channel.name === channel).sort((a, b) => a.airedAt.localeCompare(b.airedAt) || a.showId.localeCompare(b.showId));
+}
+
+/**
+ * The channel's next-show plan.
+ * @param date YYYY-MM-DD; absent: three days after `today` or the channel's last show, whichever is later
+ */
+export function planChannel(
+  channel: string,
+  reviews: readonly ShowReview[],
+  topicEvidence: readonly ShowTopicEvidence[],
+  suggestions: readonly TopicSuggestion[],
+  options: { readonly date?: string; readonly today: Date },
+): ShowPlan {
+  const date = options.date ?? planDate(options.today, reviews.at(-1)?.airedAt);
+  const ids = new Set(reviews.map((r) => r.showId));
+  return showPlanSchema.parse(planNextShow({ channel, date, reviews, topicEvidence: topicEvidence.filter((e) => ids.has(e.showId)), suggestions }));
+}
+
+/** Writes plan.json beside the show: the plan as of this show, for the day three days after it aired. */
+export async function writeShowPlan(
+  storage: Storage,
+  showId: ShowId,
+  review: ShowReview,
+  topicEvidence: readonly ShowTopicEvidence[],
+  suggestions: readonly TopicSuggestion[],
+): Promise<ShowPlan> {
+  // Only shows up to this one: a rerun of an old show must not plan from shows that came after it.
+  const reviews = (await readChannelReviews(storage, review.channel.name)).filter((r) => r.airedAt <= review.airedAt);
+  const plan = planChannel(review.channel.name, reviews, topicEvidence, suggestions, { today: new Date(review.airedAt) });
+  await writeJson(storage, showKeys(showId).plan, showPlanSchema, plan);
+  return plan;
+}
