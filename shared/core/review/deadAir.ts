@@ -55,7 +55,7 @@ export function locateDeadAir(
       ...(phase === undefined ? {} : { phase }),
       evidence: [
         ...(said === undefined ? [] : [said]),
-        evidence.make(gap.start, `${seconds} s without speech, ${count} chat line${count === 1 ? '' : 's'}`, 'audio'),
+        evidence.make(gap.start, evidence.says.quiet(seconds, count), 'audio'),
       ],
     });
   }

@@ -9,6 +9,8 @@ import type { ReviewEvidence } from '../schemas/review.js';
 import { clipFor } from '../topics/timeSpans.js';
 import type { ChatMessage, Segment } from '../types.js';
 import type { ReviewClip } from './reviewInputs.js';
+import { MEASUREMENT_TEXT } from './measurementText.js';
+import type { Language } from '../types.js';
 
 /** A quote is cut to this many characters. @default 160 */
 export const MAX_EVIDENCE_QUOTE_CHARS = 160;
@@ -24,12 +26,17 @@ export class EvidenceFinder {
   private readonly speech: readonly Segment[];
   private readonly chat: readonly ChatMessage[];
 
+  /** Measured evidence worded in the show's language. */
+  readonly says: (typeof MEASUREMENT_TEXT)[Language];
+
   constructor(
     private readonly showId: string,
+    language: Language,
     reliableSegments: readonly Segment[],
     chat: readonly ChatMessage[],
     private readonly clips: readonly ReviewClip[],
   ) {
+    this.says = MEASUREMENT_TEXT[language];
     this.speech = [...reliableSegments].sort((a, b) => a.start - b.start);
     this.chat = chat.filter((line) => isViewerText(line) && line.text.trim() !== '' && isShowableChat(line.text));
   }

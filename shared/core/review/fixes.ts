@@ -155,7 +155,7 @@ export function recommendFixes(inputs: FixInputs): ReviewFix[] {
         text: zh
           ? `第一个商品 ${formatClock(warmUp.end)} 才开讲：预热控制在 3 分钟内，先抛出今天的福利。`
           : `The first product came on at ${formatClock(warmUp.end)}: keep the warm-up under 3 minutes and open with today's best deal.`,
-        evidence: [said ?? evidence.make(warmUp.end, zh ? '第一个商品开讲' : 'first product on air', 'metrics')],
+        evidence: [said ?? evidence.make(warmUp.end, evidence.says.firstProduct, 'metrics')],
       },
     });
   }

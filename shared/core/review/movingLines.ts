@@ -47,7 +47,7 @@ export function findMovingLines(
       ...(product === undefined ? {} : { product }),
       evidence: [
         evidence.make(segment.start, segment.text, 'speech'),
-        evidence.make(segment.end, `+${Math.round(gained)} orders in the next minute`, 'metrics'),
+        evidence.make(segment.end, evidence.says.ordersAfter(Math.round(gained)), 'metrics'),
       ],
     };
   });

@@ -46,7 +46,7 @@ export function reviewProducts(
       flags.push('never-presented');
       const asked = theirs.find((m) => m.source === 'chat');
       const line = asked === undefined ? undefined : evidence.chatIn(asked.t, asked.t + 1);
-      found.push(line ?? evidence.make(0, `${product.name} is in products.json but was never named on air`, 'metrics'));
+      found.push(line ?? evidence.make(0, evidence.says.neverNamed(product.name), 'metrics'));
     }
     for (const span of own) {
       if (span.end - span.start < longAfter) continue;
@@ -55,7 +55,7 @@ export function reviewProducts(
       const second = salesOf({ start: middle, end: span.end }, series.orders, series.gmv).orders;
       if (series.orders.present && second < ORDERS_FELL_SHARE * first) {
         if (!flags.includes('long-while-orders-fell')) flags.push('long-while-orders-fell');
-        found.push(evidence.make(middle, `on air ${Math.round((span.end - span.start) / 60)} min; orders ${round(first, 1)} in the first half, ${round(second, 1)} in the second`, 'metrics'));
+        found.push(evidence.make(middle, evidence.says.ordersFell(Math.round((span.end - span.start) / 60), round(first, 1), round(second, 1)), 'metrics'));
       }
     }
     return {

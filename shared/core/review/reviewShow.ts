@@ -24,7 +24,7 @@ export function reviewShow(inputs: ShowReviewInputs): ShowReviewBody {
   const reliable = inputs.segments.filter((segment) => segment.reliable === true);
   const chat = [...inputs.chat].sort((a, b) => a.t - b.t);
   const series = showSeries(inputs.metrics);
-  const evidence = new EvidenceFinder(inputs.showId, reliable, chat, inputs.clips);
+  const evidence = new EvidenceFinder(inputs.showId, language, reliable, chat, inputs.clips);
 
   const { kpis, notes } = computeKpis(duration, inputs.metrics, chat, series);
   const spans = locateProductSpans(inputs.mentions, reliable, duration);

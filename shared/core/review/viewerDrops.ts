@@ -39,7 +39,7 @@ export function locateViewerDrops(viewers: ViewerSeries, phases: readonly PhaseS
       ...(on === undefined ? {} : { phase: on.phase }),
       ...(on?.product === undefined ? {} : { product: on.product }),
       duringDeadAir,
-      evidence: [evidence.make(drop.start, `viewers ${drop.from} → ${drop.to}`, 'metrics'), ...(said === undefined ? [] : [said])],
+      evidence: [evidence.make(drop.start, evidence.says.viewers(drop.from, drop.to), 'metrics'), ...(said === undefined ? [] : [said])],
     };
   });
 }
