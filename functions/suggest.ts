@@ -24,7 +24,8 @@ import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
 import { readWorkspaceTopicEvidence } from '../shared/pipeline/workspace.js';
 import { pitchTopics } from '../shared/pipeline/assist/topicPitchTask.js';
-import { readChannelReviews, writeShowPlan, writeShowReview } from '../shared/pipeline/showReview.js';
+import { phraseReview } from '../shared/pipeline/assist/reviewPhrasingTask.js';
+import { buildShowPlan, buildShowReview, readChannelReviews, writeReviewAndPlan } from '../shared/pipeline/showReview.js';
 
 export const suggest: StageHandler<'suggest'> = async (message, { storage, logger, languageModel, signal }) => {
   const keys = showKeys(message.showId);
@@ -64,18 +65,20 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
   await writeJson(storage, keys.topicEvidence, topicEvidenceFileSchema, evidence);
 
   // The review (复盘) reads the questions just mined; it sets the show against the channel's earlier reviews.
-  const review = await writeShowReview(storage, message.showId, evidence);
+  const reviewed = await buildShowReview(storage, message.showId, evidence);
 
   // This show's fresh evidence plus every other show of its channel: earlier shows inform the suggestions,
   // another channel's audience does not.
-  const channelShows = new Set((await readChannelReviews(storage, review.channel.name)).map((r) => r.showId));
+  const channelShows = new Set((await readChannelReviews(storage, reviewed.channel.name)).map((r) => r.showId));
   const others = await readWorkspaceTopicEvidence(storage, (key) => logger.warn('skipped unreadable topic evidence', { key }));
   const workspace = [evidence, ...others.filter((show) => show.showId !== message.showId && channelShows.has(show.showId))].sort((a, b) =>
     a.showId.localeCompare(b.showId),
   );
   const { topics, writtenBy } = await pitchTopics(suggestTopics(workspace), manifest.language, languageModel, logger, signal);
   await writeJson(storage, keys.topics, topicsFileSchema, { showId: message.showId, showsConsidered: workspace.map((show) => show.showId), writtenBy, topics });
-  const plan = await writeShowPlan(storage, message.showId, review, workspace, topics);
+  const planned = await buildShowPlan(storage, reviewed, workspace, topics);
+  const { review, plan } = await phraseReview(reviewed, planned, languageModel, logger, signal);
+  await writeReviewAndPlan(storage, message.showId, review, plan);
   return {
     next: [{ stage: 'catalog', showId: message.showId }],
     summary: { topics: topics.length, showsConsidered: workspace.length, score: review.score.total, fixes: review.fixes.length, planDate: plan.date },

@@ -29,10 +29,11 @@ export function airedAtOf(manifest: Pick<Manifest, 'airedAt'>): string {
 }
 
 /**
- * Reviews one stored show against the channel's other reviews in the workspace and writes review.json.
+ * Reviews one stored show against the channel's other reviews in the workspace (review.json is the caller's
+ * to write: a model may reword it first).
  * @param evidence the show's mined topic evidence (its audience questions feed the fixes)
  */
-export async function writeShowReview(storage: Storage, showId: ShowId, evidence: ShowTopicEvidence): Promise<ShowReview> {
+export async function buildShowReview(storage: Storage, showId: ShowId, evidence: ShowTopicEvidence): Promise<ShowReview> {
   const keys = showKeys(showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
@@ -74,9 +75,9 @@ export async function writeShowReview(storage: Storage, showId: ShowId, evidence
     runId: manifest.runId,
     airedAt,
     channel: compareWithChannel(channelName, current, others.map(channelShowOf)),
+    writtenBy: 'reviewer',
   };
-  await writeJson(storage, keys.review, showReviewSchema, review);
-  return review;
+  return showReviewSchema.parse(review);
 }
 
 /** The stored reviews of one channel, oldest first. */
@@ -100,17 +101,21 @@ export function planChannel(
   return showPlanSchema.parse(planNextShow({ channel, date, reviews, topicEvidence: topicEvidence.filter((e) => ids.has(e.showId)), suggestions }));
 }
 
-/** Writes plan.json beside the show: the plan as of this show, for the day three days after it aired. */
-export async function writeShowPlan(
+/** The plan as of this show, for three days after it aired, from the channel's shows up to this one. */
+export async function buildShowPlan(
   storage: Storage,
-  showId: ShowId,
   review: ShowReview,
   topicEvidence: readonly ShowTopicEvidence[],
   suggestions: readonly TopicSuggestion[],
 ): Promise<ShowPlan> {
   // Only shows up to this one: a rerun of an old show must not plan from shows that came after it.
-  const reviews = (await readChannelReviews(storage, review.channel.name)).filter((r) => r.airedAt <= review.airedAt);
-  const plan = planChannel(review.channel.name, reviews, topicEvidence, suggestions, { today: new Date(review.airedAt) });
-  await writeJson(storage, showKeys(showId).plan, showPlanSchema, plan);
-  return plan;
+  const earlier = (await readChannelReviews(storage, review.channel.name)).filter((r) => r.showId !== review.showId && r.airedAt <= review.airedAt);
+  return planChannel(review.channel.name, [...earlier, review], topicEvidence, suggestions, { today: new Date(review.airedAt) });
+}
+
+/** Writes review.json and plan.json. */
+export async function writeReviewAndPlan(storage: Storage, showId: ShowId, review: ShowReview, plan: ShowPlan): Promise<void> {
+  const keys = showKeys(showId);
+  await writeJson(storage, keys.review, showReviewSchema, review);
+  await writeJson(storage, keys.plan, showPlanSchema, plan);
 }

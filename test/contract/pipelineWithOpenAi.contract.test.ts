@@ -41,6 +41,14 @@ function chatReply(request: RecordedRequest) {
     return { body: chatCompletion(JSON.stringify({ order: ids.map((id) => ({ id, reason: `reason for ${id}` })) })) };
   }
   if (task === 'topic-pitch') return { body: chatCompletion(JSON.stringify({ pitches: [{ topic: '0', pitch: 'Open the next show with a serum demo.' }] })) };
+  if (task === 'review-phrasing') {
+    // Rewords every note; the last one with a number it was not given, which must be refused.
+    const items = (data as { item: string; text: string }[]).map((note, index, all) => ({
+      item: note.item,
+      text: index === all.length - 1 ? 'Sell 999 units next time.' : `Planner's note: ${note.text}`,
+    }));
+    return { body: chatCompletion(JSON.stringify({ items })) };
+  }
   return { status: 400, body: { error: { message: `unexpected task ${task}`, type: 'invalid_request_error' } } };
 }
 
@@ -113,6 +121,14 @@ describe('pipeline with OpenAI configured (contract)', () => {
     const topics = await result.readJson(keys.topics);
     expect(topics.writtenBy).toBe('openai:gpt-4o-mini');
     expect(topics.topics[0].pitch).toBe('Open the next show with a serum demo.');
+    // The model rewords the review's fixes and the plan's items, but a note whose numbers it changed keeps ours.
+    const review = await result.readJson(keys.review);
+    const plan = await result.readJson(keys.plan);
+    expect(review.writtenBy).toBe('openai:gpt-4o-mini');
+    const notes = [...review.fixes, ...plan.phases.flatMap((phase: { items: { text: string }[] }) => phase.items), ...plan.avoid].map((item: { text: string }) => item.text);
+    expect(notes.length).toBeGreaterThan(1);
+    expect(notes.slice(0, -1).every((text: string) => text.startsWith("Planner's note: "))).toBe(true);
+    expect(notes.join('\n')).not.toContain('999');
 
     // Show text travels only as quoted data in the user message, never in the instructions.
     const chats = stub.requestsTo('/v1/chat/completions').map((request) => JSON.parse(request.body.toString('utf8')));

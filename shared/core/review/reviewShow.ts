@@ -17,7 +17,7 @@ import { findMovingLines } from './movingLines.js';
 import { flaggedClaims } from './flaggedClaims.js';
 
 /** The review without what depends on other shows and on the run (channel, airing date, run id). */
-export type ShowReviewBody = Omit<ShowReview, 'runId' | 'channel' | 'airedAt'>;
+export type ShowReviewBody = Omit<ShowReview, 'runId' | 'channel' | 'airedAt' | 'writtenBy'>;
 
 export function reviewShow(inputs: ShowReviewInputs): ShowReviewBody {
   const { duration, language } = inputs;

@@ -253,6 +253,8 @@ export const showReviewSchema = readonlyObject({
   /** Lines followed by the most orders, best first. */
   movingLines: readonlyArray(movingLineSchema),
   flaggedClaims: readonlyArray(flaggedClaimSchema),
+  /** 'reviewer' (our own wording), or the language model that reworded the fixes (numbers are never its own). */
+  writtenBy: z.string(),
 });
 export type ShowReview = z.infer<typeof showReviewSchema>;
 

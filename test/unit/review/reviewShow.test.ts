@@ -104,7 +104,7 @@ describe('reviewShow', () => {
   });
 
   it('stores exactly as review.json', () => {
-    const stored = { ...review, runId: 'r1', airedAt: '2026-12-01T20:00:00.000Z', channel: { name: 'default', shows: [], median: {}, best: null, vsMedian: {}, trend: 'unknown' } };
+    const stored = { ...review, writtenBy: 'reviewer', runId: 'r1', airedAt: '2026-12-01T20:00:00.000Z', channel: { name: 'default', shows: [], median: {}, best: null, vsMedian: {}, trend: 'unknown' } };
     const nulls = { gmv: null, orders: null, peakViewers: null, avgViewers: null, comments: null, gpm: null, score: null };
     expect(() => showReviewSchema.parse({ ...stored, channel: { ...stored.channel, median: nulls, vsMedian: nulls } })).not.toThrow();
   });
