@@ -28,6 +28,8 @@ export const CATALOG_ROUTES = [
   { method: HttpMethod.GET, path: '/clips/{showId}/{clipId}', invokeResource: '/clips/*', writes: false },
   { method: HttpMethod.GET, path: '/shows/{showId}/status', invokeResource: '/shows/*/status', writes: false },
   { method: HttpMethod.GET, path: '/shows/{showId}/export', invokeResource: '/shows/*/export', writes: false },
+  { method: HttpMethod.GET, path: '/shows/{showId}/review', invokeResource: '/shows/*/review', writes: false },
+  { method: HttpMethod.GET, path: '/channels/{channel}/plan', invokeResource: '/channels/*/plan', writes: false },
   { method: HttpMethod.POST, path: '/clips/{showId}/{clipId}/edit', invokeResource: '/clips/*/edit', writes: true },
   { method: HttpMethod.POST, path: '/clips/{showId}/{clipId}/approve', invokeResource: '/clips/*/approve', writes: true },
   { method: HttpMethod.POST, path: '/clips/{showId}/{clipId}/reject', invokeResource: '/clips/*/reject', writes: true },
@@ -59,7 +61,7 @@ export interface CatalogApiProps {
 export class CatalogApi extends Construct {
   readonly api: HttpApi;
   readonly handler: NodejsFunction;
-  /** Invoke on the GET routes: list, download, status, export. */
+  /** Invoke on the GET routes: list, download, status, export, review, plan. */
   readonly invokePolicy: ManagedPolicy;
   /** Invoke on the POST routes: edit, approve, reject. */
   readonly reviewPolicy: ManagedPolicy;

@@ -7,42 +7,12 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command, type Option } from 'commander';
 import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
-import { parseShowId, showKeys } from '../../shared/core/keys.js';
-import { planDate } from '../../shared/core/plan/index.js';
-import { channelShowOf, compareWithChannel } from '../../shared/core/review/index.js';
-import { showReviewSchema, type ReviewEvidence, type ShowPlan, type ShowReview } from '../../shared/core/schemas/review.js';
-import { topicsFileSchema } from '../../shared/pipeline/artifacts.js';
-import type { Storage } from '../../shared/pipeline/ports.js';
-import { planChannel, readChannelReviews } from '../../shared/pipeline/showReview.js';
-import { tryReadJson } from '../../shared/pipeline/storageJson.js';
-import { readWorkspaceTopicEvidence } from '../../shared/pipeline/workspace.js';
+import { parseShowId } from '../../shared/core/keys.js';
+import type { ReviewEvidence, ShowPlan, ShowReview } from '../../shared/core/schemas/review.js';
+import { readChannelPlan, readCurrentReview } from '../../shared/pipeline/showReview.js';
 import { clock } from './format.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const GPM_BASIS = { views: 'views', uv: 'unique viewers', peakViewers: 'peak viewers' } as const;
-
-/** A stored review with its channel comparison brought up to date with the workspace. */
-export async function currentReview(storage: Storage, showId: string): Promise<ShowReview> {
-  const id = parseShowId(showId);
-  const stored = await tryReadJson(storage, showKeys(id).review, showReviewSchema);
-  if (stored === undefined) throw new InvalidArgumentError(`no review of show ${showId}: run it first (postshow run … ) or check --out`);
-  const channel = await readChannelReviews(storage, stored.channel.name);
-  return { ...stored, channel: compareWithChannel(stored.channel.name, channelShowOf(stored), channel.map(channelShowOf)) };
-}
-
-/** The channel's plan for `date` (default: three days ahead). */
-export async function currentPlan(storage: Storage, channel: string, date: string | undefined, today: Date): Promise<ShowPlan> {
-  const earliest = planDate(today);
-  if (date !== undefined && (!DATE.test(date) || Number.isNaN(Date.parse(date)))) throw new InvalidArgumentError(`--date must be a date like ${earliest}`);
-  if (date !== undefined && date < earliest) {
-    throw new InvalidArgumentError(`--date ${date} is too soon: a plan is made at least 3 days ahead (${earliest} or later)`);
-  }
-  const reviews = await readChannelReviews(storage, channel);
-  if (reviews.length === 0) throw new InvalidArgumentError(`no reviewed shows on channel ${channel}: run a show with --channel ${channel} first`);
-  const latest = reviews[reviews.length - 1]!;
-  const topics = await tryReadJson(storage, showKeys(parseShowId(latest.showId)).topics, topicsFileSchema);
-  return planChannel(channel, reviews, await readWorkspaceTopicEvidence(storage), topics?.topics ?? [], { today, ...(date === undefined ? {} : { date }) });
-}
 
 const number = (value: number | null, digits = 0) =>
   value === null ? '—' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
@@ -97,7 +67,8 @@ export function registerReviewCommands(program: Command, workspace: () => Option
     .addOption(workspace())
     .option('--json', 'print review.json on stdout')
     .action(async (showId: string, flags: { out: string; json?: boolean }) => {
-      const review = await currentReview(new FsStorage(path.resolve(flags.out)), showId);
+      const review = await readCurrentReview(new FsStorage(path.resolve(flags.out)), parseShowId(showId));
+      if (review === undefined) throw new InvalidArgumentError(`no review of show ${showId} in ${flags.out}: run the show first`);
       process.stdout.write(flags.json ? `${JSON.stringify(review, null, 2)}\n` : formatReview(review));
     });
 
@@ -109,7 +80,8 @@ export function registerReviewCommands(program: Command, workspace: () => Option
     .addOption(workspace())
     .option('--json', 'print the plan as JSON')
     .action(async (flags: { out: string; channel: string; date?: string; json?: boolean }) => {
-      const plan = await currentPlan(new FsStorage(path.resolve(flags.out)), flags.channel, flags.date, new Date());
+      const plan = await readChannelPlan(new FsStorage(path.resolve(flags.out)), flags.channel, flags.date, new Date());
+      if (plan === undefined) throw new InvalidArgumentError(`no reviewed shows on channel ${flags.channel} in ${flags.out}: run a show with --channel ${flags.channel} first`);
       process.stdout.write(flags.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
     });
 }

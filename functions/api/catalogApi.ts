@@ -12,6 +12,8 @@
  * POST /clips/{showId}/{clipId}/reject    same as approve
  * GET  /shows/{showId}/status             200 the show's status.json
  * GET  /shows/{showId}/export             ?format=fcpxml|edl|mlt|srt|vtt[&approved=true]; 200 the file (clipRequests.ts)
+ * GET  /shows/{showId}/review             200 the show review (review.json, channel comparison as of now)
+ * GET  /channels/{channel}/plan           ?date=YYYY-MM-DD (at least 3 days ahead; default 3 days ahead); 200 the next-show plan
  * Bad input is 400, unknown routes, shows and clips 404, other methods 405, bodies over 256 KiB 413, bodies
  * that are not JSON 415; anything unexpected is 500 with a request id, the details going to the log only.
  */
@@ -22,6 +24,8 @@ import { catalogFilterSchema, type CatalogEntry, type CatalogFilter } from '../.
 import { InputError, reasonOf } from '../../shared/core/errors.js';
 import { parseShowId, showKeys, validateKey, type ShowId } from '../../shared/core/keys.js';
 import type { CatalogIndex, Logger } from '../../shared/pipeline/ports.js';
+import { RUN_SETTINGS } from '../../shared/core/settings/runSettings.js';
+import { readChannelPlan, readCurrentReview } from '../../shared/pipeline/showReview.js';
 import { editClip, exportShowRequest, reviewClipRequest, type ClipRequestDependencies } from './clipRequests.js';
 import { HttpError, httpApiEventSchema, isNotFound, json, parseClipId, parseNumber, parseQueryString, rejectUnknownParams } from './httpRequest.js';
 
@@ -46,7 +50,9 @@ type Route =
   | { readonly name: 'editClip'; readonly showId: string; readonly clipId: string }
   | { readonly name: 'reviewClip'; readonly showId: string; readonly clipId: string; readonly status: 'approved' | 'rejected' }
   | { readonly name: 'getStatus'; readonly showId: string }
-  | { readonly name: 'exportShow'; readonly showId: string };
+  | { readonly name: 'exportShow'; readonly showId: string }
+  | { readonly name: 'getReview'; readonly showId: string }
+  | { readonly name: 'getPlan'; readonly channel: string };
 
 /** The one method each route answers. */
 const ROUTE_METHODS: Readonly<Record<Route['name'], 'GET' | 'POST'>> = {
@@ -56,6 +62,8 @@ const ROUTE_METHODS: Readonly<Record<Route['name'], 'GET' | 'POST'>> = {
   reviewClip: 'POST',
   getStatus: 'GET',
   exportShow: 'GET',
+  getReview: 'GET',
+  getPlan: 'GET',
 };
 const REVIEW_VERBS = { approve: 'approved', reject: 'rejected' } as const;
 
@@ -87,6 +95,20 @@ export async function handleCatalogRequest(event: unknown, deps: CatalogApiDepen
         return json(200, await getStatus(parseShowId(route.showId), deps));
       case 'exportShow':
         return await exportShowRequest(parseShowId(route.showId), query, deps);
+      case 'getReview': {
+        rejectUnknownParams(query, []);
+        const review = await readCurrentReview(deps.storage, parseShowId(route.showId));
+        if (review === undefined) throw new HttpError(404, `show ${route.showId} has no review yet (unknown show, or its run has not reached the suggest stage)`);
+        return json(200, review);
+      }
+      case 'getPlan': {
+        rejectUnknownParams(query, ['date']);
+        const channel = RUN_SETTINGS.channel.safeParse(route.channel);
+        if (!channel.success) throw new InputError(`channel: ${channel.error.issues[0]?.message ?? 'invalid'}`);
+        const plan = await readChannelPlan(deps.storage, channel.data, query.get('date'), new Date());
+        if (plan === undefined) throw new HttpError(404, `channel ${channel.data} has no reviewed show yet`);
+        return json(200, plan);
+      }
     }
   } catch (error) {
     if (error instanceof HttpError) return json(error.statusCode, { error: error.message }, error.headers);
@@ -189,9 +211,11 @@ function matchRoute(path: string): Route {
   if (rest.length === 0 && first === 'shows' && second !== undefined && fourth === undefined) {
     if (third === 'status') return { name: 'getStatus', showId: second };
     if (third === 'export') return { name: 'exportShow', showId: second };
+    if (third === 'review') return { name: 'getReview', showId: second };
   }
+  if (rest.length === 0 && first === 'channels' && second !== undefined && third === 'plan' && fourth === undefined) return { name: 'getPlan', channel: second };
   throw new HttpError(
     404,
-    `no route for ${path}; try GET /clips, /clips/{showId}/{clipId}, /shows/{showId}/status or /shows/{showId}/export, POST /clips/{showId}/{clipId}/edit|approve|reject`,
+    `no route for ${path}; try GET /clips, /clips/{showId}/{clipId}, /shows/{showId}/status|export|review, /channels/{channel}/plan, POST /clips/{showId}/{clipId}/edit|approve|reject`,
   );
 }

@@ -3,7 +3,8 @@
  * evidence for the pure review (shared/core/review), sets it against the channel's earlier shows, and plans the
  * channel's next show. Used by the suggest stage (review.json, plan.json) and the CLI (`postshow review`, `plan`).
  */
-import { showKeys, type ShowId } from '../core/keys.js';
+import { InputError } from '../core/errors.js';
+import { parseShowId, showKeys, type ShowId } from '../core/keys.js';
 import { planDate, planNextShow } from '../core/plan/index.js';
 import { channelShowOf, compareWithChannel, reviewShow } from '../core/review/index.js';
 import { showPlanSchema, showReviewSchema, type ShowPlan, type ShowReview } from '../core/schemas/review.js';
@@ -16,12 +17,13 @@ import {
   highlightsFileSchema,
   metricsPointsSchema,
   productsSchema,
+  topicsFileSchema,
   transcriptSchema,
 } from './artifacts.js';
 import { manifestSchema, type Manifest } from './manifest.js';
 import type { Storage } from './ports.js';
-import { readJson, writeJson } from './storageJson.js';
-import { readWorkspaceReviews } from './workspace.js';
+import { readJson, tryReadJson, writeJson } from './storageJson.js';
+import { readWorkspaceReviews, readWorkspaceTopicEvidence } from './workspace.js';
 
 /** When the show aired: the manifest's record; a manifest from before it was recorded sorts first. */
 export function airedAtOf(manifest: Pick<Manifest, 'airedAt'>): string {
@@ -118,4 +120,32 @@ export async function writeReviewAndPlan(storage: Storage, showId: ShowId, revie
   const keys = showKeys(showId);
   await writeJson(storage, keys.review, showReviewSchema, review);
   await writeJson(storage, keys.plan, showPlanSchema, plan);
+}
+
+/**
+ * A stored review with its channel comparison brought up to date with the workspace (shows run later that aired
+ * earlier count too); undefined when the show has no review.
+ */
+export async function readCurrentReview(storage: Storage, showId: ShowId): Promise<ShowReview | undefined> {
+  const stored = await tryReadJson(storage, showKeys(showId).review, showReviewSchema);
+  if (stored === undefined) return undefined;
+  const channel = await readChannelReviews(storage, stored.channel.name);
+  return { ...stored, channel: compareWithChannel(stored.channel.name, channelShowOf(stored), channel.map(channelShowOf)) };
+}
+
+const PLAN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The channel's plan for `date` (default: three days ahead of `today`); undefined when the channel has no
+ * reviewed show. @throws InputError for a date that is not YYYY-MM-DD or is less than three days ahead
+ */
+export async function readChannelPlan(storage: Storage, channel: string, date: string | undefined, today: Date): Promise<ShowPlan | undefined> {
+  const earliest = planDate(today);
+  if (date !== undefined && (!PLAN_DATE.test(date) || Number.isNaN(Date.parse(date)))) throw new InputError(`date must be a date like ${earliest}`);
+  if (date !== undefined && date < earliest) throw new InputError(`date ${date} is too soon: a plan is made at least 3 days ahead (${earliest} or later)`);
+  const reviews = await readChannelReviews(storage, channel);
+  const latest = reviews.at(-1);
+  if (latest === undefined) return undefined;
+  const topics = await tryReadJson(storage, showKeys(parseShowId(latest.showId)).topics, topicsFileSchema);
+  return planChannel(channel, reviews, await readWorkspaceTopicEvidence(storage), topics?.topics ?? [], { today, ...(date === undefined ? {} : { date }) });
 }

@@ -337,9 +337,11 @@ describe('catalog API', () => {
   it('serves the contract routes, all with AWS_IAM authorisation, through the catalog Lambda', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
     expect(routes.map((route) => route.Properties?.RouteKey).sort()).toEqual([
+      'GET /channels/{channel}/plan',
       'GET /clips',
       'GET /clips/{showId}/{clipId}',
       'GET /shows/{showId}/export',
+      'GET /shows/{showId}/review',
       'GET /shows/{showId}/status',
       'POST /clips/{showId}/{clipId}/approve',
       'POST /clips/{showId}/{clipId}/edit',
@@ -362,7 +364,7 @@ describe('catalog API', () => {
       return asArray(statements[0]?.Resource).map((arn) => joinWithNames(arn, {}).split('/$default/')[1]);
     };
     template.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
-    expect(routesOf(stack.catalogApi.invokePolicy)).toEqual(['GET/clips', 'GET/clips/*', 'GET/shows/*/status', 'GET/shows/*/export']);
+    expect(routesOf(stack.catalogApi.invokePolicy)).toEqual(['GET/clips', 'GET/clips/*', 'GET/shows/*/status', 'GET/shows/*/export', 'GET/shows/*/review', 'GET/channels/*/plan']);
     expect(routesOf(stack.catalogApi.reviewPolicy)).toEqual(['POST/clips/*/edit', 'POST/clips/*/approve', 'POST/clips/*/reject']);
   });
 });

@@ -161,6 +161,18 @@ describe('clip edits through the catalog API on the simulated cloud', () => {
     expect(vtt.body).toMatch(/^WEBVTT/);
   });
 
+  it("serves the show's review and the channel's next-show plan", async () => {
+    const review = await api('GET', `/shows/${SHOW}/review`);
+    expect(review).toMatchObject({ showId: SHOW, channel: { name: 'default' } });
+    expect((review.kpis as { gmv: number }).gmv).toBeGreaterThan(0);
+    const plan = await api('GET', '/channels/default/plan');
+    expect((plan.phases as { phase: string }[]).map((phase) => phase.phase)).toEqual(['warm-up', 'introduction', 'demonstration', 'push', 'close']);
+    expect(plan.basedOn).toEqual([SHOW]);
+    await api('GET', '/channels/default/plan', { query: 'date=2000-01-01' }, 400);
+    await api('GET', '/channels/nobody/plan', {}, 404);
+    await api('GET', '/shows/unknown-show/review', {}, 404);
+  });
+
   it('leaves no dead letters', async () => {
     for (const stage of ['clip', 'catalog', 'report'] as const) expect(await cloud.deadLetters(stage), stage).toHaveLength(0);
   });
