@@ -161,9 +161,10 @@ program
   .description('topic suggestions for upcoming shows, from every show in the workspace')
   .addOption(workspaceOption())
   .option('--limit <n>', 'most suggestions', positiveInteger('--limit'), 15)
+  .option('--channel <name>', "only this channel's shows")
   .option('--json', 'print JSON on stdout')
-  .action(async (flags: { out: string; limit: number; json?: boolean }) => {
-    const suggestions = await workspaceSuggestions(new FsStorage(path.resolve(flags.out)), flags.limit);
+  .action(async (flags: { out: string; limit: number; channel?: string; json?: boolean }) => {
+    const suggestions = await workspaceSuggestions(new FsStorage(path.resolve(flags.out)), flags.limit, flags.channel);
     if (flags.json) process.stdout.write(`${JSON.stringify(suggestions, null, 2)}\n`);
     else printSuggestions(suggestions);
   });
