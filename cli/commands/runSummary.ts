@@ -8,6 +8,7 @@ import { analysisSchema, clipMetaSchema, highlightsFileSchema, topicsFileSchema,
 import { manifestSchema } from '../../shared/pipeline/manifest.js';
 import type { ShowStatus } from '../../shared/pipeline/status.js';
 import { tryReadJson } from '../../shared/pipeline/storageJson.js';
+import { showReviewSchema } from '../../shared/core/schemas/review.js';
 import { clock } from './format.js';
 
 export interface RunSummary {
@@ -34,6 +35,8 @@ export interface RunSummary {
     compliance: string;
   }[];
   readonly topics: { topic: string; kind: string; score: number }[];
+  /** The review's headline: score, sales, the top product and the most important fix (`postshow review` has it all). */
+  readonly review?: { score: number; gmv: number | null; orders: number | null; topProduct?: string; topFix?: string };
   readonly stages: Record<string, { state: string; items: number; ms: number }>;
   /** How late chat reacts to the stream, as measured (recorded; not yet applied by the detector). */
   readonly chatLag?: ChatLagRecord;
@@ -72,7 +75,8 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
     }
   }
   const outputs: Record<string, string> = { workspace: storage.root, status: storage.pathOf(keys.status) };
-  for (const [name, key] of Object.entries({ report: keys.report, transcript: keys.transcript, highlights: keys.highlights, topics: keys.topics, catalog: keys.catalog })) {
+  const review = await tryReadJson(storage, keys.review, showReviewSchema).catch(() => undefined);
+  for (const [name, key] of Object.entries({ report: keys.report, transcript: keys.transcript, highlights: keys.highlights, topics: keys.topics, review: keys.review, plan: keys.plan, catalog: keys.catalog })) {
     if (await storage.head(key)) outputs[name] = storage.pathOf(key);
   }
   return {
@@ -88,6 +92,17 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
     highlights: highlights.map((h) => ({ id: h.id, rank: h.rank, start: h.start, end: h.end, score: h.score, signals: h.signals.map((s) => s.name) })),
     clips,
     topics: topics.map((topic) => ({ topic: topic.topic, kind: topic.kind, score: topic.score })),
+    ...(review
+      ? {
+          review: {
+            score: review.score.total,
+            gmv: review.kpis.gmv,
+            orders: review.kpis.orders,
+            ...(review.products[0] && review.products[0].gmv > 0 ? { topProduct: review.products[0].name } : {}),
+            ...(review.fixes[0] ? { topFix: review.fixes[0].text } : {}),
+          },
+        }
+      : {}),
     stages: Object.fromEntries(Object.entries(status.stages).map(([stage, s]) => [stage, { state: s.state, items: s.items, ms: s.ms }])),
   };
 }
@@ -117,5 +132,11 @@ export function printRunSummary(summary: RunSummary): void {
     });
   } else if (summary.status === 'succeeded') out('no highlights found');
   if (summary.topics.length > 0) out(`topics: ${summary.topics.slice(0, 5).map((t) => t.topic).join(' · ')}`);
+  if (summary.review) {
+    const { score, gmv, orders, topProduct, topFix } = summary.review;
+    const sales = gmv === null ? '' : `, GMV ${gmv.toLocaleString('en-US')} from ${orders ?? 0} orders${topProduct ? ` (top: ${topProduct})` : ''}`;
+    out(`review: score ${score}/100${sales} (postshow review ${summary.showId})`);
+    if (topFix) out(`  first fix: ${topFix}`);
+  }
   if (summary.outputs.report) out(`report: ${summary.outputs.report}`);
 }
