@@ -70,7 +70,7 @@ export function channelChart(channel: ChannelComparison, showId: string, labels:
     const my = fmt(y(median));
     parts.push(
       `<g class="median"><line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${my}" y2="${my}" stroke="#e8590c" stroke-dasharray="6 4" stroke-width="1.5"/>` +
-        `<text x="${WIDTH - MARGIN.right}" y="${fmt(y(median) - 5)}" text-anchor="end" font-size="10" fill="#e8590c">${esc(`${labels.median} ${numbers.integer(median)}`)}</text></g>`,
+        `<text x="${MARGIN.left + 4}" y="${fmt(y(median) - 5)}" font-size="10" fill="#e8590c" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(`${labels.median} ${numbers.integer(median)}`)}</text></g>`,
     );
   }
   parts.push('</svg>');

@@ -31,7 +31,9 @@ export function phaseRibbon(review: ShowReview, scale: TimelineScale, labels: Re
     '<defs><pattern id="ps-dead-air" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
       '<rect width="6" height="6" fill="#495057" fill-opacity="0.25"/><line x1="0" y1="0" x2="0" y2="6" stroke="#212529" stroke-width="2.5"/></pattern></defs>',
     `<rect x="${left}" y="${BAND_TOP}" width="${fmt(right - left)}" height="${BAND_HEIGHT}" fill="#f1f3f5"/>`,
+    `<text x="${left - 4}" y="${BAND_TOP + 17}" text-anchor="end" font-size="10" fill="#495057">${esc(labels.ribbon)}</text>`,
   ];
+  const texts: string[] = [];
   for (const span of [...review.phases].sort((a, b) => a.start - b.start)) {
     const x0 = x(span.start);
     const w = Math.max(1, x(span.end) - x0);
@@ -44,12 +46,15 @@ export function phaseRibbon(review: ShowReview, scale: TimelineScale, labels: Re
     const label = fits ? text : short ? name : '';
     parts.push(
       `<g class="phase" data-phase="${span.phase}"><title>${esc(title)}</title>` +
-        `<rect x="${fmt(x0)}" y="${BAND_TOP}" width="${fmt(w)}" height="${BAND_HEIGHT}" fill="${PHASE_COLORS[span.phase]}" stroke="#fff" stroke-width="1"/>` +
-        (label === ''
-          ? ''
-          : `<text x="${fmt(x0 + 4)}" y="${BAND_TOP + 17}" font-size="11" fill="#212529">${esc(label)}</text>`) +
-        '</g>',
+        `<rect x="${fmt(x0)}" y="${BAND_TOP}" width="${fmt(w)}" height="${BAND_HEIGHT}" fill="${PHASE_COLORS[span.phase]}" stroke="#fff" stroke-width="1"/></g>`,
     );
+    // Labels go on top of the dead-air hatching, with a halo so they stay readable over it.
+    if (label !== '') {
+      texts.push(
+        `<text x="${fmt(x0 + 4)}" y="${BAND_TOP + 17}" font-size="11" fill="#212529" stroke="#fff" stroke-width="3" ` +
+          `stroke-opacity="0.8" paint-order="stroke" pointer-events="none">${esc(label)}</text>`,
+      );
+    }
   }
   for (const dead of review.deadAir) {
     const x0 = x(dead.start);
@@ -59,6 +64,7 @@ export function phaseRibbon(review: ShowReview, scale: TimelineScale, labels: Re
         `<rect x="${fmt(x0)}" y="${BAND_TOP}" width="${fmt(w)}" height="${BAND_HEIGHT}" fill="url(#ps-dead-air)" stroke="#212529" stroke-width="1"/></g>`,
     );
   }
+  parts.push(...texts);
   for (const drop of review.viewerDrops) {
     const x0 = x(drop.start);
     const x1 = Math.max(x0 + 2, x(drop.end));

@@ -19,7 +19,7 @@ import { compareText } from '../topics/compareText.js';
 import { formatClipClock, formatClock } from './formatClock.js';
 import { timelineChart, timelineScale } from './timelineChart.js';
 import type { ShowPlan, ShowReview } from '../schemas/review.js';
-import { phaseRibbon } from './phaseRibbon.js';
+import { phaseLegend, phaseRibbon } from './phaseRibbon.js';
 import { planSection } from './planSection.js';
 import { numberFormats, reviewLabels } from './reportLabels.js';
 import type { EvidenceContext } from './reviewEvidence.js';
@@ -104,12 +104,12 @@ const THUMBNAIL_DATA_URI = /^data:image\/(?:png|jpeg|webp|gif);base64,[A-Za-z0-9
 // The review and the plan: KPI tiles, score bars, product table, phase legend, plan run sheet.
 const REVIEW_STYLE = `
 .small{font-size:.85em}h4{margin:1em 0 .3em;font-size:1em}
-.chart.ribbon{margin-top:-6px}
+.chart.ribbon{margin-top:-6px}.times{white-space:normal;font-size:.75em}
 .kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:10px;margin:8px 0}
 .kpi{border:1px solid #dee2e6;border-radius:8px;padding:8px 12px;background:#fff}
 .kpi-label{color:#495057;font-size:.85em}.kpi-value{font-size:1.6em;font-weight:600;font-variant-numeric:tabular-nums;line-height:1.3}
 .kpi.missing .kpi-value{color:#adb5bd}.kpi-sub{font-size:.8em}
-.delta{font-size:.8em;font-weight:600}.delta.up,.up{color:#2b8a3e}.delta.down,.down{color:#c92a2a}.delta.flat{color:#495057}
+.delta{font-size:.8em;font-weight:600}.delta .muted{font-weight:normal}.kpis.funnel{grid-template-columns:repeat(auto-fill,minmax(140px,1fr))}.kpis.funnel .kpi-value{font-size:1.3em}.delta.up,.up{color:#2b8a3e}.delta.down,.down{color:#c92a2a}.delta.flat{color:#495057}
 .score{display:grid;grid-template-columns:160px 1fr;gap:16px;border:1px solid #dee2e6;border-radius:8px;padding:12px;margin:10px 0;background:#f8f9fa}
 .score-big{font-size:2.6em;font-weight:700;line-height:1.1;color:#1864ab}.score-part{margin-bottom:8px}.score-num{font-weight:700}
 .bar{height:6px;background:#e9ecef;border-radius:3px;margin:3px 0}.bar span{display:block;height:6px;background:#1c7ed6;border-radius:3px}
@@ -176,7 +176,7 @@ export function renderReport(data: ReportData): string {
           timelineScale({ duration: data.duration, chatRate: data.engagement.chatRate, loudness: data.engagement.loudness, ...(data.engagement.viewers === undefined ? {} : { viewers: data.engagement.viewers }), sentiment: data.sentiment }),
           reviewLabels(review.language),
           numberFormats(review.language),
-        )}</div>`;
+        )}</div>${phaseLegend(review, reviewLabels(review.language), numberFormats(review.language))}`;
   return [
     '<!DOCTYPE html>',
     `<html lang="${data.language === 'zh' ? 'zh-CN' : 'en'}">`,

@@ -8,6 +8,7 @@ import type { GpmBasis, ReviewFix, ShowPhase } from '../schemas/review.js';
 export interface ReviewLabels {
   readonly review: string;
   readonly kpis: string;
+  readonly funnel: string;
   readonly gmv: string;
   readonly orders: string;
   readonly aov: string;
@@ -47,6 +48,9 @@ export interface ReviewLabels {
   readonly flagNames: Readonly<Record<'never-presented' | 'long-while-orders-fell', string>>;
   readonly noProducts: string;
   readonly phases: string;
+  /** The ribbon's name in the chart's left margin (short). */
+  readonly ribbon: string;
+  readonly deadAirAndDrops: string;
   readonly phaseNames: Readonly<Record<ShowPhase, string>>;
   readonly deadAir: string;
   readonly viewerDrop: string;
@@ -86,6 +90,7 @@ export interface ReviewLabels {
 const EN: ReviewLabels = {
   review: 'Show review',
   kpis: 'Key numbers',
+  funnel: 'Traffic and conversion',
   gmv: 'GMV',
   orders: 'Orders',
   aov: 'Average order value',
@@ -128,6 +133,8 @@ const EN: ReviewLabels = {
   flagNames: { 'never-presented': 'never presented', 'long-while-orders-fell': 'long on air while orders fell' },
   noProducts: 'No product list was given for this show.',
   phases: 'Show phases',
+  ribbon: 'Phases',
+  deadAirAndDrops: 'Dead air and viewer drops',
   phaseNames: { 'warm-up': 'Warm-up', introduction: 'Introduction', demonstration: 'Demonstration', push: 'Push to buy', close: 'Close' },
   deadAir: 'Dead air',
   viewerDrop: 'Viewer drop',
@@ -176,6 +183,7 @@ const EN: ReviewLabels = {
 const ZH: ReviewLabels = {
   review: '直播复盘',
   kpis: '核心数据',
+  funnel: '流量与转化',
   gmv: '成交额 GMV',
   orders: '订单',
   aov: '客单价',
@@ -218,6 +226,8 @@ const ZH: ReviewLabels = {
   flagNames: { 'never-presented': '未讲解', 'long-while-orders-fell': '讲解过长且订单下滑' },
   noProducts: '本场未提供商品列表。',
   phases: '直播阶段',
+  ribbon: '阶段',
+  deadAirAndDrops: '冷场与在线下滑',
   phaseNames: { 'warm-up': '预热', introduction: '产品介绍', demonstration: '演示', push: '逼单/促单', close: '收尾' },
   deadAir: '冷场',
   viewerDrop: '在线下滑',

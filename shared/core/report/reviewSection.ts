@@ -6,7 +6,6 @@ import type { ChannelComparison, ProductReview, ReviewFix, ShowKpis, ShowReview 
 import { channelChart, channelMetric } from './channelChart.js';
 import { escapeHtml as esc } from './escapeHtml.js';
 import { formatClipClock } from './formatClock.js';
-import { phaseLegend } from './phaseRibbon.js';
 import { type NumberFormats, type ReviewLabels, numberFormats, reviewLabels } from './reportLabels.js';
 import { type EvidenceContext, evidenceList } from './reviewEvidence.js';
 
@@ -33,7 +32,7 @@ export function reviewSection(review: ShowReview, context: EvidenceContext): str
     scoreBlock(review, labels, numbers),
     kpiTiles(review, labels, numbers),
     notesBlock(review.notes, labels),
-    productsTable(review.products, labels, numbers, context),
+    productsTable(review.products, review.kpis, labels, numbers, context),
     phasesBlock(review, labels, numbers, context),
     fixesBlock(review.fixes, labels, context),
     channelBlock(review, labels, numbers),
@@ -44,7 +43,7 @@ export function reviewSection(review: ShowReview, context: EvidenceContext): str
 function kpiTiles(review: ShowReview, labels: ReviewLabels, numbers: NumberFormats): string {
   const k = review.kpis;
   const count = (value: number | null) => (value === null ? null : numbers.integer(value));
-  const amount = (value: number | null) => (value === null ? null : Math.abs(value) >= 1000 ? numbers.integer(value) : numbers.decimal(value, 2));
+  const amount = (value: number | null) => (value === null ? null : formatAmount(value, numbers));
   const tiles: Tile[] = [
     { key: 'gmv', label: labels.gmv, value: amount(k.gmv), median: 'gmv' },
     { key: 'orders', label: labels.orders, value: count(k.orders), median: 'orders' },
@@ -93,10 +92,8 @@ function kpiTiles(review: ShowReview, labels: ReviewLabels, numbers: NumberForma
     ['follows', labels.follows, k.follows, numbers.integer],
     ['conversionRate', labels.conversionRate, k.conversionRate, (v) => numbers.percent(v, 2)],
   ];
-  for (const [key, label, value, format] of optional) {
-    if (value !== null) tiles.push({ key, label, value: format(value) });
-  }
-  const html = tiles.map((tile) => {
+  const funnel: Tile[] = optional.filter(([, , value]) => value !== null).map(([key, label, value, format]) => ({ key, label, value: format(value ?? 0) }));
+  const tileHtml = (tile: Tile) => {
     const delta = tile.median === undefined ? '' : deltaBadge(review.channel.vsMedian[tile.median], labels, numbers);
     const missing = tile.value === null;
     return (
@@ -106,11 +103,17 @@ function kpiTiles(review: ShowReview, labels: ReviewLabels, numbers: NumberForma
       (missing ? '' : delta) +
       '</div>'
     );
-  });
+  };
   return (
     `<h3>${esc(labels.kpis)} <span class="muted small">${esc(labels.duration)} ${formatClipClock(k.durationSeconds)}</span></h3>` +
-    `<div class="kpis">${html.join('')}</div>`
+    `<div class="kpis">${tiles.map(tileHtml).join('')}</div>` +
+    (funnel.length === 0 ? '' : `<h4>${esc(labels.funnel)}</h4><div class="kpis funnel">${funnel.map(tileHtml).join('')}</div>`)
   );
+}
+
+/** Money: whole amounts without decimals, and large ones rounded; otherwise two decimals. */
+function formatAmount(value: number, numbers: NumberFormats): string {
+  return Number.isInteger(value) || Math.abs(value) >= 1000 ? numbers.integer(value) : numbers.decimal(value, 2);
 }
 
 function supportLine(k: ShowKpis, numbers: NumberFormats): string {
@@ -149,26 +152,38 @@ function scoreBlock(review: ShowReview, labels: ReviewLabels, numbers: NumberFor
 
 function notesBlock(notes: readonly string[], labels: ReviewLabels): string {
   if (notes.length === 0) return '';
-  return `<details class="notes"><summary class="muted">${esc(labels.notes)}</summary><ul>${notes.map((note) => `<li>${esc(note)}</li>`).join('')}</ul></details>`;
+  return `<details class="notes" open><summary class="muted">${esc(labels.notes)}</summary><ul>${notes.map((note) => `<li>${esc(note)}</li>`).join('')}</ul></details>`;
 }
 
-function productsTable(products: readonly ProductReview[], labels: ReviewLabels, numbers: NumberFormats, context: EvidenceContext): string {
+function productsTable(
+  products: readonly ProductReview[],
+  kpis: ShowKpis,
+  labels: ReviewLabels,
+  numbers: NumberFormats,
+  context: EvidenceContext,
+): string {
+  // Without metrics a product's orders and GMV were not measured: "—", not 0.
+  const hasGmv = kpis.gmv !== null;
+  const hasOrders = kpis.orders !== null;
   const heading = `<h3 id="review-products">${esc(labels.products)}${products.length > 0 ? ` (${products.length})` : ''}</h3>`;
   if (products.length === 0) return `${heading}<p class="muted">${esc(labels.noProducts)}</p>`;
   const rows = [...products]
     .sort((a, b) => a.rank - b.rank)
     .map((product) => {
-      const top = product.rank <= TOP_PRODUCTS && product.presentations.length > 0;
+      const top = hasGmv && product.rank <= TOP_PRODUCTS && product.presentations.length > 0;
       const flags = product.flags.map((flag) => `<span class="flag">${esc(labels.flagNames[flag])}</span>`).join(' ');
       const times = product.presentations.map((p) => `${formatClipClock(p.start)}–${formatClipClock(p.end)}`).join(', ');
       return (
         `<tr class="${top ? 'top' : ''}${product.flags.length > 0 ? ' flagged' : ''}" data-rank="${product.rank}">` +
         `<td class="num">${product.rank}</td>` +
         `<td><strong>${esc(product.name)}</strong><div class="muted small">${esc(labels.mentions(product.mentions.speech, product.mentions.chat))}</div></td>` +
-        `<td class="num" title="${esc(times)}">${product.presentedSeconds > 0 ? formatClipClock(product.presentedSeconds) : '—'}</td>` +
-        `<td class="num">${esc(numbers.integer(product.orders))}</td>` +
-        `<td class="num">${esc(numbers.decimal(product.gmv, product.gmv >= 1000 ? 0 : 2))}</td>` +
-        `<td class="share"><span class="sharebar" style="width:${Math.round(Math.max(0, Math.min(1, product.gmvShare)) * 100)}%"></span>${esc(numbers.percent(product.gmvShare, 1))}</td>` +
+        `<td class="num">${product.presentedSeconds > 0 ? formatClipClock(product.presentedSeconds) : '—'}` +
+        `${times === '' ? '' : `<div class="muted small times">${esc(times)}</div>`}</td>` +
+        `<td class="num">${hasOrders ? esc(numbers.integer(product.orders)) : '—'}</td>` +
+        `<td class="num">${hasGmv ? esc(formatAmount(product.gmv, numbers)) : '—'}</td>` +
+        (hasGmv
+          ? `<td class="share"><span class="sharebar" style="width:${Math.round(Math.max(0, Math.min(1, product.gmvShare)) * 100)}%"></span>${esc(numbers.percent(product.gmvShare, 1))}</td>`
+          : '<td class="share">—</td>') +
         `<td class="num">${product.gpm === null ? '—' : esc(numbers.decimal(product.gpm, 1))}</td>` +
         `<td>${flags}${evidenceList(product.evidence, labels, context)}</td></tr>`
       );
@@ -202,9 +217,9 @@ function phasesBlock(review: ShowReview, labels: ReviewLabels, numbers: NumberFo
         .map(esc)
         .join(' · ')}</span>${evidenceList(item.evidence, labels, context)}</li>`,
   );
+  if (dead.length === 0 && drops.length === 0) return '';
   return [
-    `<h3 id="review-phases">${esc(labels.phases)}</h3>`,
-    phaseLegend(review, labels, numbers),
+    `<h3 id="review-phases">${esc(labels.deadAirAndDrops)}</h3>`,
     dead.length > 0 ? `<h4>${esc(labels.deadAirList)} (${dead.length})</h4><ul class="events">${dead.join('')}</ul>` : '',
     drops.length > 0 ? `<h4>${esc(labels.viewerDropList)} (${drops.length})</h4><ul class="events">${drops.join('')}</ul>` : '',
   ].join('\n');
