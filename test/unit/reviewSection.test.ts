@@ -162,6 +162,19 @@ describe('channel and plan', () => {
     expect(html).toContain('median of earlier shows 75,375');
     expect(html).toContain('▼ down');
     expect(html).toContain('show-c');
+    // This show against the median, number by number.
+    const row = (key: string) => (new RegExp(`<tr data-compare="${key}">(.*?)</tr>`).exec(html)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    expect(row('gmv')).toBe('GMV 88,921 75,375 ▲ +18%');
+    expect(row('avgViewers')).toBe('Average viewers 812 800 ▲ +2%');
+    expect(row('score')).toBe('Score 68 64 ▲ +6%');
+  });
+
+  it('says when there is nothing to compare with', () => {
+    const review = reviewFixture({ language: 'zh' });
+    const first = { ...review, channel: { ...review.channel, shows: review.channel.shows.slice(-1), best: null, trend: 'unknown' as const } };
+    const html = reviewSection(first, { ...context, showId: review.showId });
+    expect(html).toContain('这是该账号的第一场直播');
+    expect(html).not.toContain('channel-chart');
   });
 
   it('shows the plan’s date, the five phases in order with minutes and items, and the avoid list', () => {

@@ -54,7 +54,7 @@ export function channelChart(channel: ChannelComparison, showId: string, labels:
       );
       if (isThis || shows.length <= 12) {
         parts.push(
-          `<text x="${fmt(cx)}" y="${fmt(y(value) - 4)}" text-anchor="middle" font-size="10" ${isThis ? 'font-weight="bold" fill="#1864ab"' : 'fill="#495057"'}>${esc(numbers.integer(value))}</text>`,
+          `<text x="${fmt(cx)}" y="${fmt(y(value) - 4)}" text-anchor="middle" font-size="10" stroke="#fff" stroke-width="3" paint-order="stroke" ${isThis ? 'font-weight="bold" fill="#1864ab"' : 'fill="#495057"'}>${esc(numbers.integer(value))}</text>`,
         );
       }
     }

@@ -131,6 +131,8 @@ ol.plan-phases{list-style:none;padding:0}
 .plan-phase h4{margin:0}.plan-phase .minutes{font-weight:normal;color:#495057}
 .step{display:inline-block;width:1.4em;height:1.4em;line-height:1.4em;text-align:center;border-radius:50%;background:#343a40;color:#fff;font-size:.8em;margin-right:6px}
 ul.plan-items{padding-left:18px}ul.plan-items>li{margin-bottom:4px}ul.avoid .kind{background:#ffe3e3;color:#c92a2a}
+table.compare{width:auto;min-width:420px;margin-top:8px}table.compare td.num{text-align:right;font-variant-numeric:tabular-nums;min-width:90px}table.compare tbody th{font-weight:normal;background:none}
+.trend-up{color:#2b8a3e;font-weight:600}.trend-down{color:#c92a2a;font-weight:600}
 details.notes{margin:4px 0 8px;font-size:.9em}
 `;
 

@@ -67,7 +67,8 @@ export interface ReviewLabels {
   readonly noFixes: string;
   readonly fixKinds: Readonly<Record<ReviewFix['kind'], string>>;
   readonly clip: string;
-  readonly channel: string;
+  readonly channel: (name: string) => string;
+  readonly compareTable: readonly [string, string, string, string];
   readonly channelShows: (count: number) => string;
   readonly median: string;
   readonly thisShow: string;
@@ -160,7 +161,8 @@ const EN: ReviewLabels = {
     compliance: 'compliance',
   },
   clip: 'clip',
-  channel: 'Against the channel',
+  channel: (name) => `Against the channel: ${name}`,
+  compareTable: ['', 'This show', 'Median of earlier shows', 'Change'],
   channelShows: (count) => `${count} show${count === 1 ? '' : 's'}`,
   median: 'median of earlier shows',
   thisShow: 'this show',
@@ -253,7 +255,8 @@ const ZH: ReviewLabels = {
     compliance: '合规',
   },
   clip: '切片',
-  channel: '对比往期直播',
+  channel: (name) => `对比往期直播：${name}`,
+  compareTable: ['', '本场', '往期中位数', '变化'],
   channelShows: (count) => `${count} 场`,
   median: '往期中位数',
   thisShow: '本场',

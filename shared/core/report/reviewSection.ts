@@ -240,7 +240,7 @@ function fixesBlock(fixes: readonly ReviewFix[], labels: ReviewLabels, context: 
 
 function channelBlock(review: ShowReview, labels: ReviewLabels, numbers: NumberFormats): string {
   const channel = review.channel;
-  const heading = `<h3 id="review-channel">${esc(labels.channel)}: ${esc(channel.name)} <span class="muted small">${esc(labels.channelShows(channel.shows.length))}</span></h3>`;
+  const heading = `<h3 id="review-channel">${esc(labels.channel(channel.name))} <span class="muted small">${esc(labels.channelShows(channel.shows.length))}</span></h3>`;
   const earlier = channel.shows.filter((show) => show.showId !== review.showId);
   if (earlier.length === 0) return `${heading}<p class="muted">${esc(labels.noEarlierShows)}</p>`;
   const metric = channelMetric(channel);
@@ -260,5 +260,39 @@ function channelBlock(review: ShowReview, labels: ReviewLabels, numbers: NumberF
     `<p class="muted small">${esc(labels.chartMetric[metric])}</p>`,
     `<div class="chart">${channelChart(channel, review.showId, labels, numbers)}</div>`,
     `<dl class="facts">${facts.join('')}</dl>`,
+    compareTable(review, labels, numbers),
   ].join('\n');
+}
+
+/** This show, the median of the earlier shows and the change, per headline number (电商罗盘's 对比账号中位数). */
+function compareTable(review: ShowReview, labels: ReviewLabels, numbers: NumberFormats): string {
+  const channel = review.channel;
+  const k = review.kpis;
+  const money = (value: number) => formatAmount(value, numbers);
+  const rows: [MedianKey, string, number | null, (value: number) => string][] = [
+    ['gmv', labels.gmv, k.gmv, money],
+    ['orders', labels.orders, k.orders, numbers.integer],
+    ['peakViewers', labels.peakViewers, k.peakViewers, numbers.integer],
+    ['avgViewers', labels.avgViewers, k.avgViewers, numbers.integer],
+    ['comments', labels.comments, k.comments, numbers.integer],
+    ['gpm', labels.gpm, k.gpm, money],
+    ['score', labels.score, review.score.total, numbers.integer],
+  ];
+  const body = rows
+    .filter(([key, , value]) => value !== null || channel.median[key] !== null)
+    .map(([key, label, value, format]) => {
+      const median = channel.median[key];
+      const change = channel.vsMedian[key];
+      const direction = change === null ? '' : change > 0.005 ? 'up' : change < -0.005 ? 'down' : '';
+      return (
+        `<tr data-compare="${key}"><th>${esc(label)}</th><td class="num">${value === null ? '—' : esc(format(value))}</td>` +
+        `<td class="num">${median === null ? '—' : esc(format(median))}</td>` +
+        `<td class="num ${direction}">${change === null ? '—' : `${direction === 'up' ? '▲' : direction === 'down' ? '▼' : '→'} ${esc(numbers.change(change))}`}</td></tr>`
+      );
+    });
+  if (body.length === 0) return '';
+  return (
+    `<table class="compare"><thead><tr>${labels.compareTable.map((name) => `<th>${esc(name)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${body.join('')}</tbody></table>`
+  );
 }
