@@ -43,6 +43,7 @@ describe('reviewSection', () => {
     expect(tile(html, 'uv')).toBe('Unique viewers 14,820');
     expect(tile(html, 'avgWatchMinutes')).toContain('3.4');
     expect(tile(html, 'addToCart')).toContain('1,620');
+    expect(tile(html, 'conversionRate')).toBe('Conversion rate 6.38% orders per unique viewer');
     // The fixture has no `views` column: no tile, rather than a 0.
     expect(html).not.toContain('data-kpi="views"');
     expect(html).toContain('Score');

@@ -30,6 +30,7 @@ export interface ReviewLabels {
   readonly addToCart: string;
   readonly follows: string;
   readonly conversionRate: string;
+  readonly conversionBasis: Readonly<Record<GpmBasis, string>>;
   readonly duration: string;
   readonly peakAt: (clock: string) => string;
   /** Hint under a KPI the show could not measure. */
@@ -117,6 +118,7 @@ const EN: ReviewLabels = {
   addToCart: 'Add to cart',
   follows: 'New follows',
   conversionRate: 'Conversion rate',
+  conversionBasis: { views: 'orders per view', uv: 'orders per unique viewer', peakViewers: 'orders per peak viewer' },
   duration: 'Duration',
   peakAt: (clock) => `at ${clock}`,
   missing: 'not measured',
@@ -211,6 +213,7 @@ const ZH: ReviewLabels = {
   addToCart: '加购',
   follows: '新增关注',
   conversionRate: '转化率',
+  conversionBasis: { views: '订单 / 观看次数', uv: '订单 / 观看人数', peakViewers: '订单 / 峰值在线' },
   duration: '时长',
   peakAt: (clock) => `出现在 ${clock}`,
   missing: '未采集',

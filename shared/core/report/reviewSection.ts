@@ -92,7 +92,14 @@ function kpiTiles(review: ShowReview, labels: ReviewLabels, numbers: NumberForma
     ['follows', labels.follows, k.follows, numbers.integer],
     ['conversionRate', labels.conversionRate, k.conversionRate, (v) => numbers.percent(v, 2)],
   ];
-  const funnel: Tile[] = optional.filter(([, , value]) => value !== null).map(([key, label, value, format]) => ({ key, label, value: format(value ?? 0) }));
+  const funnel: Tile[] = optional
+    .filter(([, , value]) => value !== null)
+    .map(([key, label, value, format]) => ({
+      key,
+      label,
+      value: format(value ?? 0),
+      ...(key === 'conversionRate' && k.gpmBasis !== null ? { sub: labels.conversionBasis[k.gpmBasis] } : {}),
+    }));
   const tileHtml = (tile: Tile) => {
     const delta = tile.median === undefined ? '' : deltaBadge(review.channel.vsMedian[tile.median], labels, numbers);
     const missing = tile.value === null;
