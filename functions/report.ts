@@ -1,6 +1,6 @@
 /**
  * report: one self-contained report.html per show: timeline chart, highlights with thumbnails and
- * reasons, compliance flags and topic suggestions.
+ * reasons, compliance flags and topic suggestions, and the show review and next show's plan when they were made.
  */
 import { renderReport, type ReportHighlight } from '../shared/core/report/index.js';
 import { speechMaterial } from '../shared/core/highlights/highlightMaterial.js';
@@ -11,6 +11,7 @@ import type { StageHandler } from '../shared/pipeline/stage.js';
 import { readStatusParts } from '../shared/pipeline/status.js';
 import { readJson, tryReadJson } from '../shared/pipeline/storageJson.js';
 import { clipReviewSchema } from '../shared/core/schemas/clipEdit.js';
+import { showPlanSchema, showReviewSchema } from '../shared/core/schemas/review.js';
 
 export const report: StageHandler<'report'> = async (message, { storage }) => {
   const keys = showKeys(message.showId);
@@ -20,6 +21,9 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
   const analysis = await readJson(storage, keys.analysis, analysisSchema);
   const { highlights } = await readJson(storage, keys.highlights, highlightsFileSchema);
   const { topics } = await readJson(storage, keys.topics, topicsFileSchema);
+  // Shows reviewed before the review existed have neither file: the report simply leaves those sections out.
+  const review = await tryReadJson(storage, keys.review, showReviewSchema);
+  const plan = await tryReadJson(storage, keys.plan, showPlanSchema);
 
   const reportHighlights: ReportHighlight[] = [];
   for (const highlight of highlights) {
@@ -72,6 +76,8 @@ export const report: StageHandler<'report'> = async (message, { storage }) => {
     inputs: Object.entries(manifest.inputs).map(([name, input]) => ({ name, report: input.report })),
     ...(analysis.chatLag ? { chatLag: analysis.chatLag } : {}),
     stageTimings: [...timings.entries()].map(([stage, ms]) => ({ stage, ms: Math.round(ms) })),
+    ...(review ? { review } : {}),
+    ...(plan ? { plan } : {}),
   });
   await storage.put(keys.report, html);
   return { next: [], summary: { bytes: Buffer.byteLength(html) } };

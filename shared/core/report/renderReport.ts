@@ -17,7 +17,13 @@ import type { CaptionState } from '../schemas/clipRender.js';
 import { escapeHtml as esc } from './escapeHtml.js';
 import { compareText } from '../topics/compareText.js';
 import { formatClipClock, formatClock } from './formatClock.js';
-import { timelineChart } from './timelineChart.js';
+import { timelineChart, timelineScale } from './timelineChart.js';
+import type { ShowPlan, ShowReview } from '../schemas/review.js';
+import { phaseLegend, phaseRibbon } from './phaseRibbon.js';
+import { planSection } from './planSection.js';
+import { numberFormats, reviewLabels } from './reportLabels.js';
+import type { EvidenceContext } from './reviewEvidence.js';
+import { reviewSection } from './reviewSection.js';
 
 /** What the clip of a highlight was published with (from its meta.json). */
 export interface ReportClip {
@@ -72,6 +78,10 @@ export interface ReportData {
   /** Chat lag measured on this show (recorded; not yet applied by the detector). */
   readonly chatLag?: ChatLagSummary;
   readonly stageTimings?: readonly { readonly stage: string; readonly ms: number }[];
+  /** The show review (review.json); absent for shows reviewed before it existed. */
+  readonly review?: ShowReview;
+  /** The next show's plan (plan.json). */
+  readonly plan?: ShowPlan;
 }
 
 /** Transcript lines shown per highlight. @default 4 */
@@ -91,6 +101,41 @@ const ENGINE_NOTES: Readonly<Record<TranscriptEngine, string>> = {
 
 const THUMBNAIL_DATA_URI = /^data:image\/(?:png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+=*$/;
 
+// The review and the plan: KPI tiles, score bars, product table, phase legend, plan run sheet.
+const REVIEW_STYLE = `
+.small{font-size:.85em}h4{margin:1em 0 .3em;font-size:1em}
+.chart.ribbon{margin-top:-6px}.times{white-space:normal;font-size:.75em}
+.kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:10px;margin:8px 0}
+.kpi{border:1px solid #dee2e6;border-radius:8px;padding:8px 12px;background:#fff}
+.kpi-label{color:#495057;font-size:.85em}.kpi-value{font-size:1.6em;font-weight:600;font-variant-numeric:tabular-nums;line-height:1.3}
+.kpi.missing .kpi-value{color:#adb5bd}.kpi-sub{font-size:.8em}
+.delta{font-size:.8em;font-weight:600}.delta .muted{font-weight:normal}.kpis.funnel{grid-template-columns:repeat(auto-fill,minmax(140px,1fr))}.kpis.funnel .kpi-value{font-size:1.3em}.delta.up,.up{color:#2b8a3e}.delta.down,.down{color:#c92a2a}.delta.flat{color:#495057}
+.score{display:grid;grid-template-columns:160px 1fr;gap:16px;border:1px solid #dee2e6;border-radius:8px;padding:12px;margin:10px 0;background:#f8f9fa}
+.score-big{font-size:2.6em;font-weight:700;line-height:1.1;color:#1864ab}.score-part{margin-bottom:8px}.score-num{font-weight:700}
+.bar{height:6px;background:#e9ecef;border-radius:3px;margin:3px 0}.bar span{display:block;height:6px;background:#1c7ed6;border-radius:3px}
+table.products td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.products tr.top td{background:#fff9db}table.products tr.top td:first-child{font-weight:700;color:#e67700}
+table.products td.share{position:relative;white-space:nowrap;min-width:80px}
+.sharebar{display:block;height:4px;background:#fab005;border-radius:2px;margin-bottom:2px}
+.flag{display:inline-block;font-size:.8em;padding:0 6px;border-radius:8px;background:#ffe3e3;color:#c92a2a;margin:0 4px 2px 0}
+ul.phase-legend{list-style:none;padding:0;margin:6px 0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:.92em}
+.swatch{display:inline-block;width:14px;height:10px;border-radius:2px;margin-right:5px;vertical-align:baseline}
+.swatch.hatch{background:repeating-linear-gradient(45deg,#212529 0 2px,#ced4da 2px 5px)}
+ul.events{padding-left:18px}ul.events>li{margin-bottom:4px}
+ol.fixes>li{margin-bottom:8px}
+.clock{font-variant-numeric:tabular-nums;font-weight:600}.src{font-size:.8em;color:#6c757d;border:1px solid #dee2e6;border-radius:6px;padding:0 4px}
+.plan-bar{display:flex;height:26px;border-radius:6px;overflow:hidden;margin:8px 0 12px;font-size:.8em}
+.plan-bar span{display:flex;align-items:center;padding:0 6px;white-space:nowrap;overflow:hidden;border-right:2px solid #fff}
+ol.plan-phases{list-style:none;padding:0}
+.plan-phase{border-left:6px solid #ced4da;padding:2px 0 4px 12px;margin:10px 0}
+.plan-phase h4{margin:0}.plan-phase .minutes{font-weight:normal;color:#495057}
+.step{display:inline-block;width:1.4em;height:1.4em;line-height:1.4em;text-align:center;border-radius:50%;background:#343a40;color:#fff;font-size:.8em;margin-right:6px}
+ul.plan-items{padding-left:18px}ul.plan-items>li{margin-bottom:4px}ul.avoid .kind{background:#ffe3e3;color:#c92a2a}
+table.compare{width:auto;min-width:420px;margin-top:8px}table.compare td.num{text-align:right;font-variant-numeric:tabular-nums;min-width:90px}table.compare tbody th{font-weight:normal;background:none}
+.trend-up{color:#2b8a3e;font-weight:600}.trend-down{color:#c92a2a;font-weight:600}
+details.notes{margin:4px 0 8px;font-size:.9em}
+`;
+
 // Fonts: CJK faces are listed so Chinese chat and transcripts render with a matching font wherever one is installed.
 const STYLE = `
 :root{color-scheme:light}
@@ -106,7 +151,7 @@ table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border:1px solid
 .sev-block{color:#c92a2a;font-weight:bold}.sev-warn{color:#e67700;font-weight:bold}
 .kind{display:inline-block;font-size:.8em;padding:0 6px;border-radius:8px;background:#e7f5ff;color:#1864ab;margin-right:6px}
 ul.evidence{margin:4px 0 0;padding-left:18px;font-size:.92em}
-`;
+${REVIEW_STYLE}`;
 
 /** The complete HTML report for one show. */
 export function renderReport(data: ReportData): string {
@@ -119,6 +164,21 @@ export function renderReport(data: ReportData): string {
     highlights: data.highlights,
   });
   const title = data.title.trim() === '' ? data.showId : data.title;
+  // Evidence links to the clip cards of this report: a clip's id is its highlight's id.
+  const context: EvidenceContext = {
+    showId: data.showId,
+    clipAnchors: new Map(data.highlights.map((highlight) => [highlight.id, `highlight-${highlight.rank}`])),
+  };
+  const review = data.review;
+  const ribbon =
+    review === undefined
+      ? ''
+      : `<div class="chart ribbon">${phaseRibbon(
+          review,
+          timelineScale({ duration: data.duration, chatRate: data.engagement.chatRate, loudness: data.engagement.loudness, ...(data.engagement.viewers === undefined ? {} : { viewers: data.engagement.viewers }), sentiment: data.sentiment }),
+          reviewLabels(review.language),
+          numberFormats(review.language),
+        )}</div>${phaseLegend(review, reviewLabels(review.language), numberFormats(review.language))}`;
   return [
     '<!DOCTYPE html>',
     `<html lang="${data.language === 'zh' ? 'zh-CN' : 'en'}">`,
@@ -133,7 +193,9 @@ export function renderReport(data: ReportData): string {
     '<body>',
     header(data, title),
     '<section id="timeline"><h2>Timeline</h2>',
-    `<div class="chart">${chart}</div></section>`,
+    `<div class="chart">${chart}</div>${ribbon}</section>`,
+    review === undefined ? '' : reviewSection(review, context),
+    data.plan === undefined ? '' : planSection(data.plan, context),
     highlightsSection(data.highlights),
     complianceSection(data.compliance),
     topicsSection(data.topics),

@@ -51,10 +51,22 @@ const ACTIVITY_HEIGHT = 140;
 const PANEL_GAP = 22;
 const SENTIMENT_HEIGHT = 96;
 
-/** SVG markup of the timeline chart. */
-export function timelineChart(input: TimelineChartInput): string {
+/** The chart's horizontal scale, so drawings under it (the phase ribbon) line up second for second. */
+export interface TimelineScale {
+  readonly width: number;
+  /** Seconds the axis covers. */
+  readonly duration: number;
+  readonly left: number;
+  readonly right: number;
+  /** Seconds → x pixel, clamped to the axis. */
+  readonly x: (t: number) => number;
+}
+
+/** The x scale `timelineChart` uses for the same input. */
+export function timelineScale(
+  input: Pick<TimelineChartInput, 'duration' | 'chatRate' | 'loudness' | 'viewers' | 'sentiment' | 'width'>,
+): TimelineScale {
   const width = input.width ?? 960;
-  const height = MARGIN.top + ACTIVITY_HEIGHT + PANEL_GAP + SENTIMENT_HEIGHT + MARGIN.bottom;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   // The axis covers whatever is longest; a non-finite duration must not turn every coordinate into NaN.
   const duration = Math.max(
@@ -69,6 +81,14 @@ export function timelineChart(input: TimelineChartInput): string {
     ].filter(Number.isFinite),
   );
   const x = (t: number): number => MARGIN.left + (Math.min(Math.max(t, 0), duration) / duration) * plotWidth;
+  return { width, duration, left: MARGIN.left, right: width - MARGIN.right, x };
+}
+
+/** SVG markup of the timeline chart. */
+export function timelineChart(input: TimelineChartInput): string {
+  const { width, duration, x } = timelineScale(input);
+  const height = MARGIN.top + ACTIVITY_HEIGHT + PANEL_GAP + SENTIMENT_HEIGHT + MARGIN.bottom;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
 
   const activityTop = MARGIN.top;
   const activityBottom = activityTop + ACTIVITY_HEIGHT;
