@@ -231,6 +231,22 @@ export function reviewFixture(options: ReviewFixtureOptions = {}): ShowReview {
         evidence: [ev(2710, 'chat', 'is the body lotion still coming?', '身体乳什么时候上？')],
       },
     ],
+    movingLines: noMetrics
+      ? []
+      : [
+          {
+            at: 1260,
+            quote: zh ? '链接已经上了，三二一上车！' : 'The link is up, three, two, one, go!',
+            orders: 48,
+            excessOrders: 31.5,
+            product: zh ? '精华液' : 'Glow Serum',
+            evidence: [ev(1260, 'speech', 'The link is up, three, two, one, go!', '链接已经上了，三二一上车！')],
+          },
+        ],
+    flaggedClaims: [
+      { term: zh ? '最好' : 'best ever', rule: zh ? '绝对化用语' : 'absolute claim', severity: 'warn', count: 2, evidence: [ev(1500, 'speech', 'the best ever serum', '全网最好的精华')] },
+    ],
+    writtenBy: 'reviewer',
   };
   return showReviewSchema.parse(review);
 }

@@ -29,6 +29,14 @@ describe('report stage', () => {
   it('shows the review and the plan when the show has them, and leaves them out when not', async () => {
     const [message] = await runShowUntil(context(), 'report');
     if (!message) throw new Error('the show never reached the report stage');
+    // The suggest stage wrote them, and the report shows what it wrote...
+    await runStage(message, context());
+    const reviewed = (await context().storage.get(keys.report)).toString('utf8');
+    expect(reviewed).toContain('id="review"');
+    expect(reviewed).toContain('id="plan"');
+    // ...and a show reviewed before reviews existed has neither.
+    await context().storage.delete(keys.review);
+    await context().storage.delete(keys.plan);
     await runStage(message, context());
     const without = (await context().storage.get(keys.report)).toString('utf8');
     expect(without).not.toContain('id="review"');
