@@ -9,7 +9,7 @@ import type { ReviewEvidence } from '../schemas/review.js';
 import { clipFor } from '../topics/timeSpans.js';
 import type { ChatMessage, Segment } from '../types.js';
 import type { ReviewClip } from './reviewInputs.js';
-import { MEASUREMENT_TEXT } from './measurementText.js';
+import { REVIEW_TEXT } from './reviewText.js';
 import type { Language } from '../types.js';
 
 /** A quote is cut to this many characters. @default 160 */
@@ -27,7 +27,7 @@ export class EvidenceFinder {
   private readonly chat: readonly ChatMessage[];
 
   /** Measured evidence worded in the show's language. */
-  readonly says: (typeof MEASUREMENT_TEXT)[Language];
+  readonly says: (typeof REVIEW_TEXT)[Language];
 
   constructor(
     private readonly showId: string,
@@ -36,7 +36,7 @@ export class EvidenceFinder {
     chat: readonly ChatMessage[],
     private readonly clips: readonly ReviewClip[],
   ) {
-    this.says = MEASUREMENT_TEXT[language];
+    this.says = REVIEW_TEXT[language];
     this.speech = [...reliableSegments].sort((a, b) => a.start - b.start);
     this.chat = chat.filter((line) => isViewerText(line) && line.text.trim() !== '' && isShowableChat(line.text));
   }

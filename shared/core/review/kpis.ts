@@ -1,7 +1,8 @@
 /** The show's KPIs, computed from the metrics and the chat log alone (never estimated by a model). */
 import { isViewerText } from '../chat/isViewerText.js';
 import type { GpmBasis, ShowKpis } from '../schemas/review.js';
-import type { ChatMessage, MetricsPoint } from '../types.js';
+import type { ChatMessage, Language, MetricsPoint } from '../types.js';
+import { REVIEW_TEXT } from './reviewText.js';
 import { CumulativeSeries, ViewerSeries } from './metricSeries.js';
 import { round } from '../topics/round.js';
 
@@ -22,8 +23,9 @@ export function showSeries(metrics: readonly MetricsPoint[]): ShowSeries {
   return { viewers: new ViewerSeries(metrics), orders: new CumulativeSeries(metrics, 'orders'), gmv: new CumulativeSeries(metrics, 'gmv') };
 }
 
-export function computeKpis(durationSeconds: number, metrics: readonly MetricsPoint[], chat: readonly ChatMessage[], series = showSeries(metrics)): KpiResult {
+export function computeKpis(durationSeconds: number, metrics: readonly MetricsPoint[], chat: readonly ChatMessage[], language: Language, series = showSeries(metrics)): KpiResult {
   const notes: string[] = [];
+  const says = REVIEW_TEXT[language];
   const total = (metric: ConstructorParameters<typeof CumulativeSeries>[1]) => new CumulativeSeries(metrics, metric).total;
   const gmv = series.gmv.total;
   const orders = series.orders.total;
@@ -48,12 +50,12 @@ export function computeKpis(durationSeconds: number, metrics: readonly MetricsPo
     : uv !== null && uv > 0 ? { name: 'uv', value: uv }
     : peak !== null && peak.value > 0 ? { name: 'peakViewers', value: peak.value }
     : null;
-  if (metrics.length === 0) notes.push('No metrics file: GMV, orders, viewers, likes and GPM are unknown (null), not zero.');
-  else if (basis?.name === 'uv') notes.push('GPM is GMV per 1,000 unique viewers (the metrics have uv but no views column).');
+  if (metrics.length === 0) notes.push(says.noMetrics);
+  else if (basis?.name === 'uv') notes.push(says.gpmPerUv);
   else if (basis?.name === 'peakViewers') {
-    notes.push('GPM is GMV per 1,000 peak concurrent viewers: the metrics have no uv or views column, so it is not comparable with a platform GPM.');
+    notes.push(says.gpmPerPeak);
   }
-  if (viewerMinutes !== null && uv === null) notes.push('Average watch time needs a uv column (unique viewers).');
+  if (viewerMinutes !== null && uv === null) notes.push(says.watchTimeNeedsUv);
 
   const kpis: ShowKpis = {
     durationSeconds: round(durationSeconds, 1),

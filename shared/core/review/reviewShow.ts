@@ -26,18 +26,18 @@ export function reviewShow(inputs: ShowReviewInputs): ShowReviewBody {
   const series = showSeries(inputs.metrics);
   const evidence = new EvidenceFinder(inputs.showId, language, reliable, chat, inputs.clips);
 
-  const { kpis, notes } = computeKpis(duration, inputs.metrics, chat, series);
+  const { kpis, notes } = computeKpis(duration, inputs.metrics, chat, language, series);
   const spans = locateProductSpans(inputs.mentions, reliable, duration);
   const products = reviewProducts(inputs.products, spans, inputs.mentions, series, kpis.gmv, evidence);
   const phases = locatePhases(spans, reliable, language, duration);
   const deadAir = locateDeadAir(inputs.segments, inputs.silences, chat, duration, phases, evidence);
   const viewerDrops = locateViewerDrops(series.viewers, phases, deadAir, evidence);
-  const score = scoreShow(kpis, products, phases, deadAir);
+  const score = scoreShow(kpis, products, phases, deadAir, language);
   const fixes = recommendFixes({ language, kpis, products, phases, deadAir, viewerDrops, questions: inputs.questions, compliance: inputs.compliance, viewers: series.viewers, evidence });
 
-  if (inputs.products.length === 0) notes.push('No products.json: no product table, and phases are read without products.');
-  else if (spans.length === 0) notes.push('No product was named in reliable speech or repeatedly in chat, so presentations and phases could not be located.');
-  if (reliable.length === 0 && inputs.segments.length > 0) notes.push('The transcript is not reliable enough to quote: phases are placed by time shares, not by what the host said.');
+  if (inputs.products.length === 0) notes.push(evidence.says.noProducts);
+  else if (spans.length === 0) notes.push(evidence.says.noPresentations);
+  if (reliable.length === 0 && inputs.segments.length > 0) notes.push(evidence.says.unreliableTranscript);
 
   return {
     showId: inputs.showId,

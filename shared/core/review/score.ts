@@ -8,6 +8,8 @@
  */
 import type { DeadAir, PhaseSpan, ProductReview, ShowKpis, ShowScore } from '../schemas/review.js';
 import { round } from '../topics/round.js';
+import type { Language } from '../types.js';
+import { REVIEW_TEXT } from './reviewText.js';
 
 export const SCORE_WEIGHTS = { engagement: 0.35, content: 0.3, conversion: 0.35 } as const;
 /** Comments per viewer-minute of a lively room. @default 0.03 */
@@ -20,22 +22,23 @@ export const REFERENCE_CONVERSION = 0.03;
 const points = (ratio: number, reference: number) => 100 * (1 - Math.exp(-Math.max(0, ratio) / reference));
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-export function scoreShow(kpis: ShowKpis, products: readonly ProductReview[], phases: readonly PhaseSpan[], deadAir: readonly DeadAir[]): ShowScore {
+export function scoreShow(kpis: ShowKpis, products: readonly ProductReview[], phases: readonly PhaseSpan[], deadAir: readonly DeadAir[], language: Language): ShowScore {
   const minutes = kpis.durationSeconds / 60;
+  const says = REVIEW_TEXT[language];
 
   let engagement: number | null;
   let engagementWhy: string;
   if (kpis.commentsPerViewerMinute !== null && kpis.avgViewers !== null && kpis.peakViewers !== null && kpis.peakViewers > 0) {
     const retention = kpis.avgViewers / kpis.peakViewers;
     engagement = 0.6 * points(kpis.commentsPerViewerMinute, REFERENCE_COMMENTS_PER_VIEWER_MINUTE) + 0.4 * 100 * retention;
-    engagementWhy = `${kpis.commentsPerViewerMinute.toFixed(3)} comments per viewer-minute (reference ${REFERENCE_COMMENTS_PER_VIEWER_MINUTE}) weighs 60%; average audience ${pct(retention)} of the peak weighs 40%.`;
+    engagementWhy = says.engagementWithViewers(kpis.commentsPerViewerMinute.toFixed(3), REFERENCE_COMMENTS_PER_VIEWER_MINUTE, pct(retention));
   } else if (minutes > 0 && kpis.comments > 0) {
     const perMinute = kpis.comments / minutes;
     engagement = points(perMinute, REFERENCE_COMMENTS_PER_MINUTE);
-    engagementWhy = `${perMinute.toFixed(1)} comments per minute (reference ${REFERENCE_COMMENTS_PER_MINUTE}); no viewer counts to relate them to.`;
+    engagementWhy = says.engagementChatOnly(perMinute.toFixed(1), REFERENCE_COMMENTS_PER_MINUTE);
   } else {
     engagement = null;
-    engagementWhy = 'No chat and no viewer counts.';
+    engagementWhy = says.noEngagement;
   }
 
   const quietSeconds = deadAir.reduce((sum, gap) => sum + gap.end - gap.start, 0);
@@ -46,16 +49,13 @@ export function scoreShow(kpis: ShowKpis, products: readonly ProductReview[], ph
   const coverage = listed > 0 ? presented / listed : 1;
   const pushShare = presented > 0 ? Math.min(1, pushed / presented) : 1;
   const content = 100 * (0.5 * talking + 0.3 * coverage + 0.2 * pushShare);
-  const contentWhy =
-    `Host talking ${pct(talking)} of the show (50%)` +
-    (listed > 0 ? `; ${presented} of ${listed} products presented (30%); ${pushed} of ${presented} presentations reached a push (20%).` : '; no product list (products count as covered).');
+  const contentWhy = says.content(pct(talking)) + (listed > 0 ? says.contentProducts(presented, listed, pushed) : says.contentNoProducts);
 
   let conversion: number | null = null;
-  let conversionWhy = 'No orders in the metrics.';
+  let conversionWhy: string = says.noOrders;
   if (kpis.conversionRate !== null && kpis.gpmBasis !== null) {
     conversion = points(kpis.conversionRate, REFERENCE_CONVERSION);
-    const per = { views: 'view', uv: 'unique viewer', peakViewers: 'peak viewer' }[kpis.gpmBasis];
-    conversionWhy = `${(kpis.conversionRate * 100).toFixed(1)} orders per 100 ${per}s (reference ${REFERENCE_CONVERSION * 100}).`;
+    conversionWhy = says.conversion((kpis.conversionRate * 100).toFixed(1), kpis.gpmBasis, REFERENCE_CONVERSION * 100);
   }
 
   const parts = [
