@@ -32,9 +32,7 @@ export function locatePhases(
   const cueAt = (cue: 'demonstration' | 'push' | 'close', from: number, to: number): number | undefined =>
     reliableSegments.find((s) => s.start >= from && s.start < to && saysCue(s.text, cue, language))?.start;
 
-  const lastStart = spans[spans.length - 1]?.start ?? duration * CLOSE_SEARCH_SHARE;
-  const closeCue = cueAt('close', lastStart, duration);
-  const closeStart = closeCue ?? spans[spans.length - 1]?.end ?? duration;
+  const closeStart = closeStartOf(spans, reliableSegments, language, duration);
 
   const phases: PhaseSpan[] = [];
   const add = (phase: ShowPhase, start: number, end: number, product?: string) => {
@@ -63,6 +61,21 @@ export function locatePhases(
   });
   add('close', closeStart, duration);
   return phases;
+}
+
+/**
+ * Where the close begins: the host's first goodbye after the last product came on air, else the end of the last
+ * presentation. A presentation ends there too: "thanks for watching" is not the product's time.
+ */
+export function closeStartOf(spans: readonly ProductSpan[], reliableSegments: readonly Segment[], language: Language, duration: number): number {
+  const lastStart = spans[spans.length - 1]?.start ?? duration * CLOSE_SEARCH_SHARE;
+  const cue = reliableSegments.find((s) => s.start >= lastStart && saysCue(s.text, 'close', language))?.start;
+  return cue ?? spans[spans.length - 1]?.end ?? duration;
+}
+
+/** Spans cut at the close. */
+export function endAtClose<T extends ProductSpan>(spans: readonly T[], closeStart: number): T[] {
+  return spans.filter((span) => span.start < closeStart).map((span) => (span.end > closeStart ? { ...span, end: closeStart } : span));
 }
 
 /** Seconds per phase over the show. */

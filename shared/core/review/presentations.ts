@@ -4,6 +4,7 @@
  * falls back to the audience naming it in chat. Sales follow the product on air with a short lag.
  */
 import type { ProductMention, Segment, TimeRange } from '../types.js';
+import { gapsBetween, MIN_DEAD_AIR_SECONDS } from './deadAir.js';
 import type { CumulativeSeries } from './metricSeries.js';
 
 /** Two mentions of one product further apart than this are two presentations. @default 180 */
@@ -71,16 +72,20 @@ function sentenceStart(t: number, segments: readonly Segment[]): number {
 /**
  * The product spans of a show, in time order and never overlapping.
  * @param mentions product mentions in reliable speech and (on the stream's clock) in chat
- * @param segments the transcript, to start a span where the naming sentence began
+ * @param segments the reliable transcript, to start a span where the naming sentence began
+ * @param speech every transcript segment (reliable or not): a presentation does not run on into dead air
  */
-export function locateProductSpans(mentions: readonly ProductMention[], segments: readonly Segment[], duration: number): ProductSpan[] {
+export function locateProductSpans(mentions: readonly ProductMention[], segments: readonly Segment[], speech: readonly TimeRange[], duration: number): ProductSpan[] {
+  const quiet = gapsBetween(speech, duration, MIN_DEAD_AIR_SECONDS);
   const speechRuns = runsOf(mentions.filter((m) => m.source === 'speech'), PRESENTATION_GAP_SECONDS);
   const spans: ProductSpan[] = [];
   speechRuns.forEach((run, i) => {
     const next = speechRuns[i + 1];
     const start = Math.max(spans[spans.length - 1]?.end ?? 0, sentenceStart(run.start, segments));
     const nextStart = next === undefined ? duration : sentenceStart(next.start, segments);
-    const end = Math.min(nextStart, run.last + PRESENTATION_TAIL_SECONDS, duration);
+    // The host falling silent for a while ends the presentation (that stretch is dead air, not the product's time).
+    const silentFrom = speech.length > 0 ? quiet.find((gap) => gap.start >= run.last)?.start ?? duration : duration;
+    const end = Math.min(nextStart, run.last + PRESENTATION_TAIL_SECONDS, silentFrom, duration);
     if (end > start) spans.push({ product: run.product, start, end, from: 'speech', firstMention: run.start });
   });
 

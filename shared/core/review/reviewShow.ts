@@ -7,7 +7,7 @@ import { locateDeadAir } from './deadAir.js';
 import { EvidenceFinder } from './evidence.js';
 import { recommendFixes } from './fixes.js';
 import { computeKpis, showSeries } from './kpis.js';
-import { locatePhases, phaseSeconds } from './phases.js';
+import { closeStartOf, endAtClose, locatePhases, phaseSeconds } from './phases.js';
 import { locateProductSpans } from './presentations.js';
 import { reviewProducts } from './productReviews.js';
 import type { ShowReviewInputs } from './reviewInputs.js';
@@ -27,7 +27,8 @@ export function reviewShow(inputs: ShowReviewInputs): ShowReviewBody {
   const evidence = new EvidenceFinder(inputs.showId, language, reliable, chat, inputs.clips);
 
   const { kpis, notes } = computeKpis(duration, inputs.metrics, chat, language, series);
-  const spans = locateProductSpans(inputs.mentions, reliable, duration);
+  const located = locateProductSpans(inputs.mentions, reliable, inputs.segments, duration);
+  const spans = endAtClose(located, closeStartOf(located, reliable, language, duration));
   const products = reviewProducts(inputs.products, spans, inputs.mentions, series, kpis.gmv, evidence);
   const phases = locatePhases(spans, reliable, language, duration);
   const deadAir = locateDeadAir(inputs.segments, inputs.silences, chat, duration, phases, evidence);
