@@ -46,7 +46,8 @@ export function planNextShow(inputs: PlanInputs): ShowPlan {
   for (const topic of inputs.suggestions.filter((s) => s.kind !== 'product' && s.kind !== 'question').slice(0, ITEMS_PER_LIST)) {
     add('warm-up', {
       kind: 'topic',
-      text: zh ? `聊聊「${topic.topic}」：${topic.why}` : `Talk about ${topic.topic}: ${topic.why}`,
+      // The miner explains itself in English; a Chinese plan says what to do and lets the evidence speak.
+      text: zh ? `聊聊「${topic.topic}」：往期观众对这个话题反应热烈` : `Talk about ${topic.topic}: ${topic.why}`,
       evidence: topic.evidence.filter((e) => inPlan.has(e.showId) || inPlan.size === 0).slice(0, 3).map(fromTopicEvidence),
     });
   }

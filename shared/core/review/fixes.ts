@@ -106,7 +106,7 @@ export function recommendFixes(inputs: FixInputs): ReviewFix[] {
           kind: 'never-presented',
           text: zh
             ? `「${product.name}」在商品清单里却没有讲解${product.mentions.chat > 0 ? `，观众提到了 ${product.mentions.chat} 次` : ''}：下场安排讲解或移出清单。`
-            : `${product.name} was listed but never presented${product.mentions.chat > 0 ? ` (viewers named it ${product.mentions.chat} times)` : ''}: give it a slot next show or drop it from the list.`,
+            : `${product.name} was listed but never presented${product.mentions.chat > 0 ? ` (viewers named it ${product.mentions.chat} time${product.mentions.chat === 1 ? '' : 's'})` : ''}: give it a slot next show or drop it from the list.`,
           evidence: product.evidence,
         },
       });
