@@ -117,6 +117,11 @@ export function printRunSummary(summary: RunSummary): void {
     const kinds = Object.entries(report.kinds ?? {}).filter(([name, count]) => name !== 'message' && count > 0);
     const extra = kinds.length > 0 ? ` (${kinds.map(([name, count]) => `${count} ${name}`).join(', ')})` : '';
     out(`${kind}: ${report.format}, ${report.accepted} accepted${extra}${report.skipped > 0 ? `, ${report.skipped} skipped` : ''}`);
+    // Each problem once, with where it first happened when the parser knows: the user can open the file there.
+    for (const [reason, count] of Object.entries(report.skippedReasons)) {
+      const first = report.firstSkipped?.[reason];
+      out(`  ${count} × ${reason}${first ? ` (first at ${first})` : ''}`);
+    }
   }
   if (summary.chatLag) {
     out(`chat lag: ${describeChatLag(summary.chatLag)}`);

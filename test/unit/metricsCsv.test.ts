@@ -110,3 +110,25 @@ describe('parseMetricsCsv', () => {
     expect(() => parseMetricsCsv('\u0000\u0001PK\u0003\u0004', 'm.xlsx')).toThrow(/looks like binary data/);
   });
 });
+
+describe('parseMetricsCsv: traffic columns and where problems are', () => {
+  it('reads uv, views (or pv), product_clicks, add_to_cart and follows as running totals', () => {
+    const csv = 't,viewers,uv,PV,product_clicks,add_to_cart,follows\n0,10,10,12,0,0,0\n5,14,19,25,3,1,2\n';
+    const { points } = parseMetricsCsv(csv, 'm.csv');
+    expect(points[1]).toEqual({ t: 5, viewers: 14, uv: 19, views: 25, productClicks: 3, addToCart: 1, follows: 2 });
+  });
+
+  it('names the line and the value of the first problem of each kind, counting the rest', () => {
+    const csv = ['t,viewers,gmv,product_clicks', '0,10,0,0', '5,12,12;5x,1', '10,abc,20,-2', '\n', '15,13,"30', '20,14,oops,3', 'x,1,1,1'].join('\n');
+    const { points, report } = parseMetricsCsv(csv, 'm.csv');
+    expect(points.map((p) => p.t)).toEqual([0, 5, 10, 20]);
+    expect(report.skippedReasons).toEqual({ 'non-numeric gmv': 2, 'non-numeric viewers': 1, 'negative product_clicks': 1, 'malformed row': 1, 'invalid t': 1 });
+    expect(report.firstSkipped).toEqual({
+      'non-numeric gmv': 'line 3: "12;5x"',
+      'non-numeric viewers': 'line 4: "abc"',
+      'negative product_clicks': 'line 4: "-2"',
+      'malformed row': 'line 7',
+      'invalid t': 'line 9: "x"',
+    });
+  });
+});

@@ -3,17 +3,19 @@ import type { ParseReport } from '../types.js';
 /** Counts skipped records by reason while a parser runs; turns into a {@link ParseReport} at the end. */
 export class ReasonTally {
   private readonly counts = new Map<string, number>();
+  private readonly firsts = new Map<string, string>();
   private skippedRecords = 0;
 
-  /** Records one skipped record (line, row, element) under `reason`. */
-  skip(reason: string): void {
+  /** Records one skipped record (line, row, element) under `reason`; `where` says where, the first time. */
+  skip(reason: string, where?: string): void {
     this.skippedRecords++;
-    this.note(reason);
+    this.note(reason, where);
   }
 
   /** Records a dropped value that did NOT skip its record (e.g. one bad cell in a kept CSV row). */
-  note(reason: string): void {
+  note(reason: string, where?: string): void {
     this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+    if (where !== undefined && !this.firsts.has(reason)) this.firsts.set(reason, where);
   }
 
   /** Number of whole records skipped so far. */
@@ -25,7 +27,10 @@ export class ReasonTally {
   report<F extends string>(format: F, accepted: number): ParseReport & { readonly format: F } {
     const skippedReasons: Record<string, number> = {};
     for (const reason of [...this.counts.keys()].sort()) skippedReasons[reason] = this.counts.get(reason) ?? 0;
-    return { format, accepted, skipped: this.skippedRecords, skippedReasons };
+    if (this.firsts.size === 0) return { format, accepted, skipped: this.skippedRecords, skippedReasons };
+    const firstSkipped: Record<string, string> = {};
+    for (const reason of [...this.firsts.keys()].sort()) firstSkipped[reason] = this.firsts.get(reason)!;
+    return { format, accepted, skipped: this.skippedRecords, skippedReasons, firstSkipped };
   }
 
   /** The most frequent reason, for one-line error messages ("412 × invalid JSON"). */

@@ -34,6 +34,11 @@ export const parseReportSchema = readonlyObject({
   skipped: z.number(),
   /** reason -> count, e.g. { "invalid JSON": 3, "missing t": 1 } */
   skippedReasons: z.record(z.string(), z.number()).readonly(),
+  /**
+   * reason -> where it first happened and what was there, e.g. { "non-numeric gmv": "line 14: \"12,5x\"" }, so a
+   * user can open the file at that line. Parsers that know their lines fill it in.
+   */
+  firstSkipped: z.record(z.string(), z.string()).readonly().optional(),
   /** Chat only: accepted events by kind, e.g. { message: 1100, paid: 90, gift: 13 }. */
   kinds: z.record(z.string(), z.number()).readonly().optional(),
 });
