@@ -20,7 +20,7 @@ const DEFAULT_PUSH_SHARE = 0.25;
 const EARLIEST_DEMO_SHARE = 0.1;
 /** Without a demo cue, the demonstration starts this far from the introduction to the push. */
 const DEFAULT_DEMO_SHARE = 0.4;
-/** A close cue counts only in the last fifth of a show without products, or after the last product came on. */
+/** A close cue counts only in the last fifth of a show after the last product came on (or, with none, in the last fifth of the show). */
 const CLOSE_SEARCH_SHARE = 0.8;
 
 export function locatePhases(
@@ -32,6 +32,8 @@ export function locatePhases(
   const cueAt = (cue: 'demonstration' | 'push' | 'close', from: number, to: number): number | undefined =>
     reliableSegments.find((s) => s.start >= from && s.start < to && saysCue(s.text, cue, language))?.start;
 
+  // Without a product on air there is no script to place: calling the whole show a warm-up would be a guess.
+  if (spans.length === 0) return [];
   const closeStart = closeStartOf(spans, reliableSegments, language, duration);
 
   const phases: PhaseSpan[] = [];

@@ -109,3 +109,36 @@ describe('reviewShow', () => {
     expect(() => showReviewSchema.parse({ ...stored, channel: { ...stored.channel, median: nulls, vsMedian: nulls } })).not.toThrow();
   });
 });
+
+describe('reviewShow on a show with little data', () => {
+  it('a creator show with chat only: null sales KPIs, no products, dead air from the audio, a score from what there is', () => {
+    const review = reviewShow({
+      showId: 'bare',
+      language: 'zh',
+      duration: 600,
+      segments: [],
+      chat: [{ t: 10, user: 'a', text: '主播好', kind: 'message' }, { t: 20, user: 'b', text: '来了', kind: 'message' }],
+      metrics: [],
+      products: [],
+      mentions: [],
+      silences: [{ start: 100, end: 160 }, { start: 300, end: 305 }],
+      compliance: [],
+      questions: [],
+      clips: [],
+    });
+    expect(review.kpis).toMatchObject({ gmv: null, orders: null, peakViewers: null, gpm: null, gpmBasis: null, comments: 2, commenters: 2 });
+    expect(review.products).toEqual([]);
+    expect(review.deadAir.map((gap) => [gap.start, gap.end])).toEqual([[100, 160]]);
+    expect(review.score.parts.find((part) => part.name === 'conversion')!.score).toBeNull();
+    expect(review.score.total).toBeGreaterThanOrEqual(0);
+    expect(review.notes.join(' ')).toContain('没有数据文件');
+    expect(review.phases).toEqual([]);
+  });
+
+  it('an empty show (no chat, no metrics, no speech) still reviews without throwing', () => {
+    const review = reviewShow({ showId: 'empty', language: 'en', duration: 30, segments: [], chat: [], metrics: [], products: [], mentions: [], silences: [], compliance: [], questions: [], clips: [] });
+    expect(review.kpis.comments).toBe(0);
+    expect(review.fixes).toEqual([]);
+    expect(Number.isFinite(review.score.total)).toBe(true);
+  });
+});
