@@ -20,7 +20,7 @@ const DEFAULT_PUSH_SHARE = 0.25;
 const EARLIEST_DEMO_SHARE = 0.1;
 /** Without a demo cue, the demonstration starts this far from the introduction to the push. */
 const DEFAULT_DEMO_SHARE = 0.4;
-/** A close cue counts only in the last fifth of a show after the last product came on (or, with none, in the last fifth of the show). */
+/** A close cue counts after the last product came on air (a show without one: in its last fifth). */
 const CLOSE_SEARCH_SHARE = 0.8;
 
 export function locatePhases(
