@@ -6,7 +6,7 @@ import { testKeywords } from '../helpers/topicTestKeywords.js';
 
 const neutral: SentimentScore = { score: 0, hits: 0 };
 const happy: SentimentScore = { score: 0.8, hits: 2 };
-const seg = (start: number, end: number, text: string, sentiment = neutral) => ({ start, end, text, sentiment });
+const seg = (start: number, end: number, text: string, sentiment = neutral) => ({ start, end, text, sentiment, reliable: true });
 const chatAt = (t: number, text: string, sentiment = neutral) => ({
   t,
   user: `viewer${t}`,

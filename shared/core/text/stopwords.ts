@@ -20,7 +20,8 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   literally gonna wanna gotta kinda sorta got get gets going go goes thing things stuff guys guy right well
   now also still even ever lol lmao haha hahaha omg pls plz thx ty im dont cant wont isnt didnt doesnt
   let lets say says said see look looking think want need come make take give put tell try
-  one two three four five six seven eight nine ten hundred thousand first second next last today tonight`.split(/\s+/),
+  one two three four five six seven eight nine ten hundred thousand first second next last today tonight
+  little lot lots fast much many good great nice cool awesome amazing pretty quite bit kind sort way really maybe`.split(/\s+/),
 );
 
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
@@ -32,7 +33,8 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   已经 一个 一下 一些 一样 一点 一直 一起 什么 怎么 怎么样 为什么 多少 几个
   没有 没 不 不是 很 太 非常 真的 其实 可以 可能 应该 需要 觉得 知道 感觉 就是说 对吧 是的 好的 好吧 对对 对对对
   嗯嗯 哈哈 哈哈哈 呵呵 现在 今天 刚才 时候 时间 东西 事情 地方 然后呢 那么样 来说 一般来说 的话 之后 之前 以后 以前
-  还有 还要 就要 要 会 能 想 去 来 说 看 做 用 上 下 里 中 个 种 位 次 些 点 多 少 再 才 只 更 最`.split(/\s+/),
+  还有 还要 就要 要 会 能 想 去 来 说 看 做 用 上 下 里 中 个 种 位 次 些 点 多 少 再 才 只 更 最
+  节目 播出 收看 欢迎 欢迎收看 观众 朋友们 各位 本期 本台 栏目 频道 接下来 下面 那么 好 那就 反正 总之 确实 肯定 应该是`.split(/\s+/),
 );
 
 /**

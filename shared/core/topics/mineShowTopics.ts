@@ -9,6 +9,7 @@ import { compareText } from './compareText.js';
 import { round } from './round.js';
 import { clipFor, lowerBound, mergeRanges, overlapSeconds } from './timeSpans.js';
 import type { KeywordsOf, MinedTopic, ShowTopicEvidence, ShowTopicInputs, TopicResponse } from './topicTypes.js';
+import { withoutSponsorReads } from './sponsorReads.js';
 import { ANSWER_WINDOW_SECONDS, findAudienceQuestions } from './unansweredQuestions.js';
 
 /** Mentions of a topic less than this many seconds apart belong to one discussion span. @default 60 */
@@ -74,7 +75,10 @@ interface Candidate {
 export function mineShowTopics(inputs: ShowTopicInputs, uncachedKeywordsOf: KeywordsOf): ShowTopicEvidence {
   // The transcript is read twice (keyphrases, then answers to questions); segment it once.
   const keywordsOf = cachedKeywords(uncachedKeywordsOf);
-  const segments = [...inputs.segments].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Only reliable speech is quoted (callers filter too; the review module may not), and a sponsor read's words are the sponsor's.
+  const segments = withoutSponsorReads(
+    inputs.segments.filter((segment) => segment.reliable === true).sort((a, b) => a.start - b.start || a.end - b.end),
+  );
   const chat = [...inputs.chat].sort((a, b) => a.t - b.t);
   const chatTimes = chat.map((message) => message.t);
   // Every topic looks through the chat in its windows: lower-case each message once, not once per topic.
@@ -114,7 +118,7 @@ export function mineShowTopics(inputs: ShowTopicInputs, uncachedKeywordsOf: Keyw
 
   topics.sort((a, b) => b.score - a.score || compareText(a.key, b.key));
 
-  const questions = findAudienceQuestions(inputs.chat, inputs.segments, inputs.language, keywordsOf).map((question) => {
+  const questions = findAudienceQuestions(inputs.chat, segments, inputs.language, keywordsOf).map((question) => {
     const clipId = clipFor(question.t, { start: question.t, end: question.t + ANSWER_WINDOW_SECONDS }, inputs.clips);
     return clipId === undefined ? question : { ...question, clipId };
   });
