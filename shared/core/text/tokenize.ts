@@ -1,9 +1,9 @@
 import type { Language } from '../types.js';
-import { segmentChinese } from './chineseSegmenter.js';
+import { segmentChineseWords } from './chineseSegmenter.js';
 
 /**
  * One pass over the text picks out, in order:
- * - runs of Han characters (segmented further by jieba),
+ * - runs of Han characters (segmented further by jieba, guessed fragments like 妹是 cut again),
  * - decimal numbers kept whole ("3.5", "1,000"),
  * - non-Han words with inner apostrophes kept ("don't").
  * Everything else (punctuation, whitespace, emoji) is dropped.
@@ -27,7 +27,7 @@ export function tokenize(text: string, language: Language): string[] {
   for (const match of normalised.matchAll(TOKEN_PATTERN)) {
     const [whole, hanRun] = match;
     if (hanRun !== undefined) {
-      for (const word of segmentChinese(hanRun)) {
+      for (const word of segmentChineseWords(hanRun)) {
         if (HAS_WORD_CHARACTER.test(word)) tokens.push(word);
       }
     } else {
