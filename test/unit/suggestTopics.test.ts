@@ -69,11 +69,26 @@ describe('suggestTopics', () => {
     expect(suggestions).toHaveLength(1);
     const [answer] = suggestions;
     expect(answer).toMatchObject({ kind: 'question', topic: 'Answer: does it ship to Canada?', score: 5 });
-    expect(answer!.why).toBe('5 viewers asked about canada, ship in 2 shows and the host did not answer within 3 minutes.');
+    expect(answer!.why).toBe('5 viewers asked about canada in 2 shows (2 wordings) and the host did not answer within 3 minutes.');
     expect(answer!.evidence).toEqual([
       { showId: 's1', t: 100, quote: 'does it ship to Canada?', source: 'chat', clipId: 'c1' },
       { showId: 's2', t: 50, quote: 'ship to canada??', source: 'chat' },
     ]);
+  });
+
+  it('groups questions into themes by their most-asked keyword, worded in the show language', () => {
+    const zh = (id: string, questions: ReturnType<typeof question>[]) => ({ ...show(id, [], questions), language: 'zh' as const });
+    const suggestions = suggestTopics([
+      zh('s1', [
+        question('为什么不是嘉然站c位？', ['嘉然'], { count: 5, askers: 5 }),
+        question('队长不是嘉然？', ['嘉然', '队长'], { t: 300, count: 2, askers: 2 }),
+        question('会读弹幕吗？', ['弹幕'], { t: 400, count: 3, askers: 3 }),
+      ]),
+    ]);
+    expect(suggestions.map((s) => s.topic)).toEqual(['Answer: 为什么不是嘉然站c位？', 'Answer: 会读弹幕吗？']);
+    expect(suggestions[0]!.score).toBe(7);
+    expect(suggestions[0]!.why).toBe('7 位观众在 1 场直播里问到「嘉然」（2 种问法），主播 3 分钟内没有回答。');
+    expect(suggestions[0]!.evidence.map((e) => e.quote)).toEqual(['为什么不是嘉然站c位？', '队长不是嘉然？']);
   });
 
   it('orders ties by topic, limits to 15 by default and honours a given limit', () => {

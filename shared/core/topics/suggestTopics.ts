@@ -52,6 +52,7 @@ export const QUESTION_SHARE = 1 / 3;
 
 interface Appearance {
   readonly showId: string;
+  readonly language: ShowTopicEvidence['language'];
   readonly topic: MinedTopic;
 }
 
@@ -60,7 +61,7 @@ function topicSuggestions(shows: readonly ShowTopicEvidence[]): TopicSuggestion[
   for (const show of shows) {
     for (const topic of show.topics) {
       const list = byKey.get(topic.key) ?? [];
-      list.push({ showId: show.showId, topic });
+      list.push({ showId: show.showId, language: show.language, topic });
       byKey.set(topic.key, list);
     }
   }
@@ -85,8 +86,11 @@ function topicSuggestions(shows: readonly ShowTopicEvidence[]): TopicSuggestion[
           )
         : sum(appearances.map((a) => a.topic.score));
     const shows = `${showCount} show${showCount === 1 ? '' : 's'}`;
-    const why =
-      lead.kind === 'product'
+    const zh = ranked[0]!.language === 'zh';
+    const why = zh
+      ? `「${lead.label}」在 ${showCount} 场直播里${lead.kind === 'product' ? '被提到' : '聊到'} ${mentions} 次，期间弹幕是平均的 ${formatNumber(chatRate)} 倍（情绪 ${signed(sentiment)}）` +
+        (orders > 0 ? `，随后 ${formatNumber(orders)} 单。` : '。')
+      : lead.kind === 'product'
         ? `"${lead.label}" was mentioned ${mentions} times in ${shows}: ${formatNumber(orders)} orders came in while it ` +
           `was on air and chat ran at ${formatNumber(chatRate)}x the show average (mean sentiment ${signed(sentiment)}).`
         : `"${lead.label}" came up ${mentions} times in ${shows}; chat ran at ${formatNumber(chatRate)}x the show ` +
@@ -102,26 +106,33 @@ function topicSuggestions(shows: readonly ShowTopicEvidence[]): TopicSuggestion[
   });
 }
 
+/**
+ * Unanswered questions grouped into themes: each question joins the theme of its keyword that the most viewers
+ * asked about across all questions ("为什么不是嘉然站c位？" and "队长不是嘉然？" are one theme, 嘉然), so a
+ * planner sees one thing to answer with every wording of it, not ten near-duplicates.
+ */
 function questionSuggestions(shows: readonly ShowTopicEvidence[]): TopicSuggestion[] {
-  const byKeywords = new Map<string, { showId: string; question: AudienceQuestion }[]>();
-  for (const show of shows) {
-    for (const question of show.questions) {
-      if (question.answered) continue;
-      const key = question.keywords.join('\u0000');
-      const list = byKeywords.get(key) ?? [];
-      list.push({ showId: show.showId, question });
-      byKeywords.set(key, list);
-    }
+  const asked = shows.flatMap((show) => show.questions.filter((question) => !question.answered).map((question) => ({ showId: show.showId, language: show.language, question })));
+  const askersOf = new Map<string, number>();
+  for (const { question } of asked) for (const keyword of question.keywords) askersOf.set(keyword, (askersOf.get(keyword) ?? 0) + question.askers);
+  const themeOf = (question: AudienceQuestion) =>
+    [...question.keywords].sort((a, b) => (askersOf.get(b) ?? 0) - (askersOf.get(a) ?? 0) || compareText(a, b))[0] ?? question.text;
+  const byTheme = new Map<string, typeof asked>();
+  for (const ask of asked) {
+    const theme = themeOf(ask.question);
+    byTheme.set(theme, [...(byTheme.get(theme) ?? []), ask]);
   }
-  return [...byKeywords.values()].map((asks) => {
+  return [...byTheme.entries()].map(([theme, asks]) => {
     // The most-asked wording stands for the group; earliest first on ties.
     const ranked = [...asks].sort(
       (a, b) =>
         b.question.askers - a.question.askers || compareText(a.showId, b.showId) || a.question.t - b.question.t,
     );
     const lead = ranked[0]!.question;
+    const zh = ranked[0]!.language === 'zh';
     const askers = sum(asks.map((a) => a.question.askers));
     const showCount = new Set(asks.map((a) => a.showId)).size;
+    const wordings = new Set(asks.map((a) => a.question.text)).size;
     const evidence = ranked.slice(0, MAX_SUGGESTION_EVIDENCE).map(
       ({ showId, question }): TopicEvidence => ({
         showId,
@@ -135,9 +146,10 @@ function questionSuggestions(shows: readonly ShowTopicEvidence[]): TopicSuggesti
       topic: `Answer: ${lead.text}`,
       kind: 'question' as const,
       score: round(askers * QUESTION_SCORE_PER_ASKER, 4),
-      why:
-        `${askers} viewer${askers === 1 ? '' : 's'} asked about ${lead.keywords.join(', ')} in ${showCount} ` +
-        `show${showCount === 1 ? '' : 's'} and the host did not answer within ${ANSWER_WINDOW_SECONDS / 60} minutes.`,
+      why: zh
+        ? `${askers} 位观众在 ${showCount} 场直播里问到「${theme}」${wordings > 1 ? `（${wordings} 种问法）` : ''}，主播 ${ANSWER_WINDOW_SECONDS / 60} 分钟内没有回答。`
+        : `${askers} viewer${askers === 1 ? '' : 's'} asked about ${theme} in ${showCount} show${showCount === 1 ? '' : 's'}` +
+          `${wordings > 1 ? ` (${wordings} wordings)` : ''} and the host did not answer within ${ANSWER_WINDOW_SECONDS / 60} minutes.`,
       evidence,
     };
   });
