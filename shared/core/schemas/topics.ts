@@ -49,6 +49,8 @@ export const minedTopicSchema = readonlyObject({
   response: topicResponseSchema,
   score: z.number(),
   evidence: readonlyArray(topicEvidenceSchema),
+  /** Keyphrases said in the same lines, folded into this theme (味道很淡 and 几乎闻不到 under 味道). */
+  related: readonlyArray(z.string()).optional(),
 });
 export type MinedTopic = z.infer<typeof minedTopicSchema>;
 

@@ -21,7 +21,8 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   now also still even ever lol lmao haha hahaha omg pls plz thx ty im dont cant wont isnt didnt doesnt
   let lets say says said see look looking think want need come make take give put tell try
   one two three four five six seven eight nine ten hundred thousand first second next last today tonight
-  little lot lots fast much many good great nice cool awesome amazing pretty quite bit kind sort way really maybe`.split(/\s+/),
+  little lot lots fast much many good great nice cool awesome amazing pretty quite bit kind sort way really maybe
+  ask asked asking dollar dollars bucks cents`.split(/\s+/),
 );
 
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
@@ -34,7 +35,7 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set(
   没有 没 不 不是 很 太 非常 真的 其实 可以 可能 应该 需要 觉得 知道 感觉 就是说 对吧 是的 好的 好吧 对对 对对对
   嗯嗯 哈哈 哈哈哈 呵呵 现在 今天 刚才 时候 时间 东西 事情 地方 然后呢 那么样 来说 一般来说 的话 之后 之前 以后 以前
   还有 还要 就要 要 会 能 想 去 来 说 看 做 用 上 下 里 中 个 种 位 次 些 点 多 少 再 才 只 更 最
-  不能 能不能 会不会 是不是 有没有 可不可以 好不好 行不行 主播 直播间 考虑 节目 播出 收看 欢迎 欢迎收看 观众 朋友们 各位 本期 本台 栏目 频道 接下来 下面 那么 好 那就 反正 总之 确实 肯定 应该是`.split(/\s+/),
+  不能 能不能 会不会 是不是 有没有 可不可以 好不好 行不行 主播 直播间 考虑 每天 朋友 节目 播出 收看 欢迎 欢迎收看 观众 朋友们 各位 本期 本台 栏目 频道 接下来 下面 那么 好 那就 反正 总之 确实 肯定 应该是`.split(/\s+/),
 );
 
 /**

@@ -117,13 +117,15 @@ export function mineShowTopics(inputs: ShowTopicInputs, uncachedKeywordsOf: Keyw
   });
 
   topics.sort((a, b) => b.score - a.score || compareText(a.key, b.key));
+  const linesOf = new Map(candidates.map((candidate) => [candidate.key, new Set(candidate.lines)]));
+  const themes = foldIntoThemes(topics, (a, b) => sharesLines(linesOf.get(a.key), linesOf.get(b.key)));
 
   const questions = findAudienceQuestions(inputs.chat, segments, inputs.language, keywordsOf).map((question) => {
     const clipId = clipFor(question.t, { start: question.t, end: question.t + ANSWER_WINDOW_SECONDS }, inputs.clips);
     return clipId === undefined ? question : { ...question, clipId };
   });
 
-  return { showId: inputs.showId, language: inputs.language, topics: topics.slice(0, MAX_TOPICS), questions };
+  return { showId: inputs.showId, language: inputs.language, topics: themes.slice(0, MAX_TOPICS), questions };
 }
 
 /** Unigram and adjacent-bigram keyphrases said at least twice, most frequent first. */
@@ -159,8 +161,11 @@ function keyphraseCandidates(
     });
   }
 
+  // A keyphrase inside a product's name is the product; one holding a product word (每天精华) is about the product too.
   const frequent = [...byLabel.values()].filter(
-    (candidate) => candidate.mentions >= MIN_KEYPHRASE_MENTIONS && !excluded.some((term) => contains(term, candidate.label)),
+    (candidate) =>
+      candidate.mentions >= MIN_KEYPHRASE_MENTIONS &&
+      !excluded.some((term) => contains(term, candidate.label) || (candidate.parts.length > 1 && candidate.parts.includes(term))),
   );
   const bigrams = frequent.filter((candidate) => candidate.parts.length === 2);
   return frequent
@@ -400,4 +405,38 @@ class TopReactions {
   ranked(): readonly Reaction[] {
     return this.kept;
   }
+}
+
+/** Two keyphrases said in the same lines at least half the time (of the rarer one) are one theme. @default 0.5 */
+export const THEME_SHARED_LINES = 0.5;
+
+function sharesLines(a: ReadonlySet<unknown> | undefined, b: ReadonlySet<unknown> | undefined): boolean {
+  if (a === undefined || b === undefined || a.size === 0 || b.size === 0) return false;
+  let shared = 0;
+  for (const line of a) if (b.has(line)) shared++;
+  return shared >= THEME_SHARED_LINES * Math.min(a.size, b.size);
+}
+
+/**
+ * Folds keyphrases that travel together into themes: the strongest names the theme, the others become its
+ * `related` phrases and add their quotes, so a planner reads "味道" once with what was said about it, not
+ * 味道 · 味道很淡 · 几乎不到 as three topics. Products stay their own topics.
+ */
+function foldIntoThemes(ranked: readonly MinedTopic[], together: (a: MinedTopic, b: MinedTopic) => boolean): MinedTopic[] {
+  const themes: { lead: MinedTopic; related: string[]; evidence: TopicEvidence[]; spans: TimeRange[] }[] = [];
+  for (const topic of ranked) {
+    const theme = topic.kind === 'keyphrase' ? themes.find((t) => t.lead.kind === 'keyphrase' && together(t.lead, topic)) : undefined;
+    if (theme === undefined) {
+      themes.push({ lead: topic, related: [], evidence: [...topic.evidence], spans: [...topic.spans] });
+      continue;
+    }
+    theme.related.push(topic.label);
+    for (const item of topic.evidence) {
+      if (theme.evidence.length < MAX_EVIDENCE && !theme.evidence.some((e) => e.quote === item.quote && e.t === item.t)) theme.evidence.push(item);
+    }
+    theme.spans.push(...topic.spans);
+  }
+  return themes.map(({ lead, related, evidence, spans }) =>
+    related.length === 0 ? lead : { ...lead, related, evidence, spans: mergeRanges(spans, SPAN_MERGE_GAP_SECONDS) },
+  );
 }

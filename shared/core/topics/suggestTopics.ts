@@ -87,7 +87,8 @@ function topicSuggestions(shows: readonly ShowTopicEvidence[]): TopicSuggestion[
         : sum(appearances.map((a) => a.topic.score));
     const shows = `${showCount} show${showCount === 1 ? '' : 's'}`;
     const zh = ranked[0]!.language === 'zh';
-    const why = zh
+    const related = [...new Set(appearances.flatMap((a) => a.topic.related ?? []))].filter((label) => label !== lead.label).slice(0, 3);
+    const base = zh
       ? `「${lead.label}」在 ${showCount} 场直播里${lead.kind === 'product' ? '被提到' : '聊到'} ${mentions} 次，期间弹幕是平均的 ${formatNumber(chatRate)} 倍（情绪 ${signed(sentiment)}）` +
         (orders > 0 ? `，随后 ${formatNumber(orders)} 单。` : '。')
       : lead.kind === 'product'
@@ -96,6 +97,8 @@ function topicSuggestions(shows: readonly ShowTopicEvidence[]): TopicSuggestion[
         : `"${lead.label}" came up ${mentions} times in ${shows}; chat ran at ${formatNumber(chatRate)}x the show ` +
           `average while it was discussed (mean sentiment ${signed(sentiment)})` +
           (orders > 0 ? ` and ${formatNumber(orders)} orders followed.` : '.');
+    // A theme names the other ways it was said, so the planner sees what the one label stands for.
+    const why = related.length === 0 ? base : zh ? `${base}相关说法：${related.join('、')}。` : `${base} Also said as: ${related.join(', ')}.`;
     return {
       topic: lead.label,
       kind: lead.kind,
