@@ -268,3 +268,14 @@ describe('timelineChart', () => {
     expect(d.match(/L/g)).toHaveLength(1);
   });
 });
+
+describe('renderReport in the show language', () => {
+  it('heads a Chinese show in Chinese and an English one in English', async () => {
+    const { reportDataWithReview } = await import('../helpers/reviewFixtures.js');
+    const zh = renderReport(reportDataWithReview({ language: 'zh' }));
+    for (const heading of ['<h2>时间线</h2>', '<dt>场次</dt>', '<dt>时长</dt>', '<h2>选题建议', '<h2>输入数据</h2>']) expect(zh).toContain(heading);
+    expect(zh).not.toContain('<h2>Timeline</h2>');
+    const en = renderReport(reportDataWithReview({ language: 'en' }));
+    for (const heading of ['<h2>Timeline</h2>', '<dt>Show</dt>', '<h2>Inputs</h2>']) expect(en).toContain(heading);
+  });
+});

@@ -155,6 +155,7 @@ ${REVIEW_STYLE}`;
 
 /** The complete HTML report for one show. */
 export function renderReport(data: ReportData): string {
+  const page = PAGE_LABELS[data.language];
   const chart = timelineChart({
     duration: data.duration,
     chatRate: data.engagement.chatRate,
@@ -191,32 +192,49 @@ export function renderReport(data: ReportData): string {
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    header(data, title),
-    '<section id="timeline"><h2>Timeline</h2>',
+    header(data, title, page),
+    `<section id="timeline"><h2>${page.timeline}</h2>`,
     `<div class="chart">${chart}</div>${ribbon}</section>`,
     review === undefined ? '' : reviewSection(review, context),
     data.plan === undefined ? '' : planSection(data.plan, context),
-    highlightsSection(data.highlights),
-    complianceSection(data.compliance),
-    topicsSection(data.topics),
-    inputsSection(data.inputs, data.stageTimings, data.chatLag),
+    highlightsSection(data.highlights, page),
+    complianceSection(data.compliance, page),
+    topicsSection(data.topics, page),
+    inputsSection(data.inputs, data.stageTimings, data.chatLag, page),
     '</body>',
     '</html>',
     '',
   ].join('\n');
 }
 
-function header(data: ReportData, title: string): string {
+/** The page's own headings and facts, in the show's language (the review and plan sections carry their own labels). */
+const PAGE_LABELS = {
+  en: {
+    show: 'Show', channel: 'Channel', recording: 'Recording', duration: 'Duration', language: 'Language', engine: 'Transcript engine',
+    highlights: 'Highlights', complianceFlags: 'Compliance flags', blocking: 'blocking', timeline: 'Timeline', noHighlights: 'No highlights were found.',
+    compliance: 'Compliance', noFlags: 'No flagged claims.', topics: 'Topic suggestions', noTopics: 'No topic suggestions yet.', inputs: 'Inputs',
+    languageName: { en: 'English (en)', zh: 'Chinese (zh)' },
+  },
+  zh: {
+    show: '场次', channel: '账号', recording: '录像', duration: '时长', language: '语言', engine: '转写来源',
+    highlights: '高光片段', complianceFlags: '合规提示', blocking: '条需删改', timeline: '时间线', noHighlights: '没有找到高光片段。',
+    compliance: '合规', noFlags: '没有需要提示的说法。', topics: '选题建议', noTopics: '还没有选题建议。', inputs: '输入数据',
+    languageName: { en: '英语 (en)', zh: '中文 (zh)' },
+  },
+} as const;
+type PageLabels = (typeof PAGE_LABELS)[Language];
+
+function header(data: ReportData, title: string, page: PageLabels): string {
   const blocking = data.compliance.filter((flag) => flag.severity === 'block').length;
   const facts: [string, string][] = [
-    ['Show', data.showId],
-    ...(data.channel ? [['Channel', data.channel] as [string, string]] : []),
-    ['Recording', data.generatedFrom],
-    ['Duration', formatClock(data.duration)],
-    ['Language', data.language === 'zh' ? 'Chinese (zh)' : 'English (en)'],
-    ['Transcript engine', `${data.transcriptEngine} — ${ENGINE_NOTES[data.transcriptEngine]}${data.transcriptNote ? `; ${data.transcriptNote}` : ""}`],
-    ['Highlights', String(data.highlights.length)],
-    ['Compliance flags', `${data.compliance.length} (${blocking} blocking)`],
+    [page.show, data.showId],
+    ...(data.channel ? [[page.channel, data.channel] as [string, string]] : []),
+    [page.recording, data.generatedFrom],
+    [page.duration, formatClock(data.duration)],
+    [page.language, page.languageName[data.language]],
+    [page.engine, `${data.transcriptEngine} — ${ENGINE_NOTES[data.transcriptEngine]}${data.transcriptNote ? `; ${data.transcriptNote}` : ""}`],
+    [page.highlights, String(data.highlights.length)],
+    [page.complianceFlags, `${data.compliance.length} (${blocking} ${page.blocking})`],
   ];
   return [
     '<header>',
@@ -228,9 +246,9 @@ function header(data: ReportData, title: string): string {
   ].join('\n');
 }
 
-function highlightsSection(highlights: readonly ReportHighlight[]): string {
+function highlightsSection(highlights: readonly ReportHighlight[], page: PageLabels): string {
   if (highlights.length === 0) {
-    return '<section id="highlights"><h2>Highlights</h2><p class="muted">No highlights were found.</p></section>';
+    return `<section id="highlights"><h2>${page.highlights}</h2><p class="muted">${page.noHighlights}</p></section>`;
   }
   const cards = [...highlights].sort((a, b) => a.rank - b.rank).map((highlight) => {
     const thumbnail =
@@ -269,7 +287,7 @@ function highlightsSection(highlights: readonly ReportHighlight[]): string {
       '</article>',
     ].join('\n');
   });
-  return `<section id="highlights"><h2>Highlights (${highlights.length})</h2>\n${cards.join('\n')}\n</section>`;
+  return `<section id="highlights"><h2>${page.highlights} (${highlights.length})</h2>\n${cards.join('\n')}\n</section>`;
 }
 
 /** The clip's published copy (description lines, hashtags, who wrote it) and its caption state. */
@@ -309,9 +327,9 @@ function fileLink(path: string, label: string): string {
   return relative ? `<a href="${esc(encodeURI(path))}">${esc(label)}</a>` : `${esc(label)}: <code>${esc(path)}</code>`;
 }
 
-function complianceSection(flags: readonly ComplianceFlag[]): string {
+function complianceSection(flags: readonly ComplianceFlag[], page: PageLabels): string {
   if (flags.length === 0) {
-    return '<section id="compliance"><h2>Compliance</h2><p class="muted">No flagged claims.</p></section>';
+    return `<section id="compliance"><h2>${page.compliance}</h2><p class="muted">${page.noFlags}</p></section>`;
   }
   const rows = [...flags]
     .sort((a, b) => a.start - b.start)
@@ -321,15 +339,15 @@ function complianceSection(flags: readonly ComplianceFlag[]): string {
         `<td>${esc(flag.term)}</td><td>${esc(flag.rule)}</td><td>${esc(flag.source)}</td><td>${esc(cut(flag.text))}</td></tr>`,
     );
   return [
-    `<section id="compliance"><h2>Compliance (${flags.length})</h2>`,
+    `<section id="compliance"><h2>${page.compliance} (${flags.length})</h2>`,
     '<table><thead><tr><th>Time</th><th>Severity</th><th>Term</th><th>Rule</th><th>Source</th><th>Text</th></tr></thead>',
     `<tbody>${rows.join('\n')}</tbody></table></section>`,
   ].join('\n');
 }
 
-function topicsSection(topics: readonly TopicSuggestion[]): string {
+function topicsSection(topics: readonly TopicSuggestion[], page: PageLabels): string {
   if (topics.length === 0) {
-    return '<section id="topics"><h2>Topic suggestions</h2><p class="muted">No topic suggestions yet.</p></section>';
+    return `<section id="topics"><h2>${page.topics}</h2><p class="muted">${page.noTopics}</p></section>`;
   }
   const items = topics.map((topic) => {
     const evidence = topic.evidence.map(
@@ -344,13 +362,14 @@ function topicsSection(topics: readonly TopicSuggestion[]): string {
       '</li>'
     );
   });
-  return `<section id="topics"><h2>Topic suggestions (${topics.length})</h2><ol>${items.join('\n')}</ol></section>`;
+  return `<section id="topics"><h2>${page.topics} (${topics.length})</h2><ol>${items.join('\n')}</ol></section>`;
 }
 
 function inputsSection(
   inputs: ReportData['inputs'],
   stageTimings: ReportData['stageTimings'],
-  chatLag?: ReportData['chatLag'],
+  chatLag: ReportData['chatLag'],
+  page: PageLabels,
 ): string {
   const inputRows = inputs.map(({ name, report }) => {
     const reasons = Object.entries(report.skippedReasons)
@@ -368,7 +387,7 @@ function inputsSection(
     );
   });
   const parts = [
-    '<section id="inputs"><h2>Inputs</h2>',
+    `<section id="inputs"><h2>${page.inputs}</h2>`,
     inputRows.length === 0
       ? '<p class="muted">No side inputs (chat, metrics, captions) were given.</p>'
       : '<table><thead><tr><th>Input</th><th>Format</th><th>Accepted</th><th>Skipped</th><th>Skipped because</th></tr></thead>' +
