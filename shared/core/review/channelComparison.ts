@@ -2,6 +2,7 @@
 import type { ChannelComparison, ChannelShow, ShowReview } from '../schemas/review.js';
 import { compareText } from '../topics/compareText.js';
 import { round } from '../topics/round.js';
+import { median as medianOf } from '../highlights/robustStats.js';
 
 const NUMBERS = ['gmv', 'orders', 'peakViewers', 'avgViewers', 'comments', 'gpm', 'score'] as const;
 type ChannelNumber = (typeof NUMBERS)[number];
@@ -32,11 +33,9 @@ export function byAiring(a: ChannelShow, b: ChannelShow): number {
   return compareText(a.airedAt, b.airedAt) || compareText(a.showId, b.showId);
 }
 
+/** The median, or null when there is nothing to take it of (a channel's first show has no earlier ones). */
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return values.length === 0 ? null : medianOf(values);
 }
 
 /**
