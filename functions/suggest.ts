@@ -25,7 +25,7 @@ import { readJson, writeJson } from '../shared/pipeline/storageJson.js';
 import { readWorkspaceTopicEvidence } from '../shared/pipeline/workspace.js';
 import { pitchTopics } from '../shared/pipeline/assist/topicPitchTask.js';
 import { phraseReview } from '../shared/pipeline/assist/reviewPhrasingTask.js';
-import { buildShowPlan, buildShowReview, readChannelReviews, writeReviewAndPlan } from '../shared/pipeline/showReview.js';
+import { buildShowPlan, buildShowReview, writeReviewAndPlan } from '../shared/pipeline/showReview.js';
 
 export const suggest: StageHandler<'suggest'> = async (message, { storage, logger, languageModel, signal }) => {
   const keys = showKeys(message.showId);
@@ -65,18 +65,18 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
   await writeJson(storage, keys.topicEvidence, topicEvidenceFileSchema, evidence);
 
   // The review (复盘) reads the questions just mined; it sets the show against the channel's earlier reviews.
-  const reviewed = await buildShowReview(storage, message.showId, evidence);
+  const { review: reviewed, channelOthers } = await buildShowReview(storage, message.showId, evidence);
 
   // This show's fresh evidence plus every other show of its channel: earlier shows inform the suggestions,
   // another channel's audience does not.
-  const channelShows = new Set((await readChannelReviews(storage, reviewed.channel.name)).map((r) => r.showId));
+  const channelShows = new Set(channelOthers.map((r) => r.showId));
   const others = await readWorkspaceTopicEvidence(storage, (key) => logger.warn('skipped unreadable topic evidence', { key }));
   const workspace = [evidence, ...others.filter((show) => show.showId !== message.showId && channelShows.has(show.showId))].sort((a, b) =>
     a.showId.localeCompare(b.showId),
   );
   const { topics, writtenBy } = await pitchTopics(suggestTopics(workspace), manifest.language, languageModel, logger, signal);
   await writeJson(storage, keys.topics, topicsFileSchema, { showId: message.showId, showsConsidered: workspace.map((show) => show.showId), writtenBy, topics });
-  const planned = await buildShowPlan(storage, reviewed, workspace, topics);
+  const planned = buildShowPlan(reviewed, channelOthers, workspace, topics);
   const { review, plan } = await phraseReview(reviewed, planned, languageModel, logger, signal);
   await writeReviewAndPlan(storage, message.showId, review, plan);
   return {

@@ -35,7 +35,11 @@ export function airedAtOf(manifest: Pick<Manifest, 'airedAt'>): string {
  * to write: a model may reword it first).
  * @param evidence the show's mined topic evidence (its audience questions feed the fixes)
  */
-export async function buildShowReview(storage: Storage, showId: ShowId, evidence: ShowTopicEvidence): Promise<ShowReview> {
+export async function buildShowReview(
+  storage: Storage,
+  showId: ShowId,
+  evidence: ShowTopicEvidence,
+): Promise<{ readonly review: ShowReview; readonly channelOthers: readonly ShowReview[] }> {
   const keys = showKeys(showId);
   const manifest = await readJson(storage, keys.manifest, manifestSchema);
   const audio = await readJson(storage, keys.audioAnalysis, audioAnalysisSchema);
@@ -70,7 +74,8 @@ export async function buildShowReview(storage: Storage, showId: ShowId, evidence
   });
   const airedAt = airedAtOf(manifest);
   const channelName = manifest.options.channel;
-  const others = (await readWorkspaceReviews(storage)).filter((r) => r.channel.name === channelName && r.showId !== showId);
+  // The channel's other shows, read once: the comparison, the suggestions and the plan all need them.
+  const others = (await readChannelReviews(storage, channelName)).filter((r) => r.showId !== showId);
   const current = channelShowOf({ ...body, showId, airedAt });
   const review: ShowReview = {
     ...body,
@@ -79,7 +84,7 @@ export async function buildShowReview(storage: Storage, showId: ShowId, evidence
     channel: compareWithChannel(channelName, current, others.map(channelShowOf)),
     writtenBy: 'reviewer',
   };
-  return showReviewSchema.parse(review);
+  return { review: showReviewSchema.parse(review), channelOthers: others };
 }
 
 /** The stored reviews of one channel, oldest first. */
@@ -103,15 +108,18 @@ export function planChannel(
   return showPlanSchema.parse(planNextShow({ channel, date, reviews, topicEvidence: topicEvidence.filter((e) => ids.has(e.showId)), suggestions }));
 }
 
-/** The plan as of this show, for three days after it aired, from the channel's shows up to this one. */
-export async function buildShowPlan(
-  storage: Storage,
+/**
+ * The plan as of this show, for three days after it aired, from the channel's shows up to this one.
+ * @param channelOthers the channel's other reviews (as buildShowReview read them)
+ */
+export function buildShowPlan(
   review: ShowReview,
+  channelOthers: readonly ShowReview[],
   topicEvidence: readonly ShowTopicEvidence[],
   suggestions: readonly TopicSuggestion[],
-): Promise<ShowPlan> {
+): ShowPlan {
   // Only shows up to this one: a rerun of an old show must not plan from shows that came after it.
-  const earlier = (await readChannelReviews(storage, review.channel.name)).filter((r) => r.showId !== review.showId && r.airedAt <= review.airedAt);
+  const earlier = channelOthers.filter((r) => r.showId !== review.showId && r.airedAt <= review.airedAt);
   return planChannel(review.channel.name, [...earlier, review], topicEvidence, suggestions, { today: new Date(review.airedAt) });
 }
 
