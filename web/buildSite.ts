@@ -1,0 +1,74 @@
+/**
+ * The workspace front end (web/src, Preact) bundled into the files a browser loads: index.html, app.js and
+ * app.css. `postshow serve` builds them in memory when it starts; the CDK stack writes them to a directory
+ * that it deploys to the site bucket. Either way no CDN is involved: everything ships in the package.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+const WEB_ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+/** A site file: its path under the site root (no leading slash), type and bytes. */
+export interface SiteFile {
+  readonly path: string;
+  readonly contentType: string;
+  readonly body: Buffer;
+}
+
+/** index.html for every page path (the app routes in the browser). Scripts and styles come only from the site itself. */
+export function indexHtml(): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>postshow</title>',
+    '<link rel="stylesheet" href="/assets/app.css">',
+    '<script type="module" src="/assets/app.js"></script>',
+    '</head>',
+    '<body>',
+    '<div id="app"></div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Bundles web/src into the site's files, in memory. Synchronous so a CDK construct can call it during synth. */
+export function buildWorkspaceSite(): SiteFile[] {
+  const result = buildSync({
+    entryPoints: { app: path.join(WEB_ROOT, 'src', 'main.tsx') },
+    bundle: true,
+    format: 'esm',
+    target: ['es2022'],
+    platform: 'browser',
+    minify: true,
+    sourcemap: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    outdir: '/assets',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const files: SiteFile[] = [{ path: 'index.html', contentType: 'text/html; charset=utf-8', body: Buffer.from(indexHtml()) }];
+  for (const output of result.outputFiles) {
+    const name = path.basename(output.path);
+    files.push({ path: `assets/${name}`, contentType: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', body: Buffer.from(output.contents) });
+  }
+  return files;
+}
+
+/** Writes the site's files under `outDir` (the directory the stack deploys). */
+export function writeWorkspaceSite(outDir: string): SiteFile[] {
+  const files = buildWorkspaceSite();
+  for (const file of files) {
+    const target = path.join(outDir, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.body);
+  }
+  return files;
+}

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>postshow</p>, document.getElementById('app')!);
