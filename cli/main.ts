@@ -24,6 +24,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerTranscriptCommand } from './commands/transcript.js';
 import { registerModelsCommand } from './commands/models.js';
 import { registerReviewCommands } from './commands/review.js';
+import { registerServeCommand } from './commands/serve.js';
 import { printSuggestions, workspaceSuggestions } from './commands/suggest.js';
 import { printRunSummary, runSummary } from './commands/runSummary.js';
 
@@ -174,6 +175,7 @@ registerClipCommand(program, workspaceOption);
 registerExportCommand(program, DEFAULT_WORKSPACE);
 registerTranscriptCommand(program, workspaceOption);
 registerReviewCommands(program, workspaceOption);
+registerServeCommand(program, workspaceOption);
 
 program
   .command('status')

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { REVIEW_STYLE } from '../shared/core/report/renderReport.js';
 
 const WEB_ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -57,7 +58,13 @@ export function buildWorkspaceSite(): SiteFile[] {
   const files: SiteFile[] = [{ path: 'index.html', contentType: 'text/html; charset=utf-8', body: Buffer.from(indexHtml()) }];
   for (const output of result.outputFiles) {
     const name = path.basename(output.path);
-    files.push({ path: `assets/${name}`, contentType: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', body: Buffer.from(output.contents) });
+    if (name.endsWith('.css')) {
+      // The review and plan sections are drawn by report.html's renderers: their style comes from the same place.
+      const css = `${output.text}\n.show-page{${REVIEW_STYLE}}\n`;
+      files.push({ path: `assets/${name}`, contentType: 'text/css; charset=utf-8', body: Buffer.from(css) });
+    } else {
+      files.push({ path: `assets/${name}`, contentType: 'text/javascript; charset=utf-8', body: Buffer.from(output.contents) });
+    }
   }
   return files;
 }

@@ -16,6 +16,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { DynamoCatalogIndex } from '../../shared/adapters/aws/dynamoCatalogIndex.js';
+import { S3DownloadLinks } from '../../shared/adapters/aws/s3DownloadLinks.js';
 import { S3Storage } from '../../shared/adapters/aws/s3Storage.js';
 import { SqsQueue } from '../../shared/adapters/aws/sqsQueue.js';
 import { handleCatalogRequest, type CatalogApiDependencies } from '../api/catalogApi.js';
@@ -63,11 +64,9 @@ function buildDependencies(config: CatalogApiEnv, env: LambdaEnv, logger: Powert
   const s3 = new S3Client({ ...clientConfig(env, 'S3'), forcePathStyle: config.POSTSHOW_S3_PATH_STYLE });
   return {
     index: new DynamoCatalogIndex(documentClient, config.CATALOG_TABLE),
-    s3,
+    downloads: new S3DownloadLinks(s3, config.OUTPUTS_BUCKET, config.DOWNLOAD_URL_SECONDS),
     storage: new S3Storage({ client: s3, recordingsBucket: config.RECORDINGS_BUCKET, outputsBucket: config.OUTPUTS_BUCKET }),
     queue: new SqsQueue({ client: new SQSClient(clientConfig(env, 'SQS')), queueUrls: config.STAGE_QUEUE_URLS }),
-    outputsBucket: config.OUTPUTS_BUCKET,
-    downloadUrlSeconds: config.DOWNLOAD_URL_SECONDS,
     logger: portLogger(logger),
   };
 }

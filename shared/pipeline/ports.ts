@@ -42,6 +42,17 @@ export interface Storage {
   readLocation(key: string): Promise<string>;
 }
 
+/**
+ * Links a browser can fetch a stored file from: presigned S3 URLs in the cloud, the local server's `/files/`
+ * route on one machine. The catalog API hands them out; it never streams media itself.
+ */
+export interface DownloadLinks {
+  /** How long a link works, seconds (a local link does not expire; the number is what the API reports). */
+  readonly expiresInSeconds: number;
+  /** A link to the object at `key`; `filename` names the download when the link is followed as one. */
+  urlFor(key: string, options?: { readonly filename?: string }): Promise<string>;
+}
+
 /** Sends stage messages; delivery is at least once, so every stage must be idempotent. */
 export interface Queue {
   send(messages: readonly StageMessage[]): Promise<void>;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCatalogRequest, type CatalogApiDependencies } from '../../functions/api/catalogApi.js';
 import { createCatalogApiHandler, readCatalogApiEnv } from '../../functions/lambda/catalogApi.js';
 import { DynamoCatalogIndex } from '../../shared/adapters/aws/dynamoCatalogIndex.js';
+import { S3DownloadLinks } from '../../shared/adapters/aws/s3DownloadLinks.js';
 import { S3Storage } from '../../shared/adapters/aws/s3Storage.js';
 import { SqsQueue } from '../../shared/adapters/aws/sqsQueue.js';
 import { catalogEntrySchema, filterCatalog, type CatalogEntry, type CatalogFilter } from '../../shared/core/catalog/index.js';
@@ -201,11 +202,9 @@ beforeAll(async () => {
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `shows/${SKINCARE}/status.json`, Body: JSON.stringify(status), ContentType: 'application/json' }));
   deps = {
     index,
-    s3,
+    downloads: new S3DownloadLinks(s3, BUCKET, URL_SECONDS),
     storage: new S3Storage({ client: s3, recordingsBucket: RECORDINGS_BUCKET, outputsBucket: BUCKET }),
     queue: new SqsQueue({ client: sqs, queueUrls }),
-    outputsBucket: BUCKET,
-    downloadUrlSeconds: URL_SECONDS,
   };
 });
 
@@ -251,7 +250,7 @@ describe('GET /clips', () => {
 
   it('rejects bad input with 400 and a reason', async () => {
     const cases: [string, RegExp][] = [
-      ['sort=score&colour=red&limit=2', /unknown query parameters sort, colour/],
+      ['sort=score&colour=red&limit=2', /unknown query parameter colour/],
       ['minScore=high', /minScore: "high" is not a number/],
       ['minScore=', /minScore/],
       ['limit=2.5', /limit/],
@@ -306,8 +305,13 @@ describe('GET /clips/{showId}/{clipId}', () => {
     const entry = entries.find((candidate) => candidate.clipId === 'sk02')!;
     expect(body.entry).toEqual(entry);
     expect(body.expiresInSeconds).toBe(URL_SECONDS);
-    const { variants, ...files } = body.downloads as Record<string, string> & { variants: Record<string, string> };
+    const { variants, saveAs, ...files } = body.downloads as Record<string, string> & { variants: Record<string, string>; saveAs: Record<string, string> };
     expect(Object.keys(files).sort()).toEqual(['captions', 'thumbnail']);
+    // "Download" links name the file after the clip and its shape.
+    // (S3 answers with the signed response-content-disposition; the local S3 server here ignores it.)
+    const saved = new URL(saveAs['9:16']!);
+    expect(saved.searchParams.get('response-content-disposition')).toBe('attachment; filename="sk02-9x16.mp4"');
+    expect((await fetch(saved)).status).toBe(200);
     expect(Object.keys(variants).sort()).toEqual(['16:9', '9:16']);
     const expected = [
       ...Object.entries(files).map(([file, url]) => [file, url, entry.files[file as keyof CatalogEntry['files']]] as const),

@@ -1,2 +1,3 @@
 export * from './catalogEntry.js';
 export * from './filterCatalog.js';
+export * from './sortCatalog.js';

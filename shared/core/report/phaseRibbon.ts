@@ -3,7 +3,8 @@
  * up second for second under the chart), with dead air hatched and viewer drops marked, and an HTML legend with the
  * minutes of each phase.
  */
-import { SHOW_PHASES, type ShowPhase, type ShowReview } from '../schemas/review.js';
+import type { ShowPhase, ShowReview } from '../schemas/review.js';
+import { SHOW_PHASES } from '../schemas/showPhases.js';
 import { escapeHtml as esc } from './escapeHtml.js';
 import { formatClipClock } from './formatClock.js';
 import type { NumberFormats, ReviewLabels } from './reportLabels.js';

@@ -102,7 +102,7 @@ const ENGINE_NOTES: Readonly<Record<TranscriptEngine, string>> = {
 const THUMBNAIL_DATA_URI = /^data:image\/(?:png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+=*$/;
 
 // The review and the plan: KPI tiles, score bars, product table, phase legend, plan run sheet.
-const REVIEW_STYLE = `
+export const REVIEW_STYLE = `
 .small{font-size:.85em}h4{margin:1em 0 .3em;font-size:1em}
 .chart.ribbon{margin-top:-6px}.times{white-space:normal;font-size:.75em}
 .kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:10px;margin:8px 0}

@@ -4,6 +4,7 @@
  * planner might act on carries evidence (the show, the second, a quote).
  */
 import { z } from 'zod';
+import { SHOW_PHASES } from './showPhases.js';
 import { languageSchema, readonlyArray, readonlyObject } from './basics.js';
 
 /** One piece of evidence: a moment of a show and what was said or measured then. */
@@ -20,7 +21,7 @@ export const reviewEvidenceSchema = readonlyObject({
 export type ReviewEvidence = z.infer<typeof reviewEvidenceSchema>;
 
 /** The five phases of a live-commerce show script, in running order. */
-export const SHOW_PHASES = ['warm-up', 'introduction', 'demonstration', 'push', 'close'] as const;
+export { SHOW_PHASES };
 export const showPhaseSchema = z.enum(SHOW_PHASES);
 export type ShowPhase = z.infer<typeof showPhaseSchema>;
 
