@@ -27,6 +27,8 @@ export function indexHtml(): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<title>postshow</title>',
+    // No favicon request (and no 404 in the console) on any page.
+    '<link rel="icon" href="data:,">',
     '<link rel="stylesheet" href="/assets/app.css">',
     '<script type="module" src="/assets/app.js"></script>',
     '</head>',

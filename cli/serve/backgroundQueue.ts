@@ -7,7 +7,7 @@ import type { ShowId } from '../../shared/core/keys.js';
 import type { StageMessage } from '../../shared/pipeline/messages.js';
 import type { Logger, Queue } from '../../shared/pipeline/ports.js';
 import type { PipelineEvent } from '../../shared/pipeline/processMessage.js';
-import { createLocalPipeline } from '../localPipeline.js';
+import { createLocalPipeline, type LocalPipelineOptions } from '../localPipeline.js';
 
 export interface BackgroundQueue extends Queue {
   /** 0..1 while the clip's render runs in this process; undefined otherwise. */
@@ -16,7 +16,10 @@ export interface BackgroundQueue extends Queue {
   idle(): Promise<void>;
 }
 
-export function createBackgroundQueue(workspace: string, logger: Logger, signal?: AbortSignal): BackgroundQueue {
+/** What the background pipeline may be given besides its workspace (tests pass a faster encoder). */
+export type BackgroundPipelineOptions = Omit<LocalPipelineOptions, 'workspace' | 'logger' | 'onEvent' | 'signal'>;
+
+export function createBackgroundQueue(workspace: string, logger: Logger, signal?: AbortSignal, pipelineOptions: BackgroundPipelineOptions = {}): BackgroundQueue {
   const progress = new Map<string, number>();
   const keyOf = (showId: string, clipId: string) => `${showId}/${clipId}`;
   const onEvent = (event: PipelineEvent): void => {
@@ -35,7 +38,7 @@ export function createBackgroundQueue(workspace: string, logger: Logger, signal?
       for (const message of messages) if (message.stage === 'clip') progress.set(keyOf(message.showId, message.clipId), 0);
       tail = tail.then(async () => {
         try {
-          const pipeline = createLocalPipeline({ workspace, logger, onEvent, ...(signal ? { signal } : {}) });
+          const pipeline = createLocalPipeline({ ...pipelineOptions, workspace, logger, onEvent, ...(signal ? { signal } : {}) });
           const { deadLetters } = await pipeline.runAll(messages);
           for (const letter of deadLetters) logger.warn('background work failed', { reason: letter.reason });
         } catch (error) {

@@ -20,7 +20,7 @@ import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { validateKey } from '../../shared/core/keys.js';
 import type { Logger } from '../../shared/pipeline/ports.js';
 import { buildWorkspaceSite, type SiteFile } from '../../web/buildSite.js';
-import { createBackgroundQueue, type BackgroundQueue } from './backgroundQueue.js';
+import { createBackgroundQueue, type BackgroundPipelineOptions, type BackgroundQueue } from './backgroundQueue.js';
 
 export interface WorkspaceServerOptions {
   /** Workspace directory (recordings/ and shows/). */
@@ -30,6 +30,8 @@ export interface WorkspaceServerOptions {
   readonly logger: Logger;
   /** Aborting it stops a background render (its ffmpeg killed, the failure recorded). */
   readonly signal?: AbortSignal;
+  /** Passed to the pipeline that runs edits and reviews (the CLI passes none). */
+  readonly pipeline?: BackgroundPipelineOptions;
 }
 
 export interface WorkspaceServer {
@@ -54,7 +56,7 @@ export function isLoopbackHost(host: string): boolean {
 export async function createWorkspaceServer(options: WorkspaceServerOptions): Promise<WorkspaceServer> {
   const workspace = path.resolve(options.workspace);
   const storage = new FsStorage(workspace);
-  const queue = createBackgroundQueue(workspace, options.logger, options.signal);
+  const queue = createBackgroundQueue(workspace, options.logger, options.signal, options.pipeline);
   const deps: CatalogApiDependencies = {
     index: new FileCatalogIndex(storage),
     storage,

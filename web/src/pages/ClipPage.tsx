@@ -65,7 +65,7 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
       <section class="players" aria-label="Clip shapes">
         {entry.variants.map((variant) => (
           <figure key={`${variant.aspect}-${entry.version}`}>
-            <video controls preload="metadata" src={downloads.variants[variant.aspect]} poster={downloads.thumbnail} aria-label={`${variant.aspect} clip`} class={variant.height > variant.width ? 'tall' : 'wide'} />
+            <video controls preload="metadata" src={downloads.variants[variant.aspect]} aria-label={`${variant.aspect} clip`} class={variant.height > variant.width ? 'tall' : 'wide'} style={{ aspectRatio: `${variant.width} / ${variant.height}` }} />
             <figcaption>
               {variant.aspect} · {variant.width}×{variant.height} ·{' '}
               <a href={downloads.saveAs[variant.aspect] ?? downloads.variants[variant.aspect]} download>

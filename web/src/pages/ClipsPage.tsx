@@ -141,7 +141,7 @@ function ClipCard({ entry, thumbnail }: { entry: CatalogEntry; thumbnail: string
           <span class={`badge review-${entry.review.status}`}>{REVIEW_WORDS[entry.review.status]}</span>
           {entry.version > 1 ? <span class="badge">v{entry.version}</span> : null}
         </p>
-        <p class="why">{signalWords(entry.signals)}</p>
+        <p class="why">{signalWords(entry.signals.slice(0, 3))}</p>
         {entry.products.length > 0 ? <p class="products">{entry.products.join(' · ')}</p> : null}
         <p class="muted small">
           {entry.showId} · #{entry.rank} · {clock(entry.start)}–{clock(entry.end)}

@@ -88,7 +88,7 @@ export function ShowPage({ showId }: { showId: string }) {
                   {clock(highlight.start)}–{clock(highlight.end)} · score {highlight.score.toFixed(1)}
                   {highlight.moment ? ` · ${highlight.moment}` : ''}
                 </p>
-                <p class="why">{signalWords(highlight.reasons.map((reason) => reason.name))}</p>
+                <p class="why">{signalWords(highlight.reasons.slice(0, 4).map((reason) => reason.name))}</p>
                 {highlight.transcript.slice(0, 2).map((line) => (
                   <blockquote>{line}</blockquote>
                 ))}
