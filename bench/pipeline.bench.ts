@@ -9,6 +9,7 @@
  *   npx tsx bench/pipeline.bench.ts --long             # the long-stream case only
  *   npx tsx bench/pipeline.bench.ts --long --long-minutes 10,30   # quicker long-stream lengths (cuts of the longest)
  *   npx tsx bench/pipeline.bench.ts --render           # the clip render measurement only (--no-render skips it)
+ *   npx tsx bench/pipeline.bench.ts --workspace        # the workspace home page with 1,000 clips only (--no-workspace skips it)
  *
  * Per show (English, 320x180, generated once under `.bench/shows/` and reused while the generator's params match):
  * - decode baseline: ffmpeg's own audio-only decode of the file (best of 2), the floor any audio analysis pays;
@@ -57,6 +58,7 @@ import { readJson } from '../shared/pipeline/storageJson.js';
 import { FileCatalogIndex } from '../shared/adapters/local/fileCatalogIndex.js';
 import { generateSampleShow, readCachedSampleShow, type SampleShow, type SampleShowOptions } from '../scripts/sampleShow.js';
 import { benchClipRender, formatClipRenderBench, type ClipRenderBenchResult } from './clipRenderBench.js';
+import { benchWorkspace, formatWorkspaceBench } from './workspaceBench.js';
 import { benchDetector, formatDetectorBench, type DetectorBenchResult } from './detectorBench.js';
 import { DEFAULT_LONG_SHOW, ensureLongShow, ensureLongShowCut, type LongShowParams } from './longShow.js';
 import { formatLongTable, locateDanmakuLog, longGrowth, toLongRow, type LongRow } from './longStreamCase.js';
@@ -547,6 +549,8 @@ const argsSchema = z
     'no-long': z.boolean().optional(),
     render: z.boolean().optional(),
     'no-render': z.boolean().optional(),
+    workspace: z.boolean().optional(),
+    'no-workspace': z.boolean().optional(),
     // Whole minutes (cuts are named by them); SRT times stop at 24 h.
     'long-minutes': minutesList(1, 1439).refine((list) => list.every(Number.isInteger), 'whole minutes'),
   })
@@ -567,6 +571,8 @@ async function main(): Promise<void> {
       'no-long': { type: 'boolean' },
       render: { type: 'boolean' },
       'no-render': { type: 'boolean' },
+      workspace: { type: 'boolean' },
+      'no-workspace': { type: 'boolean' },
       'long-minutes': { type: 'string', default: '60,240' },
     },
     strict: true,
@@ -583,6 +589,10 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (args.workspace === true) {
+    console.log(formatWorkspaceBench(await benchWorkspace(path.join(BENCH_DIR, 'workspace'))));
+    return;
+  }
   // `--only` keeps its old meaning (one short show and nothing else); `--long` runs the long-stream case alone.
   const runShort = args.long !== true && args.render !== true;
   const runLong = args.long === true || (args.only === undefined && args['no-long'] !== true && args.render !== true);
@@ -601,6 +611,10 @@ async function main(): Promise<void> {
     render = await benchClipRender(path.join(BENCH_DIR, 'render'));
     await writeResults(short, undefined, seconds(performance.now() - benchStarted), render);
     console.log(formatClipRenderBench(render));
+  }
+  if (args.only === undefined && args.long !== true && args.render !== true && args['no-workspace'] !== true) {
+    process.stderr.write('workspace: the home page with 1,000 clips in Chromium ...\n');
+    console.log(formatWorkspaceBench(await benchWorkspace(path.join(BENCH_DIR, 'workspace'))));
   }
   let long: LongSection | undefined;
   if (runLong) {

@@ -34,6 +34,11 @@ export interface Storage {
   head(key: string): Promise<ObjectInfo | undefined>;
   /** Keys under a prefix, sorted. */
   list(prefix: string): Promise<string[]>;
+  /**
+   * Names of the folders directly under `folder` (which ends in `/`), sorted: `shows/` -> the show ids. One
+   * directory read or one delimited listing, where `list` would walk every file of every show.
+   */
+  listFolders(folder: string): Promise<string[]>;
   delete(key: string): Promise<void>;
   /**
    * A location ffmpeg can read directly: a local path for the filesystem store,

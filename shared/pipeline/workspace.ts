@@ -12,10 +12,12 @@ import type { Storage } from './ports.js';
 // A file another show's run left in an older or foreign format is skipped (onSkip says which), not fatal.
 async function readEach<T>(storage: Storage, suffix: string, parse: (value: unknown) => T | undefined, onSkip?: (key: string) => void): Promise<T[]> {
   const values: T[] = [];
-  for (const key of await storage.list(KEY_ROOTS.shows)) {
-    if (!key.endsWith(suffix) || key.split('/').length !== 3) continue;
+  for (const show of await storage.listFolders(KEY_ROOTS.shows)) {
+    const key = `${KEY_ROOTS.shows}${show}${suffix}`;
     try {
-      const value = parse(JSON.parse((await storage.get(key)).toString('utf8')));
+      const body = await storage.tryGet(key);
+      if (body === undefined) continue;
+      const value = parse(JSON.parse(body.toString('utf8')));
       if (value === undefined) onSkip?.(key);
       else values.push(value);
     } catch {

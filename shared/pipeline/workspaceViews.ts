@@ -38,14 +38,12 @@ export interface ShowSummary {
 
 /** Every show with a manifest, newest aired first (then by id). Unreadable files are skipped, not fatal. */
 export async function listShows(storage: Storage): Promise<ShowSummary[]> {
-  const ids = new Set<string>();
-  for (const key of await storage.list(KEY_ROOTS.shows)) {
-    const [root, showId, file] = key.split('/');
-    if (root === 'shows' && showId && file === 'manifest.json') ids.add(showId);
-  }
   const shows: ShowSummary[] = [];
-  for (const id of ids) {
-    const summary = await showSummary(storage, parseShowId(id)).catch(() => undefined);
+  for (const id of await storage.listFolders(KEY_ROOTS.shows)) {
+    // A folder whose name is not a show id is not ours: skipped like an unreadable show.
+    const summary = await Promise.resolve()
+      .then(() => showSummary(storage, parseShowId(id)))
+      .catch(() => undefined);
     if (summary) shows.push(summary);
   }
   return shows.sort((a, b) => (b.airedAt ?? '').localeCompare(a.airedAt ?? '') || a.showId.localeCompare(b.showId));

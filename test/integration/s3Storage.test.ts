@@ -40,6 +40,9 @@ describe('S3Storage and SqsQueue on a real protocol server', () => {
     expect(storage.locate('intermediate/show-a/audio/speech.wav').Bucket).toBe(topology.outputsBucket);
     expect(await storage.list('recordings/show-a/')).toEqual(['recordings/show-a/job.json']);
     expect(await storage.list('shows/show-a/')).toEqual(['shows/show-a/manifest.json']);
+    // A delimited listing: the show ids, not every key under them.
+    expect(await storage.listFolders('shows/')).toContain('show-a');
+    expect(await storage.listFolders('recordings/')).toContain('show-a');
   });
 
   it('reads whole objects, ranges and heads, and reports missing keys the way the filesystem store does', async () => {

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The workspace (`postshow serve`) in real headless Chromium over a workspace the real pipeline made: the home
  * page lists every clip, the search leaves one product's clips, a clip's video plays and seeks (range requests),
@@ -31,6 +30,16 @@ async function postshow(args: string[]): Promise<{ code: number; stdout: string;
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/**
+ * The page's globals, as far as these tests read them (the tests compile without the DOM library). Functions run
+ * in the page through the DevTools protocol, which the page's CSP (no eval) allows; strings would be refused. They are
+ * sent as source, so each names `globalThis` itself (a helper here would not exist there).
+ */
+interface PageGlobals {
+  readonly document: { querySelectorAll(selector: string): ArrayLike<unknown> & Iterable<unknown>; querySelector(selector: string): unknown };
+  readonly location: { readonly href: string };
 }
 
 async function catalogFromCli(workspace: string): Promise<CatalogEntry[]> {
@@ -99,7 +108,7 @@ describe.skipIf(CHROMIUM_PATH === undefined && !BROWSER_REQUIRED)('the workspace
   }
 
   async function expectNothingRan(page: Page): Promise<void> {
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
   }
 
   it('lists every clip as a card on the home page', async () => {
@@ -108,7 +117,7 @@ describe.skipIf(CHROMIUM_PATH === undefined && !BROWSER_REQUIRED)('the workspace
     expect(await page.locator('article.card').count()).toBe(entries.length);
     for (const entry of entries) await expect(page.locator(`article[data-clip="${entry.clipId}"] h2`).innerText()).resolves.toBe(entry.title);
     // Thumbnails load through the file route.
-    await page.waitForFunction(() => [...document.querySelectorAll('article.card img')].every((image) => (image as HTMLImageElement).naturalWidth > 0));
+    await page.waitForFunction(() => [...(globalThis as unknown as PageGlobals).document.querySelectorAll('article.card img')].every((image) => (image as { naturalWidth: number }).naturalWidth > 0));
     await expectNothingRan(page);
     await page.close();
   });
@@ -121,7 +130,10 @@ describe.skipIf(CHROMIUM_PATH === undefined && !BROWSER_REQUIRED)('the workspace
     const page = await open('/');
     await page.locator('article.card').first().waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).fill(word);
-    await page.waitForFunction((count) => new URL(location.href).searchParams.has('text') && document.querySelectorAll('article.card').length === count && !document.querySelector('[aria-busy="true"]'), expected.length);
+    await page.waitForFunction(
+      (count) => new URL((globalThis as unknown as PageGlobals).location.href).searchParams.has('text') && (globalThis as unknown as PageGlobals).document.querySelectorAll('article.card').length === count && (globalThis as unknown as PageGlobals).document.querySelector('[aria-busy="true"]') === null,
+      expected.length,
+    );
     const shown = await page.locator('article.card').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-clip')));
     expect(shown.sort()).toEqual(expected.map((entry) => entry.clipId).sort());
     expect(shown.length).toBeLessThan(entries.length);
@@ -141,14 +153,25 @@ describe.skipIf(CHROMIUM_PATH === undefined && !BROWSER_REQUIRED)('the workspace
     const video = page.locator('video').first();
     await video.waitFor();
     expect(await page.locator('video').count()).toBe(entry.variants.length);
-    const played = await video.evaluate(async (element: HTMLVideoElement) => {
+    // The browser's HTMLVideoElement, as far as this test touches it (the tests compile without the DOM library).
+    interface Video {
+      muted: boolean;
+      currentTime: number;
+      readonly duration: number;
+      readonly error: { readonly message: string } | null;
+      play(): Promise<void>;
+      pause(): void;
+      addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
+    }
+    const played = await video.evaluate(async (node) => {
+      const element = node as unknown as Video;
       element.muted = true;
       await element.play();
       await new Promise((resolve) => setTimeout(resolve, 1200));
       element.pause();
       const playedTo = element.currentTime;
       element.currentTime = Math.max(0, element.duration - 1);
-      await new Promise((resolve) => element.addEventListener('seeked', resolve, { once: true }));
+      await new Promise<void>((resolve) => element.addEventListener('seeked', resolve, { once: true }));
       return { playedTo, seekedTo: element.currentTime, duration: element.duration, error: element.error?.message ?? null };
     });
     expect(played.error).toBeNull();

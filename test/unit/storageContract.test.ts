@@ -52,6 +52,17 @@ describe.each(implementations)('%s (Storage port contract)', (_name, create) => 
     await expect(storage.delete('shows/a/missing.json')).resolves.toBeUndefined();
   });
 
+  it('lists the folders directly under a folder, and none under a missing one', async () => {
+    await storage.put('shows/b/manifest.json', '{}');
+    await storage.put('shows/a/clips/c1/meta.json', '{}');
+    await storage.put('shows/a/catalog.json', '{}');
+    await storage.put('recordings/z/recording.mp4', 'x');
+    expect(await storage.listFolders('shows/')).toEqual(['a', 'b']);
+    expect(await storage.listFolders('shows/a/clips/')).toEqual(['c1']);
+    expect(await storage.listFolders('shows/a/clips/c1/')).toEqual([]);
+    expect(await storage.listFolders('shows/missing/')).toEqual([]);
+  });
+
   it('creates with putIfAbsent exactly once', async () => {
     expect(await storage.putIfAbsent('shows/a/claims/run/clips', 'first')).toBe(true);
     expect(await storage.putIfAbsent('shows/a/claims/run/clips', 'second')).toBe(false);

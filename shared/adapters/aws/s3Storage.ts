@@ -140,6 +140,18 @@ export class S3Storage implements Storage {
     return keys.sort();
   }
 
+  async listFolders(folder: string): Promise<string[]> {
+    const bucket = this.bucketOf(folder);
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: folder, Delimiter: '/', ContinuationToken: token }));
+      for (const common of page.CommonPrefixes ?? []) if (common.Prefix) names.push(common.Prefix.slice(folder.length, -1));
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return names.sort();
+  }
+
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand(this.locate(key)));
   }

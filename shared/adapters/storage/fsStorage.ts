@@ -123,6 +123,17 @@ export class FsStorage implements Storage {
     return keys.sort();
   }
 
+  async listFolders(folder: string): Promise<string[]> {
+    const start = folder === '' ? this.root : this.pathOf(folder.replace(/\/$/, ''));
+    try {
+      const entries = await readdir(start, { withFileTypes: true });
+      return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }

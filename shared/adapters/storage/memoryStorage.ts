@@ -58,6 +58,16 @@ export class MemoryStorage implements Storage {
     return [...this.objects.keys()].filter((key) => key.startsWith(prefix)).sort();
   }
 
+  async listFolders(folder: string): Promise<string[]> {
+    const names = new Set<string>();
+    for (const key of this.objects.keys()) {
+      if (!key.startsWith(folder)) continue;
+      const rest = key.slice(folder.length);
+      if (rest.includes('/')) names.add(rest.slice(0, rest.indexOf('/')));
+    }
+    return [...names].sort();
+  }
+
   async delete(key: string): Promise<void> {
     this.objects.delete(validateKey(key));
   }

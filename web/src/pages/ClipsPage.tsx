@@ -5,12 +5,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api.js';
 import { clipHref, clock, COMPLIANCE_WORDS, REVIEW_WORDS, seconds, signalWords } from '../format.js';
+import { PAGE_SIZE } from '../paging.js';
 import { navigate, useLocation } from '../router.js';
 import type { CatalogEntry, ClipPage, ShowSummary } from '../types.js';
 import { useApi } from '../useApi.js';
 
-/** Cards per page: two screens of cards, one quick request. */
-export const PAGE_SIZE = 24;
 const FILTERS = ['text', 'show', 'product', 'minScore', 'compliance', 'language', 'status', 'sort'] as const;
 type FilterName = (typeof FILTERS)[number];
 
