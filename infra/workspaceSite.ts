@@ -79,8 +79,11 @@ export class WorkspaceSite extends Construct {
   readonly responseHeaders: ResponseHeadersPolicy;
   readonly spaRouting: CloudFrontFunction;
   readonly stripApiPrefix: CloudFrontFunction;
-  private readonly siteDirectory: string;
+  /** The built site this construct deploys. */
+  readonly siteDirectory: string;
   private deployment: BucketDeployment | undefined;
+  /** What `deploy` wrote to config.json (tokens resolve at deploy time). */
+  config: WorkspaceConfig | undefined;
 
   constructor(scope: Construct, id: string, props: WorkspaceSiteProps) {
     super(scope, id);
@@ -147,6 +150,7 @@ export class WorkspaceSite extends Construct {
    */
   deploy(config: WorkspaceConfig): BucketDeployment {
     if (this.deployment) throw new Error('WorkspaceSite: deployed already');
+    this.config = config;
     this.deployment = new BucketDeployment(this, 'Deployment', {
       sources: [Source.asset(this.siteDirectory), Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
