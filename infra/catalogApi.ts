@@ -80,6 +80,7 @@ export class CatalogApi extends Construct {
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'postshow clip catalog, shows, edits and reviews (Cognito JWT)',
     });
+    this.node.addValidation({ validate: () => (this.routesAdded ? [] : ['CatalogApi: addRoutes(authorizer) was never called, so the API has no routes']) });
   }
 
   /** The API's host name, `<api-id>.execute-api.<region>.amazonaws.com` (CloudFront's origin for /api/*). */

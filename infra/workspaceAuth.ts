@@ -96,10 +96,13 @@ export class WorkspaceAuth extends Construct {
     this.machineClient = this.userPool.addClient('MachineClient', {
       userPoolClientName: 'postshow scripts',
       generateSecret: true,
+      // No user sign-in through this client: only the refresh-token flow remains, which CDK always adds.
+      authFlows: { userSrp: false },
       oAuth: { flows: { clientCredentials: true }, scopes: [this.scopes.read] },
       accessTokenValidity: ACCESS_TOKEN_VALIDITY,
       enableTokenRevocation: true,
     });
+    this.node.addValidation({ validate: () => (this.webClientOrUndefined ? [] : ['WorkspaceAuth: addWebClient(siteUrl) was never called, so nobody can sign in']) });
   }
 
   /** The hosted sign-in's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */

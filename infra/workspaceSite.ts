@@ -17,7 +17,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -97,6 +97,8 @@ export class WorkspaceSite extends Construct {
     });
 
     this.responseHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      // Policy names are per account, not per region: the region keeps two deployments of a stack apart.
+      responseHeadersPolicyName: `${Names.uniqueResourceName(this, { maxLength: 80 })}-SecurityHeaders-${Stack.of(this).region}`,
       comment: 'postshow workspace: CSP, HSTS, nosniff, no framing',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.signInUrl, props.mediaOrigins), override: true },
@@ -137,6 +139,7 @@ export class WorkspaceSite extends Construct {
         },
       },
     });
+    this.node.addValidation({ validate: () => (this.deployment ? [] : ['WorkspaceSite: deploy(config) was never called, so the site bucket stays empty']) });
   }
 
   /** `https://<distribution>.cloudfront.net`, without a trailing slash. */

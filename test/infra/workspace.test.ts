@@ -6,12 +6,14 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { App, type CfnResource } from 'aws-cdk-lib';
+import { App, Stack, type CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG_ROUTES } from '../../infra/catalogRoutes.js';
 import { PostshowStack } from '../../infra/postshowStack.js';
+import { WorkspaceAuth } from '../../infra/workspaceAuth.js';
 import { SPA_ROUTING_SOURCE, STRIP_API_PREFIX_SOURCE } from '../../infra/workspaceEdgeFunctions.js';
+import { WorkspaceSite } from '../../infra/workspaceSite.js';
 import { createStubProject, NO_BUNDLING_CONTEXT } from './stubProject.js';
 import { asArray, joinWithNames, resourcesOf, type Resource, type Statement } from './templateQueries.js';
 
@@ -109,7 +111,7 @@ describe('user pool and clients', () => {
 
   it('makes the machine client confidential, client credentials only, postshow/read only', () => {
     const client = resourcesOf(template, 'AWS::Cognito::UserPoolClient')[machineClient]?.Properties ?? {};
-    expect(client).toMatchObject({ GenerateSecret: true, AllowedOAuthFlows: ['client_credentials'] });
+    expect(client).toMatchObject({ GenerateSecret: true, AllowedOAuthFlows: ['client_credentials'], ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] });
     expect((client.AllowedOAuthScopes as unknown[]).map(readable)).toEqual(['postshow/read']);
   });
 
@@ -198,7 +200,10 @@ describe('distribution', () => {
     const [policyId, policy] = only('AWS::CloudFront::ResponseHeadersPolicy');
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
     expect(config.CacheBehaviors[0]?.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
-    const headers = (policy.Properties?.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, Record<string, unknown>> }).SecurityHeadersConfig;
+    const policyConfig = policy.Properties?.ResponseHeadersPolicyConfig as { Name: unknown; SecurityHeadersConfig: Record<string, Record<string, unknown>> };
+    // Names are per account: the region keeps two regions' deployments of one stack apart.
+    expect(readable(policyConfig.Name)).toMatch(/-SecurityHeaders-REGION$/);
+    const headers = policyConfig.SecurityHeadersConfig;
     expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true, Override: true });
     expect(headers.ContentTypeOptions).toEqual({ Override: true });
     expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
@@ -261,6 +266,16 @@ describe('site deployment', () => {
     const files = readdirSync(stack.site.siteDirectory, { recursive: true }).map(String).sort();
     expect(files).toEqual(expect.arrayContaining(['index.html', path.join('assets', 'app.js')]));
     expect(readFileSync(path.join(stack.site.siteDirectory, 'index.html'), 'utf8')).toContain('<script type="module" src="/assets/app.js"></script>');
+  });
+});
+
+describe('wiring', () => {
+  it('refuses to synthesise a workspace without its web client or its deployment', () => {
+    const app = new App({ context: NO_BUNDLING_CONTEXT });
+    const half = new Stack(app, 'Half');
+    new WorkspaceAuth(half, 'Auth');
+    new WorkspaceSite(half, 'Site', { apiDomainName: 'api.example.com', signInUrl: 'https://signin.example.com', mediaOrigins: [], siteDirectory: stack.site.siteDirectory });
+    expect(() => app.synth()).toThrow(/addWebClient\(siteUrl\) was never called[\s\S]*deploy\(config\) was never called|deploy\(config\) was never called[\s\S]*addWebClient/);
   });
 });
 
