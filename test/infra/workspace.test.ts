@@ -6,6 +6,8 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { App, Stack, type CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -228,6 +230,22 @@ describe('distribution', () => {
       'frame-ancestors': ["'none'"],
       'upgrade-insecure-requests': [],
     });
+  });
+
+  it("allows media from exactly the origin the API's presigner signs for (the SDK, virtual-hosted, regional)", async () => {
+    // Bucket names are lowercase; an uppercase stand-in would make the SDK fall back to path-style URLs.
+    const region = 'eu-west-1';
+    const s3 = new S3Client({ region, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+    const presigned = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'postshow-outputs-example', Key: 'shows/s/clips/c01/16x9.mp4' }), { expiresIn: 900 });
+    const [, policy] = only('AWS::CloudFront::ResponseHeadersPolicy');
+    const csp = joinWithNames((policy.Properties?.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } } }).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy, {
+      ...names,
+      [logicalId(stack.storage.outputs)]: 'postshow-outputs-example',
+      'AWS::Region': region,
+      'AWS::URLSuffix': 'amazonaws.com',
+    });
+    const sources = (directive: string) => csp.split('; ').find((entry) => entry.startsWith(`${directive} `))?.split(' ') ?? [];
+    for (const directive of ['media-src', 'img-src', 'connect-src']) expect(sources(directive), directive).toContain(new URL(presigned).origin);
   });
 });
 
