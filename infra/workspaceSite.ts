@@ -82,8 +82,7 @@ export class WorkspaceSite extends Construct {
   /** The built site this construct deploys. */
   readonly siteDirectory: string;
   private deployment: BucketDeployment | undefined;
-  /** What `deploy` wrote to config.json (tokens resolve at deploy time). */
-  config: WorkspaceConfig | undefined;
+  private deployedConfig: WorkspaceConfig | undefined;
 
   constructor(scope: Construct, id: string, props: WorkspaceSiteProps) {
     super(scope, id);
@@ -147,13 +146,18 @@ export class WorkspaceSite extends Construct {
     return `https://${this.distribution.distributionDomainName}`;
   }
 
+  /** What `deploy` writes to config.json (its tokens resolve at deploy time). */
+  get config(): WorkspaceConfig | undefined {
+    return this.deployedConfig;
+  }
+
   /**
    * Uploads the built site and config.json, then invalidates the distribution: app.js keeps its name
    * across builds, so cached copies must go (and browsers revalidate: `Cache-Control: no-cache`).
    */
   deploy(config: WorkspaceConfig): BucketDeployment {
     if (this.deployment) throw new Error('WorkspaceSite: deployed already');
-    this.config = config;
+    this.deployedConfig = config;
     this.deployment = new BucketDeployment(this, 'Deployment', {
       sources: [Source.asset(this.siteDirectory), Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
