@@ -1,6 +1,7 @@
 /**
  * CDK app entry. The environment is read here, once; the stack reads its own CDK context
- * (openAiSecretArn, alarmEmail, captionFont: see infra/context.ts). Without credentials
+ * (openAiSecretArn, alarmEmail, captionFont, cognitoDomainPrefix:
+ * see infra/context.ts). Without credentials
  * CDK_DEFAULT_* are unset and the stack is synthesised environment-agnostic.
  */
 import { App } from 'aws-cdk-lib';

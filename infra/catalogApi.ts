@@ -1,39 +1,28 @@
 /**
- * The catalog HTTP API behind IAM authorisation (SigV4), served by one Lambda: GET routes that query the
- * catalog table, presign download URLs and export a show for an editor, and POST routes that record a clip
- * edit or review and queue its work (the clip queue re-renders, the catalog queue refreshes the entry).
- * Callers need `execute-api:Invoke` on the routes: attach `invokePolicy` (read) and, for marketers who
- * edit and approve, `reviewPolicy` too.
+ * The catalog HTTP API, served by one Lambda: GET routes that query the catalog table, list shows, presign
+ * download URLs, export a show for an editor and read reviews, plans and suggestions, and POST routes that
+ * record a clip edit or review and queue its work (the clip queue re-renders, the catalog queue refreshes
+ * the entry). Every route sits behind a JWT authorizer (Cognito access tokens, infra/workspaceAuth.ts) and
+ * asks for its scope from infra/catalogRoutes.ts: `postshow/read` on GET, `postshow/write` on POST.
+ *
+ * Routes are added by `addRoutes(authorizer)` once the authorizer exists: the authorizer's audience
+ * includes the web client, whose callback URL is on the CloudFront distribution in front of this API.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { Duration, Fn, Stack } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { apiScope, CATALOG_ROUTES } from './catalogRoutes.js';
 import { postshowFunction } from './postshowFunction.js';
 import { CATALOG_API_SIZING, OUTPUT_PREFIXES } from './stageConfig.js';
 
-/**
- * The contract's routes; `invokeResource` is the execute-api resource path a caller's policy names (`*`
- * matches across `/`, so `/clips/*` covers one clip). `writes` routes change a clip and go in reviewPolicy.
- */
-export const CATALOG_ROUTES = [
-  { method: HttpMethod.GET, path: '/clips', invokeResource: '/clips', writes: false },
-  { method: HttpMethod.GET, path: '/clips/{showId}/{clipId}', invokeResource: '/clips/*', writes: false },
-  { method: HttpMethod.GET, path: '/shows/{showId}/status', invokeResource: '/shows/*/status', writes: false },
-  { method: HttpMethod.GET, path: '/shows/{showId}/export', invokeResource: '/shows/*/export', writes: false },
-  { method: HttpMethod.GET, path: '/shows/{showId}/review', invokeResource: '/shows/*/review', writes: false },
-  { method: HttpMethod.GET, path: '/channels/{channel}/plan', invokeResource: '/channels/*/plan', writes: false },
-  { method: HttpMethod.POST, path: '/clips/{showId}/{clipId}/edit', invokeResource: '/clips/*/edit', writes: true },
-  { method: HttpMethod.POST, path: '/clips/{showId}/{clipId}/approve', invokeResource: '/clips/*/approve', writes: true },
-  { method: HttpMethod.POST, path: '/clips/{showId}/{clipId}/reject', invokeResource: '/clips/*/reject', writes: true },
-] as const;
+/** The route table lives in infra/catalogRoutes.ts (plain data, shared with the local simulator). */
+export { CATALOG_ROUTES } from './catalogRoutes.js';
 
 /** What the API writes in the outputs bucket: a clip's edit records (and their captions) and its review. */
 export const CATALOG_API_WRITES = ['shows/*/clips/*/edits/*', 'shows/*/clips/*/review.json'] as const;
@@ -61,10 +50,7 @@ export interface CatalogApiProps {
 export class CatalogApi extends Construct {
   readonly api: HttpApi;
   readonly handler: NodejsFunction;
-  /** Invoke on the GET routes: list, download, status, export, review, plan. */
-  readonly invokePolicy: ManagedPolicy;
-  /** Invoke on the POST routes: edit, approve, reject. */
-  readonly reviewPolicy: ManagedPolicy;
+  private routesAdded = false;
 
   constructor(scope: Construct, id: string, props: CatalogApiProps) {
     super(scope, id);
@@ -92,23 +78,32 @@ export class CatalogApi extends Construct {
     props.catalogQueue.grantSendMessages(this.handler);
 
     this.api = new HttpApi(this, 'HttpApi', {
-      description: 'postshow clip catalog, edits and reviews (IAM-authorised)',
-      defaultAuthorizer: new HttpIamAuthorizer(),
+      description: 'postshow clip catalog, shows, edits and reviews (Cognito JWT)',
     });
-    const integration = new HttpLambdaIntegration('Catalog', this.handler, { timeout: Duration.seconds(29) });
-    for (const route of CATALOG_ROUTES) this.api.addRoutes({ path: route.path, methods: [route.method], integration });
+    this.node.addValidation({ validate: () => (this.routesAdded ? [] : ['CatalogApi: addRoutes(authorizer) was never called, so the API has no routes']) });
+  }
 
-    const invokePolicy = (id: string, description: string, writes: boolean) =>
-      new ManagedPolicy(this, id, {
-        description,
-        statements: [
-          new PolicyStatement({
-            actions: ['execute-api:Invoke'],
-            resources: CATALOG_ROUTES.filter((route) => route.writes === writes).map((route) => this.api.arnForExecuteApi(route.method, route.invokeResource, '$default')),
-          }),
-        ],
+  /** The API's host name, `<api-id>.execute-api.<region>.amazonaws.com` (CloudFront's origin for /api/*). */
+  get domainName(): string {
+    return Fn.select(2, Fn.split('/', this.api.apiEndpoint));
+  }
+
+  /**
+   * Every route of CATALOG_ROUTES to the Lambda, each behind `authorizer` and asking for its scope:
+   * a token without it is API Gateway's 403, no token or a bad one its 401; no route is left open.
+   */
+  addRoutes(authorizer: IHttpRouteAuthorizer): void {
+    if (this.routesAdded) throw new Error('CatalogApi: routes added already');
+    this.routesAdded = true;
+    const integration = new HttpLambdaIntegration('Catalog', this.handler, { timeout: Duration.seconds(29) });
+    for (const route of CATALOG_ROUTES) {
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        authorizer,
+        authorizationScopes: [apiScope(route.scope)],
       });
-    this.invokePolicy = invokePolicy('InvokePolicy', 'Lets a principal read the postshow catalog API (GET routes only)', false);
-    this.reviewPolicy = invokePolicy('ReviewPolicy', 'Lets a principal edit, approve and reject clips through the postshow catalog API (POST routes)', true);
+    }
   }
 }

@@ -8,6 +8,8 @@ import { CAPTION_FONT_CONTEXT_KEY } from './assets/captionFont.js';
 import { OPENAI_SECRET_CONTEXT_KEY } from './openAiSecret.js';
 
 export const ALARM_EMAIL_CONTEXT_KEY = 'alarmEmail';
+/** Prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`). */
+export const COGNITO_DOMAIN_PREFIX_CONTEXT_KEY = 'cognitoDomainPrefix';
 
 const contextSchema = z.object({
   [OPENAI_SECRET_CONTEXT_KEY]: z
@@ -16,17 +18,24 @@ const contextSchema = z.object({
     .optional(),
   [ALARM_EMAIL_CONTEXT_KEY]: z.email().optional(),
   [CAPTION_FONT_CONTEXT_KEY]: z.string().min(1).optional(),
+  // Cognito's rules: 1-63 lowercase letters, digits and inner hyphens, and none of its reserved words.
+  [COGNITO_DOMAIN_PREFIX_CONTEXT_KEY]: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'expected 1-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen')
+    .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'must not contain aws, amazon or cognito')
+    .optional(),
 });
 
 export interface PostshowContext {
   readonly openAiSecretArn?: string;
   readonly alarmEmail?: string;
   readonly captionFont?: string;
+  readonly cognitoDomainPrefix?: string;
 }
 
 export function readPostshowContext(node: Node): PostshowContext {
   const raw = Object.fromEntries(
-    [OPENAI_SECRET_CONTEXT_KEY, ALARM_EMAIL_CONTEXT_KEY, CAPTION_FONT_CONTEXT_KEY].map((key) => [key, emptyToUndefined(node.tryGetContext(key))]),
+    [OPENAI_SECRET_CONTEXT_KEY, ALARM_EMAIL_CONTEXT_KEY, CAPTION_FONT_CONTEXT_KEY, COGNITO_DOMAIN_PREFIX_CONTEXT_KEY].map((key) => [key, emptyToUndefined(node.tryGetContext(key))]),
   );
   const parsed = contextSchema.safeParse(raw);
   if (!parsed.success) {

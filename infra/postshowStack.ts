@@ -1,9 +1,10 @@
 /**
  * postshow's AWS resources, composed from small constructs:
  * storage (two retained buckets) -> S3 upload events -> ingest queue -> one queue + Lambda per stage
- * (stagePipeline) -> catalog table <- IAM-authorised catalog API, whose edits and reviews go back to the
- * clip and catalog queues; layers for ffmpeg and native modules; the OpenAI secret; alarms on dead letters
- * and function errors.
+ * (stagePipeline) -> catalog table <- catalog API (Cognito JWT), whose edits and reviews go back to the
+ * clip and catalog queues; the workspace (a Cognito user pool, the front end on S3 behind CloudFront, which
+ * also proxies the API under /api); layers for ffmpeg and native modules; the OpenAI secret; alarms on dead
+ * letters and function errors.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -20,6 +21,8 @@ import { unzippedSizeValidation } from './sizeBudget.js';
 import { isMediaStage, type RateLimitedStage } from './stageConfig.js';
 import { StagePipeline } from './stagePipeline.js';
 import { DataBuckets } from './storage.js';
+import { AUTH_CALLBACK_PATH, WEB_CLIENT_SCOPES, WorkspaceAuth } from './workspaceAuth.js';
+import { API_PATH_PREFIX, WorkspaceSite } from './workspaceSite.js';
 
 export interface PostshowStackProps extends StackProps {
   /** Caps on concurrent invocations of the stages that call rate-limited APIs. @default DEFAULT_MAX_CONCURRENCY */
@@ -30,12 +33,16 @@ export interface PostshowStackProps extends StackProps {
   readonly nodeModules?: string;
   /** Parent directory for staged layer contents. @default os.tmpdir()/postshow-layer-staging */
   readonly layerStagingRoot?: string;
+  /** Directory holding the built workspace site. @default built from web/src at synth (web/buildSite.ts) */
+  readonly siteDirectory?: string;
 }
 
 export class PostshowStack extends Stack {
   readonly storage: DataBuckets;
   readonly pipeline: StagePipeline;
   readonly catalogApi: CatalogApi;
+  readonly auth: WorkspaceAuth;
+  readonly site: WorkspaceSite;
   readonly layers: PostshowLayers;
   readonly captionFont: CaptionFont;
   readonly alarms: PipelineAlarms;
@@ -67,6 +74,7 @@ export class PostshowStack extends Stack {
     });
     this.storage.notifyUploads(this.pipeline.queues.ingest.queue);
 
+    this.auth = new WorkspaceAuth(this, 'WorkspaceAuth', context.cognitoDomainPrefix ? { domainPrefix: context.cognitoDomainPrefix } : {});
     this.catalogApi = new CatalogApi(this, 'CatalogApi', {
       catalogTable: table,
       recordings: this.storage.recordings,
@@ -75,6 +83,20 @@ export class PostshowStack extends Stack {
       catalogQueue: this.pipeline.queues.catalog.queue,
       projectRoot,
       nativeLayer: this.layers.native,
+    });
+    this.site = new WorkspaceSite(this, 'WorkspaceSite', {
+      apiDomainName: this.catalogApi.domainName,
+      signInUrl: this.auth.domainUrl,
+      mediaOrigins: this.storage.outputsDownloadOrigins(),
+      ...(props.siteDirectory ? { siteDirectory: props.siteDirectory } : {}),
+    });
+    // In this order: the web client's callback is on the distribution, the API's authorizer accepts the
+    // web client's tokens, and config.json names the web client.
+    const webClient = this.auth.addWebClient(this.site.url);
+    this.catalogApi.addRoutes(this.auth.authorizer());
+    this.site.deploy({
+      apiBase: API_PATH_PREFIX,
+      auth: { kind: 'cognito', domain: this.auth.domainUrl, clientId: webClient.userPoolClientId, scopes: WEB_CLIENT_SCOPES, redirectPath: AUTH_CALLBACK_PATH },
     });
 
     this.alarms = new PipelineAlarms(this, 'Alarms', context.alarmEmail ? { email: context.alarmEmail } : {});
@@ -97,9 +119,12 @@ export class PostshowStack extends Stack {
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
     output('RecordingsBucketName', this.storage.recordings.bucketName, 'Upload recordings/{showId}/recording.<ext> (last) and side inputs here');
     output('OutputsBucketName', this.storage.outputs.bucketName, 'Transcripts, clips, reports and status under shows/{showId}/');
-    output('CatalogApiUrl', this.catalogApi.api.apiEndpoint, 'Catalog HTTP API (SigV4 / IAM auth)');
-    output('CatalogApiInvokePolicyArn', this.catalogApi.invokePolicy.managedPolicyArn, 'Attach to roles that may read the catalog API');
-    output('CatalogApiReviewPolicyArn', this.catalogApi.reviewPolicy.managedPolicyArn, 'Attach to roles that may also edit, approve and reject clips');
+    output('WorkspaceUrl', this.site.url, 'The workspace in the browser (sign in with a user invited to the user pool)');
+    output('CatalogApiUrl', this.catalogApi.api.apiEndpoint, 'Catalog HTTP API (JWT: Cognito access token with postshow/read or postshow/write); also at WorkspaceUrl/api');
+    output('UserPoolId', this.auth.userPool.userPoolId, 'Cognito user pool: invite workspace users here (admin-create-user)');
+    output('WebClientId', webClient.userPoolClientId, 'Public app client of the workspace page (authorization code with PKCE)');
+    output('MachineClientId', this.auth.machineClient.userPoolClientId, 'App client for scripts: client credentials, postshow/read (secret: describe-user-pool-client)');
+    output('CognitoDomain', this.auth.domainUrl, 'Hosted sign-in and token endpoint (/oauth2/token)');
     output('CatalogTableName', table.tableName, 'DynamoDB catalog table');
     output('OpenAiSecretArn', secret.secretArn, 'Put the OpenAI API key here (bare key as the secret string)');
     output('IngestQueueUrl', this.pipeline.queues.ingest.queue.queueUrl, 'Ingest queue (receives the recordings bucket\'s upload events)');

@@ -1,8 +1,9 @@
 /**
  * The whole deployed topology on one machine: protocol servers, buckets, queues, table, each stage's
  * Lambda handler (the same `createStageHandler` the entry files export) behind an emulated SQS event
- * source mapping, and the catalog API's handler with the stack's environment. Used by the cloud
- * integration tests and `npm run simulate:cloud`.
+ * source mapping, and the catalog API's handler with the stack's environment behind API Gateway's route
+ * table and JWT authorizer (a local Cognito stand-in signs the tokens: `auth.issueToken`). Used by the
+ * cloud integration tests and `npm run simulate:cloud`.
  */
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
@@ -14,7 +15,9 @@ import { parseShowId, showKeys } from '../../shared/core/keys.js';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
 import { showStatusSchema, type ShowStatus } from '../../shared/pipeline/status.js';
 import { LocalEventSourceMappings, waitFor, type SqsHandler } from './eventSourceMapping.js';
-import { httpApiEvent, type HttpApiEventOptions } from './httpApiEvent.js';
+import type { HttpApiEventOptions } from './httpApiEvent.js';
+import { LocalJwtAuthorizer } from './jwtAuthorizer.js';
+import { localHttpApi } from './localHttpApi.js';
 import { startLocalCloudServers } from './localCloudServers.js';
 import { createLocalTopology, LOCAL_CREDENTIALS, type LocalTopology, type LocalTopologyOptions } from './localTopology.js';
 
@@ -48,7 +51,12 @@ export interface LocalCloud {
   /** Messages waiting in a stage's dead-letter queue (received and left there, with their attributes). */
   deadLetters(stage: StageName): Promise<Message[]>;
   outputKeys(prefix: string): Promise<string[]>;
-  /** A request to the catalog API, through its Lambda entry as API Gateway would invoke it. */
+  /** The user pool stand-in and JWT authorizer in front of the API: issue tokens for `callApi`'s `token`. */
+  readonly auth: LocalJwtAuthorizer;
+  /**
+   * A request to the catalog API as API Gateway would handle it: route table, JWT authorizer (by default
+   * with a full-scope token of the web client; `token: null` sends none), then the Lambda entry.
+   */
   callApi(method: string, path: string, options?: HttpApiEventOptions): Promise<APIGatewayProxyStructuredResultV2>;
   close(): Promise<void>;
 }
@@ -79,7 +87,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }),
   );
   mappings.start();
-  const catalogApi = createCatalogApiHandler(topology.catalogApiEnv());
+  const auth = await LocalJwtAuthorizer.create();
+  const callApi = localHttpApi(createCatalogApiHandler(topology.catalogApiEnv()), auth);
 
   const readStatus = async (showId: string): Promise<ShowStatus | undefined> => {
     try {
@@ -145,9 +154,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       } while (token);
       return keys.sort();
     },
-    async callApi(method, path, apiOptions) {
-      return (await catalogApi(httpApiEvent(method, path, apiOptions))) as APIGatewayProxyStructuredResultV2;
-    },
+    auth,
+    callApi,
     async close() {
       await mappings.stop();
       await servers.close();

@@ -1,8 +1,9 @@
 /**
  * The synthesised template (bundling skipped; stub entries stand in for functions/lambda/*.ts),
  * read as a reviewer would: data resources locked down, one queue + DLQ per stage, each function's
- * environment and grants exactly what its stage needs, the API IAM-only, alarms everywhere.
- * Expectations are written out here from the contract, not derived from infra/stageConfig.ts.
+ * environment and grants exactly what its stage needs, every API route behind the Cognito JWT
+ * authorizer, alarms everywhere. The workspace (user pool, site, distribution) is read in
+ * workspace.test.ts. Expectations are written out here from the contract, not derived from infra/stageConfig.ts.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -100,16 +101,23 @@ it("passes CDK's built-in CloudFormation template validation", () => {
 });
 
 describe('data resources', () => {
-  it('keeps every bucket encrypted, private, TLS-only, retained and without CORS', () => {
+  it('keeps every bucket encrypted, private and TLS-only, the data buckets retained; CORS only for reads of the outputs bucket', () => {
     const buckets = resourcesOf(template, 'AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(2);
+    // recordings, outputs and the workspace site.
+    expect(Object.keys(buckets)).toHaveLength(3);
+    for (const data of [stack.storage.recordings, stack.storage.outputs]) expect(buckets[logicalId(data)]?.DeletionPolicy).toBe('Retain');
+    expect(buckets[logicalId(stack.storage.recordings)]?.Properties?.CorsConfiguration).toBeUndefined();
+    expect(buckets[logicalId(stack.site.bucket)]?.Properties?.CorsConfiguration).toBeUndefined();
+    expect(buckets[logicalId(stack.storage.outputs)]?.Properties?.CorsConfiguration).toEqual({
+      CorsRules: [
+        { AllowedMethods: ['GET', 'HEAD'], AllowedOrigins: ['*'], AllowedHeaders: ['Range'], ExposedHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges', 'ETag'], MaxAge: 3600 },
+      ],
+    });
     for (const [id, bucket] of Object.entries(buckets)) {
-      expect(bucket.DeletionPolicy).toBe('Retain');
       expect(bucket.Properties).toMatchObject({
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       });
-      expect(bucket.Properties?.CorsConfiguration).toBeUndefined();
       template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: id },
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
@@ -334,20 +342,23 @@ describe('IAM', () => {
 });
 
 describe('catalog API', () => {
-  it('serves the contract routes, all with AWS_IAM authorisation, through the catalog Lambda', () => {
-    const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
+  const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
+
+  it('serves the contract routes through the catalog Lambda', () => {
     expect(routes.map((route) => route.Properties?.RouteKey).sort()).toEqual([
       'GET /channels/{channel}/plan',
       'GET /clips',
       'GET /clips/{showId}/{clipId}',
+      'GET /shows',
+      'GET /shows/{showId}',
       'GET /shows/{showId}/export',
       'GET /shows/{showId}/review',
       'GET /shows/{showId}/status',
+      'GET /suggestions',
       'POST /clips/{showId}/{clipId}/approve',
       'POST /clips/{showId}/{clipId}/edit',
       'POST /clips/{showId}/{clipId}/reject',
     ]);
-    for (const route of routes) expect(route.Properties?.AuthorizationType).toBe('AWS_IAM');
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
@@ -355,17 +366,19 @@ describe('catalog API', () => {
     });
   });
 
-  it('offers one managed policy for the GET routes and one for the POST routes, each allowing invoke and nothing more', () => {
-    const routesOf = (policy: { node: { defaultChild?: unknown } }) => {
-      const resource = resourcesOf(template, 'AWS::IAM::ManagedPolicy')[logicalId(policy)];
-      const statements = (resource?.Properties?.PolicyDocument as { Statement: Statement[] }).Statement;
-      expect(statements).toHaveLength(1);
-      expect(statements[0]?.Action).toBe('execute-api:Invoke');
-      return asArray(statements[0]?.Resource).map((arn) => joinWithNames(arn, {}).split('/$default/')[1]);
-    };
-    template.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
-    expect(routesOf(stack.catalogApi.invokePolicy)).toEqual(['GET/clips', 'GET/clips/*', 'GET/shows/*/status', 'GET/shows/*/export', 'GET/shows/*/review', 'GET/channels/*/plan']);
-    expect(routesOf(stack.catalogApi.reviewPolicy)).toEqual(['POST/clips/*/edit', 'POST/clips/*/approve', 'POST/clips/*/reject']);
+  it('puts every route behind the one JWT authorizer: postshow/read on GET, postshow/write on POST', () => {
+    const authorizers = Object.keys(resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizers).toHaveLength(1);
+    for (const route of routes) {
+      const routeKey = route.Properties?.RouteKey as string;
+      expect(route.Properties, routeKey).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizers[0] } });
+      expect(route.Properties?.AuthorizationScopes, routeKey).toEqual([routeKey.startsWith('GET ') ? 'postshow/read' : 'postshow/write']);
+    }
+  });
+
+  it('leaves no IAM way in: no managed invoke policies, no AWS_IAM route', () => {
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+    expect(routes.filter((route) => route.Properties?.AuthorizationType !== 'JWT')).toEqual([]);
   });
 });
 
@@ -394,8 +407,13 @@ describe('observability', () => {
   it('exports what an operator needs', () => {
     const outputs = Object.keys(template.findOutputs('*'));
     expect(outputs).toEqual(
-      expect.arrayContaining(['RecordingsBucketName', 'OutputsBucketName', 'CatalogApiUrl', 'CatalogApiInvokePolicyArn', 'CatalogApiReviewPolicyArn', 'CatalogTableName', 'OpenAiSecretArn', 'IngestQueueUrl', 'AlarmTopicArn']),
+      expect.arrayContaining([
+        'RecordingsBucketName', 'OutputsBucketName', 'CatalogApiUrl', 'CatalogTableName', 'OpenAiSecretArn', 'IngestQueueUrl', 'AlarmTopicArn',
+        'WorkspaceUrl', 'UserPoolId', 'WebClientId', 'MachineClientId', 'CognitoDomain',
+      ]),
     );
+    expect(outputs).not.toContain('CatalogApiInvokePolicyArn');
+    expect(outputs).not.toContain('CatalogApiReviewPolicyArn');
   });
 });
 
