@@ -179,7 +179,7 @@ function buildSiteDirectory(): string {
 }
 
 /**
- * The page's Content-Security-Policy. Scripts, styles and fonts only from the site; media and images also
+ * The page's Content-Security-Policy. Scripts, style sheets and fonts only from the site (plus inline style attributes); media and images also
  * from presigned URLs of the outputs bucket; fetches to the site (the API is under /api), the sign-in domain
  * (token endpoint) and the outputs bucket (ranged reads); no plugins, no framing, no foreign form targets.
  */
@@ -188,7 +188,9 @@ export function contentSecurityPolicy(signInUrl: string, mediaOrigins: readonly 
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // Inline style attributes only (bar widths, swatch colours in the review drawn by shared/core/report); they run
+    // no script, and script-src stays 'self'.
+    "style-src 'self' 'unsafe-inline'",
     `img-src 'self' ${media}`,
     `media-src 'self' ${media}`,
     `connect-src 'self' ${signInUrl} ${media}`,

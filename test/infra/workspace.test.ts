@@ -219,7 +219,7 @@ describe('distribution', () => {
     expect(csp).toEqual({
       'default-src': ["'self'"],
       'script-src': ["'self'"],
-      'style-src': ["'self'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
       'img-src': ["'self'", ...outputs],
       'media-src': ["'self'", ...outputs],
       'connect-src': ["'self'", 'https://PREFIX.auth.REGION.amazoncognito.com', ...outputs],
