@@ -209,6 +209,59 @@ describe.skipIf(CHROMIUM_PATH === undefined && !BROWSER_REQUIRED)('the workspace
     await page.close();
   });
 
+  it('trims a clip and replaces its captions from the page', async () => {
+    const entry = entries[0]!;
+    const page = await open(`/clips/${showId}/${entry.clipId}`);
+    await page.getByLabel('Start (s in the recording)').fill((entry.start + 1).toFixed(1));
+    await page.getByLabel('End (s)').fill((entry.start + 9).toFixed(1));
+    await page.getByRole('button', { name: 'Trim and re-render' }).click();
+    await page.getByRole('status').filter({ hasText: /Rendering version/ }).waitFor();
+    await page.locator('[data-testid="version"]', { hasText: `version ${entry.version + 1}` }).waitFor({ timeout: 120_000 });
+    await server.queue.idle();
+    const trimmed = (await catalogFromCli(workspace.dir)).find((candidate) => candidate.clipId === entry.clipId)!;
+    expect(trimmed.start).toBeCloseTo(entry.start + 1, 1);
+    expect(trimmed.duration).toBeCloseTo(8, 0);
+
+    // Corrected captions, with markup and libass-looking text, burned as given and kept as the clip's SRT.
+    const captions = `1\n00:00:00,500 --> 00:00:03,000\nFixed line one <b>{\\b1}</b>\n\n2\n00:00:03,500 --> 00:00:06,000\nFixed line two\n`;
+    await page.getByLabel(/^Captions \(SRT/).fill(captions);
+    await page.getByRole('button', { name: 'Save captions and re-render' }).click();
+    await page.locator('[data-testid="version"]', { hasText: `version ${entry.version + 2}` }).waitFor({ timeout: 120_000 });
+    await server.queue.idle();
+    const detail = (await (await fetch(`${base}/api/clips/${showId}/${entry.clipId}`)).json()) as { captionsSrt: string; captions: { burned: boolean } };
+    expect(detail.captionsSrt).toContain('Fixed line two');
+    expect(detail.captions.burned).toBe(true);
+    expect(await page.locator('textarea').last().inputValue()).toContain('Fixed line one');
+    await expectNothingRan(page);
+    await page.close();
+  });
+
+  it('answers the pages\' API routes: shows, one show, suggestions, per-show order', async () => {
+    const shows = (await (await fetch(`${base}/api/shows`)).json()) as { shows: { showId: string; state: string; clips: number; channel: string }[] };
+    expect(shows.shows).toEqual([expect.objectContaining({ showId, state: 'succeeded', clips: entries.length, channel: 'demo-channel' })]);
+    const overview = (await (await fetch(`${base}/api/shows/${showId}`)).json()) as { highlights: { clipId: string }[]; timeline: { chatRate: number[] }; thumbnails: Record<string, string> };
+    expect(overview.highlights.map((highlight) => highlight.clipId).sort()).toEqual(entries.map((entry) => entry.clipId).sort());
+    expect(overview.timeline.chatRate.length).toBeGreaterThan(60);
+    expect(Object.keys(overview.thumbnails).length).toBe(entries.length);
+    const suggestions = (await (await fetch(`${base}/api/suggestions?channel=demo-channel&limit=5`)).json()) as { suggestions: unknown[] };
+    expect(suggestions.suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.suggestions.length).toBeLessThanOrEqual(5);
+    const inOrder = (await (await fetch(`${base}/api/clips?show=${showId}&sort=time`)).json()) as { entries: CatalogEntry[] };
+    const starts = inOrder.entries.map((entry) => entry.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const paged = (await (await fetch(`${base}/api/clips?show=${showId}&sort=duration&limit=1`)).json()) as { entries: CatalogEntry[]; cursor?: string };
+    expect(paged.entries).toHaveLength(1);
+    expect(paged.cursor).toBe('1');
+    const refused = await fetch(`${base}/api/clips?sort=time`);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/give show=/);
+    expect((await fetch(`${base}/api/shows/no-such-show`)).status).toBe(404);
+    // Files outside a show's clips are not served, whatever the path says.
+    expect((await fetch(`${base}/files/recordings/${showId}/recording.mp4`)).status).toBe(404);
+    expect((await fetch(`${base}/files/shows/${showId}/manifest.json`)).status).toBe(404);
+    expect((await fetch(`${base}/files/shows/${showId}/clips/..%2F..%2F..%2Fetc/passwd`)).status).toBeGreaterThanOrEqual(400);
+  });
+
   it('draws a show\'s timeline chart, highlights and review', async () => {
     const page = await open(`/shows/${showId}`);
     await page.locator('#timeline svg').first().waitFor();
@@ -244,7 +297,8 @@ describe.skipIf(CHROMIUM_PATH === undefined && !BROWSER_REQUIRED)('the workspace
       expect(login.status).toBe(303);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       expect((await fetch(`${url}/api/clips`, { headers: { cookie } })).status).toBe(200);
-      const file = entries[0]!.files.thumbnail.split('/').map(encodeURIComponent).join('/');
+      // (The clips were re-rendered above: their current files, not the first version's.)
+      const file = (await catalogFromCli(workspace.dir))[0]!.files.thumbnail.split('/').map(encodeURIComponent).join('/');
       expect((await fetch(`${url}/files/${file}`)).status).toBe(401);
       expect((await fetch(`${url}/files/${file}`, { headers: { cookie } })).status).toBe(200);
     } finally {

@@ -53,7 +53,7 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
         <span class="score">★ {entry.score.toFixed(1)}</span>
         <span class={`badge compliance-${entry.compliance.status}`}>{COMPLIANCE_WORDS[entry.compliance.status]}</span>
         <span class={`badge review-${review.status}`} data-testid="review-state">{REVIEW_WORDS[review.status]}</span>
-        <span class="badge">version {entry.version}</span>
+        <span class="badge" data-testid="version">version {entry.version}</span>
         <span class="muted">
           {clock(entry.start)}–{clock(entry.end)} · {seconds(entry.duration)} · {entry.language === 'zh' ? 'Chinese' : 'English'}
         </span>
