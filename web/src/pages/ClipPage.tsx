@@ -77,7 +77,7 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
       </section>
       <p class="downloads">
         <a href={downloads.thumbnail} download>Thumbnail</a> · <a href={downloads.captions} download>Captions (SRT)</a>
-        {data.captions ? <span class="muted"> · captions {data.captions.burned ? 'burned in' : 'not burned'}: {data.captions.reason}</span> : null}
+        {data.captions ? <span class="muted"> · captions {data.captions.burned ? 'burned in' : 'not burned'} ({data.captions.reason.replace(/^(not )?burned:\s*/, '')})</span> : null}
       </p>
 
       <div class="columns">
@@ -272,7 +272,7 @@ function CaptionsForm({ srt, disabled, onSave }: { srt: string; disabled: boolea
     >
       <label>
         Captions (SRT, timed from the clip's start; burned in exactly as written)
-        <textarea rows={10} spellcheck={false} value={text} onInput={(event) => setText(event.currentTarget.value)} />
+        <textarea rows={10} spellcheck={false} value={text} placeholder={'1\n00:00:00,500 --> 00:00:03,000\nWhat the host said, as it should read\n'} onInput={(event) => setText(event.currentTarget.value)} />
       </label>
       <button type="submit" disabled={disabled || text.trim() === ''}>
         Save captions and re-render
