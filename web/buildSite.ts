@@ -11,6 +11,9 @@ import { REVIEW_STYLE } from '../shared/core/report/renderReport.js';
 
 const WEB_ROOT = path.dirname(fileURLToPath(import.meta.url));
 
+/** A play button on the brand colour. */
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1864ab"/><path d="M12 9l12 7-12 7z" fill="#fff"/></svg>';
+
 /** A site file: its path under the site root (no leading slash), type and bytes. */
 export interface SiteFile {
   readonly path: string;
@@ -27,8 +30,8 @@ export function indexHtml(): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<title>postshow</title>',
-    // No favicon request (and no 404 in the console) on any page.
-    '<link rel="icon" href="data:,">',
+    // The site's own icon: a request the CSPs allow ('self'), never a 404 in the console.
+    '<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">',
     '<link rel="stylesheet" href="/assets/app.css">',
     '<script type="module" src="/assets/app.js"></script>',
     '</head>',
@@ -57,7 +60,10 @@ export function buildWorkspaceSite(): SiteFile[] {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  const files: SiteFile[] = [{ path: 'index.html', contentType: 'text/html; charset=utf-8', body: Buffer.from(indexHtml()) }];
+  const files: SiteFile[] = [
+    { path: 'index.html', contentType: 'text/html; charset=utf-8', body: Buffer.from(indexHtml()) },
+    { path: 'assets/favicon.svg', contentType: 'image/svg+xml', body: Buffer.from(FAVICON) },
+  ];
   for (const output of result.outputFiles) {
     const name = path.basename(output.path);
     if (name.endsWith('.css')) {

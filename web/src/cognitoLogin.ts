@@ -27,13 +27,18 @@ export function storedAccessToken(): string | undefined {
   }
 }
 
+/** Set once a redirect to the hosted UI is under way: the page's parallel requests must not start a second one. */
+let signingIn = false;
+
 /** Sends the browser to the hosted UI; it comes back to `redirectPath` with a code. */
 export async function startSignIn(auth: CognitoAuth): Promise<void> {
+  if (signingIn) return;
+  signingIn = true;
   const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
   const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   sessionStorage.setItem(VERIFIER_KEY, verifier);
   sessionStorage.setItem(RETURN_KEY, location.pathname + location.search);
-  const url = new URL('/oauth2/authorize', auth.domain);
+  const url = new URL(endpoint(auth, 'authorize'));
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: auth.clientId,
@@ -50,7 +55,7 @@ export async function finishSignIn(auth: CognitoAuth): Promise<string> {
   const code = new URLSearchParams(location.search).get('code');
   const verifier = sessionStorage.getItem(VERIFIER_KEY);
   if (code === null || verifier === null) throw new Error('sign-in did not complete: no code or verifier; try again');
-  const response = await fetch(new URL('/oauth2/token', auth.domain), {
+  const response = await fetch(endpoint(auth, 'token'), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'authorization_code', client_id: auth.clientId, code, redirect_uri: location.origin + auth.redirectPath, code_verifier: verifier }),
@@ -63,6 +68,11 @@ export async function finishSignIn(auth: CognitoAuth): Promise<string> {
   const returnTo = sessionStorage.getItem(RETURN_KEY) ?? '/';
   sessionStorage.removeItem(RETURN_KEY);
   return returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
+}
+
+/** `<domain>/oauth2/<name>`, keeping any path the domain URL has. */
+function endpoint(auth: CognitoAuth, name: 'authorize' | 'token'): string {
+  return `${auth.domain.replace(/\/+$/, '')}/oauth2/${name}`;
 }
 
 function base64Url(bytes: Uint8Array): string {
