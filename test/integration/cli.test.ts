@@ -11,19 +11,10 @@ import type { SampleShow } from '../../scripts/sampleShow.js';
 import { edlEvents, fcpxmlClips } from '../helpers/editorExportReaders.js';
 import { makeZeroByteFile } from '../helpers/media.js';
 import { makeWorkspace, sampleShow } from '../helpers/pipelineFixture.js';
+import { postshow } from '../helpers/postshowCli.js';
 
 const execFileAsync = promisify(execFile);
-const CLI = path.resolve('bin/postshow.js');
 
-async function postshow(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync('node', [CLI, ...args], { maxBuffer: 32 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
 
 /** One frame of a video at `seconds`, as 64x36 grey pixels. */
 async function rawFrame(file: string, seconds: number): Promise<Buffer> {

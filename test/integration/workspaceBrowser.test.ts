@@ -5,10 +5,8 @@
  * the review, no page error happens, and markup in products and chat stays text. Also the serve command's guard
  * rails: a non-loopback host without a token is refused, and with a token the API answers 401 without it.
  */
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../shared/adapters/local/jsonLogger.js';
@@ -16,21 +14,11 @@ import type { CatalogEntry } from '../../shared/core/catalog/index.js';
 import { createWorkspaceServer, type WorkspaceServer } from '../../cli/serve/workspaceServer.js';
 import { BROWSER_REQUIRED, CHROMIUM_PATH, launchChromium } from '../helpers/browser.js';
 import { makeWorkspace, runShow, sampleShow, testMedia } from '../helpers/pipelineFixture.js';
+import { postshow } from '../helpers/postshowCli.js';
 
-const execFileAsync = promisify(execFile);
-const CLI = path.resolve('bin/postshow.js');
 /** Markup a viewer or a product feed could carry: it must render as text and never run. */
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
-async function postshow(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync('node', [CLI, ...args], { maxBuffer: 32 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /**
  * The page's globals, as far as these tests read them (the tests compile without the DOM library). Functions run

@@ -45,63 +45,22 @@ export function ClipsPage() {
           <span class="sr-only">Search</span>
           <input type="search" aria-label="Search" placeholder="Search titles, descriptions, hashtags" value={text} onInput={(event) => setText(event.currentTarget.value)} />
         </label>
-        <label>
-          Show
-          <select value={filter.show} onChange={(event) => update({ show: event.currentTarget.value })}>
-            <option value="">All shows</option>
-            {(shows.data?.shows ?? []).map((show) => (
-              <option value={show.showId}>{show.title} · {show.showId}</option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Show" value={filter.show} onChange={(show) => update({ show })} options={[['', 'All shows'], ...(shows.data?.shows ?? []).map((show): [string, string] => [show.showId, `${show.title} · ${show.showId}`])]} />
         <label>
           Product
           <input value={filter.product} placeholder="any" onChange={(event) => update({ product: event.currentTarget.value.trim() })} />
         </label>
-        <label>
-          Score
-          <select value={filter.minScore} onChange={(event) => update({ minScore: event.currentTarget.value })}>
-            <option value="">any</option>
-            {[5, 10, 20, 40].map((score) => (
-              <option value={String(score)}>≥ {score}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Compliance
-          <select value={filter.compliance} onChange={(event) => update({ compliance: event.currentTarget.value })}>
-            <option value="">any</option>
-            <option value="not-blocked">Postable (not blocked)</option>
-            <option value="clear">Clear</option>
-            <option value="warn">Check claims</option>
-            <option value="block">Blocked</option>
-          </select>
-        </label>
-        <label>
-          Language
-          <select value={filter.language} onChange={(event) => update({ language: event.currentTarget.value })}>
-            <option value="">any</option>
-            <option value="en">English</option>
-            <option value="zh">Chinese</option>
-          </select>
-        </label>
-        <label>
-          Review
-          <select value={filter.status} onChange={(event) => update({ status: event.currentTarget.value })}>
-            <option value="">any</option>
-            <option value="pending">Pending</option>
-            <option value="approved">Approved</option>
-            <option value="rejected">Rejected</option>
-          </select>
-        </label>
-        <label>
-          Sort
-          <select value={filter.sort} disabled={filter.show === ''} title={filter.show === '' ? 'Pick a show to order its clips by time or length' : undefined} onChange={(event) => update({ sort: event.currentTarget.value })}>
-            <option value="">Best first</option>
-            <option value="time">Recording order</option>
-            <option value="duration">Shortest first</option>
-          </select>
-        </label>
+        <Choice label="Score" value={filter.minScore} onChange={(minScore) => update({ minScore })} options={[['', 'any'], ...[5, 10, 20, 40].map((score): [string, string] => [String(score), `≥ ${score}`])]} />
+        <Choice label="Compliance" value={filter.compliance} onChange={(compliance) => update({ compliance })} options={COMPLIANCE_CHOICES} />
+        <Choice label="Language" value={filter.language} onChange={(language) => update({ language })} options={LANGUAGE_CHOICES} />
+        <Choice label="Review" value={filter.status} onChange={(status) => update({ status })} options={REVIEW_CHOICES} />
+        <Choice
+          label="Sort"
+          value={filter.sort}
+          onChange={(sort) => update({ sort })}
+          options={SORT_CHOICES}
+          disabledReason={filter.show === '' ? 'Pick a show to order its clips by time or length' : undefined}
+        />
       </form>
       {clips.error ? <p class="error" role="alert">{clips.error}</p> : null}
       <p class="muted" aria-live="polite">
@@ -119,6 +78,26 @@ export function ClipsPage() {
         ) : null}
       </nav>
     </main>
+  );
+}
+
+type Choices = readonly (readonly [value: string, label: string])[];
+const COMPLIANCE_CHOICES: Choices = [['', 'any'], ['not-blocked', 'Postable (not blocked)'], ['clear', 'Clear'], ['warn', 'Check claims'], ['block', 'Blocked']];
+const LANGUAGE_CHOICES: Choices = [['', 'any'], ['en', 'English'], ['zh', 'Chinese']];
+const REVIEW_CHOICES: Choices = [['', 'any'], ['pending', 'Pending'], ['approved', 'Approved'], ['rejected', 'Rejected']];
+const SORT_CHOICES: Choices = [['', 'Best first'], ['time', 'Recording order'], ['duration', 'Shortest first']];
+
+/** One labelled select of the filter bar; the empty value means "no filter". */
+function Choice({ label, value, options, onChange, disabledReason }: { label: string; value: string; options: Choices; onChange: (value: string) => void; disabledReason?: string | undefined }) {
+  return (
+    <label>
+      {label}
+      <select value={value} disabled={disabledReason !== undefined} title={disabledReason} onChange={(event) => onChange(event.currentTarget.value)}>
+        {options.map(([optionValue, optionLabel]) => (
+          <option value={optionValue}>{optionLabel}</option>
+        ))}
+      </select>
+    </label>
   );
 }
 
