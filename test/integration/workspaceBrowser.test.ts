@@ -267,6 +267,22 @@ describe.skipIf(CHROMIUM_PATH === undefined && !BROWSER_REQUIRED)('the workspace
     expect(pageErrors).toEqual([]);
   });
 
+  it('speaks Chinese to a Chinese browser, and switches language on request', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`zh: ${error.message}`));
+    await page.goto(`${base}/`);
+    await page.locator('h1', { hasText: '片段' }).waitFor();
+    await page.locator('article.card').first().waitFor();
+    expect(await page.locator('article.card').count()).toBe(entries.length);
+    await page.locator('.badge', { hasText: '待审核' }).first().waitFor();
+    await expect(page.getByRole('searchbox', { name: '搜索' }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('h1', { hasText: 'Clips' }).waitFor();
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('refuses a network address without a token, and answers 401 without the token', async () => {
     const refused = await postshow(['serve', '--out', workspace.dir, '--host', '0.0.0.0', '--port', '0']);
     expect(refused.code).toBe(2);

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import './app.css';
 import { configureApi } from './api.js';
+import { chooseLanguage, t, uiLanguage } from './i18n.js';
 import { finishSignIn } from './cognitoLogin.js';
 import { loadConfig } from './config.js';
 import { ClipPage } from './pages/ClipPage.js';
@@ -23,24 +24,24 @@ function App() {
   });
   const [first, second, third] = parts;
   let page;
-  let title = 'Clips';
+  let title = t('clips');
   if (first === 'clips' && second !== undefined && third !== undefined) {
     page = <ClipPage key={`${second}/${third}`} showId={second} clipId={third} />;
-    title = 'Clip';
+    title = t('clip');
   } else if (first === 'shows' && second !== undefined) {
     page = <ShowPage key={second} showId={second} />;
-    title = 'Show';
+    title = t('show');
   } else if (first === 'shows') {
     page = <ShowsPage />;
-    title = 'Shows';
+    title = t('shows');
   } else if (first === 'suggestions') {
     page = <SuggestionsPage />;
-    title = 'Suggestions';
+    title = t('suggestions');
   } else if (first === undefined) {
     page = <ClipsPage />;
   } else {
-    page = <main><p>No such page. <a href="/">Back to the clips</a></p></main>;
-    title = 'Not found';
+    page = <main><p>{t('noSuchPage')} <a href="/">{t('backToClips')}</a></p></main>;
+    title = t('notFound');
   }
   useEffect(() => {
     document.title = `${title} — postshow`;
@@ -51,10 +52,13 @@ function App() {
       <header class="topbar">
         <a href="/" class="brand">postshow</a>
         <nav aria-label="Main">
-          <a href="/" aria-current={current === 'clips' ? 'page' : undefined}>Clips</a>
-          <a href="/shows" aria-current={current === 'shows' ? 'page' : undefined}>Shows</a>
-          <a href="/suggestions" aria-current={current === 'suggestions' ? 'page' : undefined}>Suggestions</a>
+          <a href="/" aria-current={current === 'clips' ? 'page' : undefined}>{t('clips')}</a>
+          <a href="/shows" aria-current={current === 'shows' ? 'page' : undefined}>{t('shows')}</a>
+          <a href="/suggestions" aria-current={current === 'suggestions' ? 'page' : undefined}>{t('suggestions')}</a>
         </nav>
+        <button type="button" class="language" onClick={() => chooseLanguage(uiLanguage === 'zh' ? 'en' : 'zh')} lang={uiLanguage === 'zh' ? 'en' : 'zh-CN'}>
+          {uiLanguage === 'zh' ? t('englishPick') : t('chinesePick')}
+        </button>
       </header>
       {page}
     </>
@@ -63,6 +67,7 @@ function App() {
 
 async function start(): Promise<void> {
   const root = document.getElementById('app')!;
+  document.documentElement.lang = uiLanguage === 'zh' ? 'zh-CN' : 'en';
   const config = await loadConfig();
   configureApi(config);
   if (config.auth.kind === 'cognito' && location.pathname === config.auth.redirectPath) {
@@ -73,5 +78,5 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  document.getElementById('app')!.textContent = `postshow could not start: ${error instanceof Error ? error.message : String(error)}`;
+  document.getElementById('app')!.textContent = `${t('couldNotStart')} ${error instanceof Error ? error.message : String(error)}`;
 });

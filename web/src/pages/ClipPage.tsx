@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import { clock, COMPLIANCE_WORDS, REVIEW_WORDS, seconds, showHref, signalWords } from '../format.js';
+import { t } from '../i18n.js';
 import type { ClipResponse } from '../types.js';
 import { useApi } from '../useApi.js';
 
@@ -27,7 +28,7 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
   }, [busy, data]);
 
   if (clip.error) return <main><p class="error" role="alert">{clip.error}</p></main>;
-  if (!data) return <main><p class="muted">Loading…</p></main>;
+  if (!data) return <main><p class="muted">{t('loading')}</p></main>;
   const { entry, downloads } = data;
   // The verdict as stored (the catalog's copy follows a moment later).
   const review = data.review ?? entry.review;
@@ -46,49 +47,49 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
   return (
     <main class="clip-page">
       <p class="crumbs">
-        <a href="/">Clips</a> › <a href={showHref(entry.showId)}>{entry.showId}</a> › #{entry.rank}
+        <a href="/">{t('clips')}</a> › <a href={showHref(entry.showId)}>{entry.showId}</a> › #{entry.rank}
       </p>
       <h1>{entry.title}</h1>
       <p class="meta">
         <span class="score">★ {entry.score.toFixed(1)}</span>
         <span class={`badge compliance-${entry.compliance.status}`}>{COMPLIANCE_WORDS[entry.compliance.status]}</span>
         <span class={`badge review-${review.status}`} data-testid="review-state">{REVIEW_WORDS[review.status]}</span>
-        <span class="badge" data-testid="version">version {entry.version}</span>
+        <span class="badge" data-testid="version">{t('version')} {entry.version}</span>
         <span class="muted">
-          {clock(entry.start)}–{clock(entry.end)} · {seconds(entry.duration)} · {entry.language === 'zh' ? 'Chinese' : 'English'}
+          {clock(entry.start)}–{clock(entry.end)} · {seconds(entry.duration)} · {entry.language === 'zh' ? t('chinese') : t('english')}
         </span>
       </p>
       {busy ? <RenderProgress fraction={render?.progress} version={render?.requestedVersion ?? render?.version ?? entry.version + 1} /> : null}
-      {render?.state === 'failed' ? <p class="error" role="alert">Re-rendering version {render.requestedVersion} failed: {render.error}</p> : null}
+      {render?.state === 'failed' ? <p class="error" role="alert">{t('renderFailed', { v: render.requestedVersion ?? '' })} {render.error}</p> : null}
       {notice ? <p class={notice.kind === 'ok' ? 'ok' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>{notice.text}</p> : null}
 
-      <section class="players" aria-label="Clip shapes">
+      <section class="players" aria-label={t('clipShapes')}>
         {entry.variants.map((variant) => (
           <figure key={`${variant.aspect}-${entry.version}`}>
             <video controls preload="metadata" src={downloads.variants[variant.aspect]} aria-label={`${variant.aspect} clip`} class={variant.height > variant.width ? 'tall' : 'wide'} style={{ aspectRatio: `${variant.width} / ${variant.height}` }} />
             <figcaption>
               {variant.aspect} · {variant.width}×{variant.height} ·{' '}
               <a href={downloads.saveAs[variant.aspect] ?? downloads.variants[variant.aspect]} download>
-                Download
+                {t('download')}
               </a>
             </figcaption>
           </figure>
         ))}
       </section>
       <p class="downloads">
-        <a href={downloads.thumbnail} download>Thumbnail</a> · <a href={downloads.captions} download>Captions (SRT)</a>
-        {data.captions ? <span class="muted"> · captions {data.captions.burned ? 'burned in' : 'not burned'} ({data.captions.reason.replace(/^(not )?burned:\s*/, '')})</span> : null}
+        <a href={downloads.thumbnail} download>{t('thumbnail')}</a> · <a href={downloads.captions} download>{t('captionsSrt')}</a>
+        {data.captions ? <span class="muted"> · {data.captions.burned ? t('captionsBurned') : t('captionsNotBurned')} ({data.captions.reason.replace(/^(not )?burned:\s*/, '')})</span> : null}
       </p>
 
       <div class="columns">
         <section aria-labelledby="review-heading">
-          <h2 id="review-heading">Review</h2>
-          <ReviewForm status={review.status} note={review.note} onReview={(verb, note) => send(verb, note ? { note } : {}, verb === 'approve' ? 'Approved.' : 'Rejected.')} />
-          <h2>Copy</h2>
-          <CopyForm key={`copy-${entry.version}`} entry={entry} disabled={busy} onSave={(changes) => send('edit', changes, 'Saved: rendering the new version…')} />
+          <h2 id="review-heading">{t('review')}</h2>
+          <ReviewForm status={review.status} note={review.note} onReview={(verb, note) => send(verb, note ? { note } : {}, verb === 'approve' ? t('approvedDone') : t('rejectedDone'))} />
+          <h2>{t('copy')}</h2>
+          <CopyForm key={`copy-${entry.version}`} entry={entry} disabled={busy} onSave={(changes) => send('edit', changes, t('savedRendering'))} />
         </section>
         <section aria-labelledby="why-heading">
-          <h2 id="why-heading">Why this moment</h2>
+          <h2 id="why-heading">{t('whyThisMoment')}</h2>
           <p>{signalWords(entry.signals)}</p>
           <ul class="reasons">
             {(data.reasons ?? []).map((reason) => (
@@ -97,29 +98,29 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
               </li>
             ))}
           </ul>
-          {entry.products.length > 0 ? <p>Products: {entry.products.join(' · ')}</p> : null}
+          {entry.products.length > 0 ? <p>{t('products')}: {entry.products.join(' · ')}</p> : null}
           {entry.compliance.flags.length > 0 ? (
             <ul class="flags">
               {entry.compliance.flags.map((flag) => (
                 <li class={`sev-${flag.severity}`}>
-                  {flag.severity === 'block' ? 'Blocked' : 'Check'}: “{flag.term}” ({flag.rule}) at {clock(flag.t)}
+                  {flag.severity === 'block' ? t('blocked') : t('check')}: “{flag.term}” ({flag.rule}) at {clock(flag.t)}
                 </li>
               ))}
             </ul>
           ) : null}
           {(data.transcript ?? []).length > 0 ? (
             <>
-              <h3>Said</h3>
+              <h3>{t('said')}</h3>
               {data.transcript!.map((line) => (
                 <blockquote>{line}</blockquote>
               ))}
             </>
           ) : (
-            <p class="muted">No reliable transcript in this moment (unsure speech recognition is never quoted).</p>
+            <p class="muted">{t('noReliableTranscript')}</p>
           )}
           {(data.chat ?? []).length > 0 ? (
             <>
-              <h3>Chat</h3>
+              <h3>{t('chat')}</h3>
               <ul class="chat">
                 {data.chat!.map((line) => (
                   <li>{line}</li>
@@ -131,17 +132,17 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
       </div>
 
       <section aria-labelledby="fix-heading">
-        <h2 id="fix-heading">Fix and re-render</h2>
-        <TrimForm key={`trim-${entry.version}`} start={entry.start} end={entry.end} disabled={busy} onSave={(changes) => send('edit', changes, 'Trimmed: rendering the new version…')} />
-        <CaptionsForm key={`captions-${entry.version}`} srt={data.captionsSrt ?? ''} disabled={busy} onSave={(captions) => send('edit', { captions }, 'Captions saved: rendering the new version…')} />
+        <h2 id="fix-heading">{t('fixAndRerender')}</h2>
+        <TrimForm key={`trim-${entry.version}`} start={entry.start} end={entry.end} disabled={busy} onSave={(changes) => send('edit', changes, t('trimmedRendering'))} />
+        <CaptionsForm key={`captions-${entry.version}`} srt={data.captionsSrt ?? ''} disabled={busy} onSave={(captions) => send('edit', { captions }, t('captionsRendering'))} />
       </section>
       {(data.history ?? []).length > 0 ? (
         <section>
-          <h2>History</h2>
+          <h2>{t('history')}</h2>
           <ul class="history">
             {data.history!.map((line) => (
               <li>
-                v{line.version} · {line.at.replace('T', ' ').slice(0, 16)} · {line.changed.join(', ') || 're-render'}
+                v{line.version} · {line.at.replace('T', ' ').slice(0, 16)} · {line.changed.join(', ') || t('rerender')}
               </li>
             ))}
           </ul>
@@ -154,8 +155,8 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
 function RenderProgress({ fraction, version }: { fraction: number | undefined; version: number }) {
   return (
     <div class="rendering" role="status">
-      <span>Rendering version {version}…</span>
-      <progress max={1} value={fraction} aria-label="Render progress" />
+      <span>{t('rendering')} {version}…</span>
+      <progress max={1} value={fraction} aria-label={t('renderProgress')} />
       {fraction !== undefined ? <span>{Math.round(fraction * 100)}%</span> : null}
     </div>
   );
@@ -166,15 +167,15 @@ function ReviewForm({ status, note, onReview }: { status: string; note: string |
   return (
     <form class="review" onSubmit={(event) => event.preventDefault()}>
       <label>
-        Note (optional)
+        {t('note')}
         <input value={text} maxLength={1000} onInput={(event) => setText(event.currentTarget.value)} />
       </label>
       <div class="buttons">
         <button type="button" class="approve" aria-pressed={status === 'approved'} onClick={() => onReview('approve', text)}>
-          Approve
+          {t('approve')}
         </button>
         <button type="button" class="reject" aria-pressed={status === 'rejected'} onClick={() => onReview('reject', text)}>
-          Reject
+          {t('reject')}
         </button>
       </div>
     </form>
@@ -194,19 +195,19 @@ function CopyForm({ entry, disabled, onSave }: { entry: ClipResponse['entry']; d
       }}
     >
       <label>
-        Title
+        {t('title')}
         <input value={title} required maxLength={200} onInput={(event) => setTitle(event.currentTarget.value)} />
       </label>
       <label>
-        Description
+        {t('description')}
         <textarea rows={4} maxLength={2000} value={description} onInput={(event) => setDescription(event.currentTarget.value)} />
       </label>
       <label>
-        Hashtags
+        {t('hashtags')}
         <input value={hashtags} onInput={(event) => setHashtags(event.currentTarget.value)} />
       </label>
       <button type="submit" disabled={disabled}>
-        Save
+        {t('save')}
       </button>
     </form>
   );
@@ -240,21 +241,21 @@ function TrimForm({ start, end, disabled, onSave }: { start: number; end: number
       }}
     >
       <label>
-        Start (s in the recording)
+        {t('start')}
         <input type="number" step="0.1" min="0" value={from} onInput={(event) => setFrom(event.currentTarget.value)} />
       </label>
       <button type="button" onClick={() => { const t = playerTime(); if (t !== undefined) setFrom(t.toFixed(1)); }}>
-        Start here
+        {t('startHere')}
       </button>
       <label>
-        End (s)
+        {t('end')}
         <input type="number" step="0.1" min="0" value={to} onInput={(event) => setTo(event.currentTarget.value)} />
       </label>
       <button type="button" onClick={() => { const t = playerTime(); if (t !== undefined) setTo(t.toFixed(1)); }}>
-        End here
+        {t('endHere')}
       </button>
       <button type="submit" disabled={disabled || Number(to) <= Number(from)}>
-        Trim and re-render
+        {t('trim')}
       </button>
     </form>
   );
@@ -271,11 +272,11 @@ function CaptionsForm({ srt, disabled, onSave }: { srt: string; disabled: boolea
       }}
     >
       <label>
-        Captions (SRT, timed from the clip's start; burned in exactly as written)
+        {t('captionsLabel')}
         <textarea rows={10} spellcheck={false} value={text} placeholder={'1\n00:00:00,500 --> 00:00:03,000\nWhat the host said, as it should read\n'} onInput={(event) => setText(event.currentTarget.value)} />
       </label>
       <button type="submit" disabled={disabled || text.trim() === ''}>
-        Save captions and re-render
+        {t('saveCaptions')}
       </button>
     </form>
   );

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { query } from '../api.js';
 import { clipHref, clock, COMPLIANCE_WORDS, REVIEW_WORDS, seconds, signalWords } from '../format.js';
+import { t } from '../i18n.js';
 import { PAGE_SIZE } from '../paging.js';
 import { navigate, useLocation } from '../router.js';
 import type { CatalogEntry, ClipPage, ShowSummary } from '../types.js';
@@ -39,42 +40,42 @@ export function ClipsPage() {
   const entries = clips.data?.entries ?? [];
   return (
     <main>
-      <h1>Clips</h1>
+      <h1>{t('clips')}</h1>
       <form class="filters" role="search" onSubmit={(event) => { event.preventDefault(); update({ text }); }}>
         <label class="search">
-          <span class="sr-only">Search</span>
-          <input type="search" aria-label="Search" placeholder="Search titles, descriptions, hashtags" value={text} onInput={(event) => setText(event.currentTarget.value)} />
+          <span class="sr-only">{t('search')}</span>
+          <input type="search" aria-label={t('search')} placeholder={t('searchPlaceholder')} value={text} onInput={(event) => setText(event.currentTarget.value)} />
         </label>
-        <Choice label="Show" value={filter.show} onChange={(show) => update({ show })} options={[['', 'All shows'], ...(shows.data?.shows ?? []).map((show): [string, string] => [show.showId, `${show.title} · ${show.showId}`])]} />
+        <Choice label={t('show')} value={filter.show} onChange={(show) => update({ show })} options={[['', t('allShows')], ...(shows.data?.shows ?? []).map((show): [string, string] => [show.showId, `${show.title} · ${show.showId}`])]} />
         <label>
-          Product
-          <input value={filter.product} placeholder="any" onChange={(event) => update({ product: event.currentTarget.value.trim() })} />
+          {t('product')}
+          <input value={filter.product} placeholder={t('any')} onChange={(event) => update({ product: event.currentTarget.value.trim() })} />
         </label>
-        <Choice label="Score" value={filter.minScore} onChange={(minScore) => update({ minScore })} options={[['', 'any'], ...[5, 10, 20, 40].map((score): [string, string] => [String(score), `≥ ${score}`])]} />
-        <Choice label="Compliance" value={filter.compliance} onChange={(compliance) => update({ compliance })} options={COMPLIANCE_CHOICES} />
-        <Choice label="Language" value={filter.language} onChange={(language) => update({ language })} options={LANGUAGE_CHOICES} />
-        <Choice label="Review" value={filter.status} onChange={(status) => update({ status })} options={REVIEW_CHOICES} />
+        <Choice label={t('score')} value={filter.minScore} onChange={(minScore) => update({ minScore })} options={[['', t('any')], ...[5, 10, 20, 40].map((score): [string, string] => [String(score), `≥ ${score}`])]} />
+        <Choice label={t('compliance')} value={filter.compliance} onChange={(compliance) => update({ compliance })} options={COMPLIANCE_CHOICES} />
+        <Choice label={t('language')} value={filter.language} onChange={(language) => update({ language })} options={LANGUAGE_CHOICES} />
+        <Choice label={t('review')} value={filter.status} onChange={(status) => update({ status })} options={REVIEW_CHOICES} />
         <Choice
-          label="Sort"
+          label={t('sort')}
           value={filter.sort}
           onChange={(sort) => update({ sort })}
           options={SORT_CHOICES}
-          disabledReason={filter.show === '' ? 'Pick a show to order its clips by time or length' : undefined}
+          disabledReason={filter.show === '' ? t('sortNeedsShow') : undefined}
         />
       </form>
       {clips.error ? <p class="error" role="alert">{clips.error}</p> : null}
       <p class="muted" aria-live="polite">
-        {clips.loading && !clips.data ? 'Loading…' : `${entries.length === 0 ? 'No clips' : `Page ${pageNumber}: ${entries.length} clip${entries.length === 1 ? '' : 's'}`}${Object.values(filter).some((value) => value !== '') ? ' matching' : ''}`}
+        {clips.loading && !clips.data ? t('loading') : `${entries.length === 0 ? t('noClips') : pageLine(pageNumber, entries.length)}${Object.values(filter).some((value) => value !== '') ? ` ${t('matching')}` : ''}`}
       </p>
-      <section class="cards" aria-label="Clips" aria-busy={clips.loading}>
+      <section class="cards" aria-label={t('clips')} aria-busy={clips.loading}>
         {entries.map((entry) => (
           <ClipCard entry={entry} thumbnail={clips.data?.thumbnails[`${entry.showId}/${entry.clipId}`]} />
         ))}
       </section>
-      <nav class="pager" aria-label="Pages">
-        {pageNumber > 1 ? <button type="button" onClick={() => history.back()}>← Previous</button> : null}
+      <nav class="pager" aria-label={t('page')}>
+        {pageNumber > 1 ? <button type="button" onClick={() => history.back()}>{t('previous')}</button> : null}
         {clips.data?.cursor ? (
-          <button type="button" onClick={() => navigate(`/${query({ ...filter, cursor: clips.data!.cursor, page: pageNumber + 1 })}`)}>Next page →</button>
+          <button type="button" onClick={() => navigate(`/${query({ ...filter, cursor: clips.data!.cursor, page: pageNumber + 1 })}`)}>{t('next')}</button>
         ) : null}
       </nav>
     </main>
@@ -82,10 +83,14 @@ export function ClipsPage() {
 }
 
 type Choices = readonly (readonly [value: string, label: string])[];
-const COMPLIANCE_CHOICES: Choices = [['', 'any'], ['not-blocked', 'Postable (not blocked)'], ['clear', 'Clear'], ['warn', 'Check claims'], ['block', 'Blocked']];
-const LANGUAGE_CHOICES: Choices = [['', 'any'], ['en', 'English'], ['zh', 'Chinese']];
-const REVIEW_CHOICES: Choices = [['', 'any'], ['pending', 'Pending'], ['approved', 'Approved'], ['rejected', 'Rejected']];
-const SORT_CHOICES: Choices = [['', 'Best first'], ['time', 'Recording order'], ['duration', 'Shortest first']];
+const COMPLIANCE_CHOICES: Choices = [['', t('any')], ['not-blocked', t('postable')], ['clear', t('clear')], ['warn', t('checkClaims')], ['block', t('blocked')]];
+const LANGUAGE_CHOICES: Choices = [['', t('any')], ['en', t('english')], ['zh', t('chinese')]];
+const REVIEW_CHOICES: Choices = [['', t('any')], ['pending', t('pending')], ['approved', t('approved')], ['rejected', t('rejected')]];
+const SORT_CHOICES: Choices = [['', t('bestFirst')], ['time', t('recordingOrder')], ['duration', t('shortestFirst')]];
+
+function pageLine(page: number, count: number): string {
+  return t(count === 1 ? 'pageLineOne' : 'pageLineMany', { page, count });
+}
 
 /** One labelled select of the filter bar; the empty value means "no filter". */
 function Choice({ label, value, options, onChange, disabledReason }: { label: string; value: string; options: Choices; onChange: (value: string) => void; disabledReason?: string | undefined }) {
@@ -105,7 +110,7 @@ function ClipCard({ entry, thumbnail }: { entry: CatalogEntry; thumbnail: string
   const vertical = entry.variants.find((variant) => variant.height > variant.width);
   return (
     <article class="card" data-clip={entry.clipId}>
-      <a href={clipHref(entry)} class="thumb" aria-label={`Open ${entry.title}`}>
+      <a href={clipHref(entry)} class="thumb" aria-label={`${t('open')} ${entry.title}`}>
         {thumbnail ? <img src={thumbnail} alt="" loading="lazy" width={vertical ? 180 : 320} height={vertical ? 320 : 180} /> : <div class="nothumb" />}
         <span class="duration">{seconds(entry.duration)}</span>
       </a>
@@ -114,7 +119,7 @@ function ClipCard({ entry, thumbnail }: { entry: CatalogEntry; thumbnail: string
           <a href={clipHref(entry)}>{entry.title}</a>
         </h2>
         <p class="meta">
-          <span class="score" title="Highlight score">★ {entry.score.toFixed(1)}</span>
+          <span class="score" title={t('highlightScore')}>★ {entry.score.toFixed(1)}</span>
           <span class={`badge compliance-${entry.compliance.status}`}>{COMPLIANCE_WORDS[entry.compliance.status]}</span>
           <span class={`badge review-${entry.review.status}`}>{REVIEW_WORDS[entry.review.status]}</span>
           {entry.version > 1 ? <span class="badge">v{entry.version}</span> : null}

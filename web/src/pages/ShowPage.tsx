@@ -11,6 +11,7 @@ import { timelineChart, timelineScale } from '../../../shared/core/report/timeli
 import type { EvidenceContext } from '../../../shared/core/report/reviewEvidence.js';
 import type { SentimentTimeline } from '../../../shared/core/types.js';
 import { clipHref, clock, date, showHref, signalWords } from '../format.js';
+import { t } from '../i18n.js';
 import type { ShowPlan, ShowResponse, ShowReview } from '../types.js';
 import { useApi } from '../useApi.js';
 
@@ -21,7 +22,7 @@ export function ShowPage({ showId }: { showId: string }) {
   const plan = useApi<ShowPlan>(review.data && channel ? `/channels/${encodeURIComponent(channel)}/plan` : undefined);
   if (show.error) return <main><p class="error" role="alert">{show.error}</p></main>;
   const data = show.data;
-  if (!data) return <main><p class="muted">Loading…</p></main>;
+  if (!data) return <main><p class="muted">{t('loading')}</p></main>;
   const { summary, timeline } = data;
   const context: EvidenceContext = { showId, clipAnchors: new Map(data.highlights.map((highlight) => [highlight.clipId, `highlight-${highlight.rank}`])) };
   const chartInput = timeline
@@ -31,31 +32,31 @@ export function ShowPage({ showId }: { showId: string }) {
   return (
     <main class="show-page">
       <p class="crumbs">
-        <a href="/shows">Shows</a> › {summary.showId}
+        <a href="/shows">{t('shows')}</a> › {summary.showId}
       </p>
       <h1>{summary.title}</h1>
       <dl class="facts">
-        <dt>Channel</dt>
+        <dt>{t('channel')}</dt>
         <dd>{summary.channel ?? '—'}</dd>
-        <dt>Aired</dt>
+        <dt>{t('aired')}</dt>
         <dd>{date(summary.airedAt)}</dd>
-        <dt>Length</dt>
+        <dt>{t('length')}</dt>
         <dd>{clock(summary.duration)}</dd>
-        <dt>Status</dt>
+        <dt>{t('status')}</dt>
         <dd>
           {summary.state}
           {summary.error ? ` — ${summary.error}` : ''}
         </dd>
-        <dt>Transcript</dt>
+        <dt>{t('transcript')}</dt>
         <dd>{data.transcriptEngine ?? '—'}</dd>
-        <dt>Clips</dt>
+        <dt>{t('clipsColumn')}</dt>
         <dd>
-          <a href={`/?show=${encodeURIComponent(summary.showId)}`}>{summary.clips} in the catalog</a>
+          <a href={`/?show=${encodeURIComponent(summary.showId)}`}>{summary.clips} {t('inCatalog')}</a>
         </dd>
       </dl>
 
-      <section id="timeline" aria-label="Timeline">
-        <h2>Timeline</h2>
+      <section id="timeline" aria-label={t('timeline')}>
+        <h2>{t('timeline')}</h2>
         {chartInput ? (
           <>
             <div class="chart" dangerouslySetInnerHTML={{ __html: timelineChart({ ...chartInput, highlights: data.highlights }) }} />
@@ -67,13 +68,13 @@ export function ShowPage({ showId }: { showId: string }) {
             ) : null}
           </>
         ) : (
-          <p class="muted">The timeline appears once the show has been analysed.</p>
+          <p class="muted">{t('timelineLater')}</p>
         )}
       </section>
 
       <section id="highlights">
-        <h2>Highlights ({data.highlights.length})</h2>
-        {data.highlights.length === 0 ? <p class="muted">No highlights were found.</p> : null}
+        <h2>{t('highlights')} ({data.highlights.length})</h2>
+        {data.highlights.length === 0 ? <p class="muted">{t('noHighlights')}</p> : null}
         <div class="highlights">
           {data.highlights.map((highlight) => (
             <article class="highlight" id={`highlight-${highlight.rank}`}>
@@ -99,16 +100,16 @@ export function ShowPage({ showId }: { showId: string }) {
         </div>
       </section>
 
-      {reviewData ? <div class="report-embed" dangerouslySetInnerHTML={{ __html: reviewSection(reviewData, context) }} /> : review.loading ? null : <p class="muted">No review yet: it is written when the run reaches its suggest stage.</p>}
+      {reviewData ? <div class="report-embed" dangerouslySetInnerHTML={{ __html: reviewSection(reviewData, context) }} /> : review.loading ? null : <p class="muted">{t('noReview')}</p>}
       {plan.data ? <div class="report-embed" dangerouslySetInnerHTML={{ __html: planSection(plan.data, context) }} /> : null}
 
       {data.compliance.length > 0 ? (
         <section id="compliance">
-          <h2>Compliance</h2>
+          <h2>{t('compliance')}</h2>
           <ul class="flags">
             {data.compliance.map((flag) => (
               <li class={`sev-${flag.severity}`}>
-                {clock(flag.t)} · {flag.severity === 'block' ? 'Blocked' : 'Check'}: “{flag.term}” ({flag.rule}, {flag.source})
+                {clock(flag.t)} · {flag.severity === 'block' ? t('blocked') : t('check')}: “{flag.term}” ({flag.rule}, {flag.source})
               </li>
             ))}
           </ul>
@@ -116,7 +117,7 @@ export function ShowPage({ showId }: { showId: string }) {
       ) : null}
       {data.topics.length > 0 ? (
         <section id="topics">
-          <h2>Topic ideas from this show</h2>
+          <h2>{t('topicIdeas')}</h2>
           <ul>
             {data.topics.map((topic) => (
               <li>
@@ -125,7 +126,7 @@ export function ShowPage({ showId }: { showId: string }) {
             ))}
           </ul>
           <p>
-            <a href={channel ? `/suggestions?channel=${encodeURIComponent(channel)}` : '/suggestions'}>All suggestions for the channel →</a>
+            <a href={channel ? `/suggestions?channel=${encodeURIComponent(channel)}` : '/suggestions'}>{t('allSuggestions')}</a>
           </p>
         </section>
       ) : null}

@@ -1,31 +1,32 @@
 /** Every show in the workspace with where its run stands, newest aired first. */
 import { date, showHref } from '../format.js';
+import { t } from '../i18n.js';
 import type { ShowSummary } from '../types.js';
 import { useApi } from '../useApi.js';
 
-const STATE_WORDS = { queued: 'Queued', running: 'Running', succeeded: 'Done', failed: 'Failed' } as const;
+const STATE_WORDS = { queued: t('queued'), running: t('running'), succeeded: t('done'), failed: t('failed') } as const;
 
 export function ShowsPage() {
   const shows = useApi<{ shows: ShowSummary[] }>('/shows');
   const rows = shows.data?.shows ?? [];
   return (
     <main>
-      <h1>Shows</h1>
+      <h1>{t('shows')}</h1>
       {shows.error ? <p class="error" role="alert">{shows.error}</p> : null}
-      {shows.loading && !shows.data ? <p class="muted">Loading…</p> : null}
-      {shows.data && rows.length === 0 ? <p class="muted">No shows yet: run <code>postshow run &lt;recording&gt;</code> first.</p> : null}
+      {shows.loading && !shows.data ? <p class="muted">{t('loading')}</p> : null}
+      {shows.data && rows.length === 0 ? <p class="muted">{t('noShows')}</p> : null}
       {rows.length > 0 ? (
         <table class="shows">
           <thead>
             <tr>
-              <th>Show</th>
-              <th>Channel</th>
-              <th>Aired</th>
-              <th>Length</th>
-              <th>Status</th>
-              <th class="num">Clips</th>
-              <th class="num">Score</th>
-              <th class="num">GMV</th>
+              <th>{t('show')}</th>
+              <th>{t('channel')}</th>
+              <th>{t('aired')}</th>
+              <th>{t('length')}</th>
+              <th>{t('status')}</th>
+              <th class="num">{t('clipsColumn')}</th>
+              <th class="num">{t('score')}</th>
+              <th class="num">{t('gmv')}</th>
             </tr>
           </thead>
           <tbody>

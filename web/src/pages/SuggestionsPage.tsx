@@ -2,10 +2,11 @@
 import { query } from '../api.js';
 import { clipHref, clock, showHref } from '../format.js';
 import { navigate, useLocation } from '../router.js';
+import { t } from '../i18n.js';
 import type { ShowSummary, TopicSuggestion } from '../types.js';
 import { useApi } from '../useApi.js';
 
-const KIND_WORDS: Readonly<Record<TopicSuggestion['kind'], string>> = { question: 'Viewers asked', product: 'Product', keyphrase: 'Theme' };
+const KIND_WORDS: Readonly<Record<TopicSuggestion['kind'], string>> = { question: t('viewersAsked'), product: t('product'), keyphrase: t('theme') };
 
 export function SuggestionsPage() {
   const { search } = useLocation();
@@ -16,12 +17,12 @@ export function SuggestionsPage() {
   const items = suggestions.data?.suggestions ?? [];
   return (
     <main>
-      <h1>Topic suggestions</h1>
+      <h1>{t('topicSuggestions')}</h1>
       <form class="filters" onSubmit={(event) => event.preventDefault()}>
         <label>
-          Channel
+          {t('channel')}
           <select value={channel} onChange={(event) => navigate(`/suggestions${query({ channel: event.currentTarget.value })}`)}>
-            <option value="">All channels</option>
+            <option value="">{t('allChannels')}</option>
             {channels.map((name) => (
               <option value={name}>{name}</option>
             ))}
@@ -29,13 +30,13 @@ export function SuggestionsPage() {
         </label>
       </form>
       {suggestions.error ? <p class="error" role="alert">{suggestions.error}</p> : null}
-      {suggestions.data && items.length === 0 ? <p class="muted">No suggestions yet: they come from shows that have been run.</p> : null}
+      {suggestions.data && items.length === 0 ? <p class="muted">{t('noSuggestions')}</p> : null}
       <ol class="board">
         {items.map((item) => (
           <li class="suggestion">
             <article>
               <p>
-                <span class="kind">{KIND_WORDS[item.kind]}</span> <span class="muted small">score {item.score.toFixed(2)}</span>
+                <span class="kind">{KIND_WORDS[item.kind]}</span> <span class="muted small">{t('score')} {item.score.toFixed(2)}</span>
               </p>
               <h2>{item.topic}</h2>
               <p>{item.why}</p>
@@ -48,7 +49,7 @@ export function SuggestionsPage() {
                       {evidence.clipId ? (
                         <>
                           {' '}
-                          · <a href={clipHref({ showId: evidence.showId, clipId: evidence.clipId })}>clip</a>
+                          · <a href={clipHref({ showId: evidence.showId, clipId: evidence.clipId })}>{t('clip')}</a>
                         </>
                       ) : null}
                     </li>
