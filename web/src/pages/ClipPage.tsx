@@ -91,13 +91,18 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">{t('whyThisMoment')}</h2>
           <p>{signalWords(entry.signals)}</p>
-          <ul class="reasons">
-            {(data.reasons ?? []).map((reason) => (
-              <li>
-                <strong>{reason.name}</strong>: {reason.detail}
-              </li>
-            ))}
-          </ul>
+          {(data.reasons ?? []).length > 0 ? (
+            <details class="reasons">
+              <summary>{t('signalDetails')}</summary>
+              <ul>
+                {data.reasons!.map((reason) => (
+                  <li>
+                    <strong>{reason.name}</strong>: {reason.detail}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           {entry.products.length > 0 ? <p>{t('products')}: {entry.products.join(' · ')}</p> : null}
           {entry.compliance.flags.length > 0 ? (
             <ul class="flags">
