@@ -85,7 +85,7 @@ describe('suggestTopics', () => {
         question('会读弹幕吗？', ['弹幕'], { t: 400, count: 3, askers: 3 }),
       ]),
     ]);
-    expect(suggestions.map((s) => s.topic)).toEqual(['Answer: 为什么不是嘉然站c位？', 'Answer: 会读弹幕吗？']);
+    expect(suggestions.map((s) => s.topic)).toEqual(['回答：为什么不是嘉然站c位？', '回答：会读弹幕吗？']);
     expect(suggestions[0]!.score).toBe(7);
     expect(suggestions[0]!.why).toBe('7 位观众在 1 场直播里问到「嘉然」（2 种问法），主播 3 分钟内没有回答。');
     expect(suggestions[0]!.evidence.map((e) => e.quote)).toEqual(['为什么不是嘉然站c位？', '队长不是嘉然？']);

@@ -26,7 +26,7 @@ const EN = {
   noReview: 'No review yet: it is written when the run reaches its suggest stage.', topicIdeas: 'Topic ideas from this show', allSuggestions: 'All suggestions for the channel →',
   noShows: 'No shows yet: run postshow run <recording> first.', clipsColumn: 'Clips', gmv: 'GMV', queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed',
   topicSuggestions: 'Topic suggestions', allChannels: 'All channels', noSuggestions: 'No suggestions yet: they come from shows that have been run.',
-  viewersAsked: 'Viewers asked', theme: 'Theme', clip: 'clip', noSuchPage: 'No such page.', backToClips: 'Back to the clips', couldNotStart: 'postshow could not start:',
+  viewersAsked: 'Viewers asked', sourceSpeech: 'host', sourceChat: 'chat', sourceMetrics: 'metrics', theme: 'Theme', clip: 'clip', noSuchPage: 'No such page.', backToClips: 'Back to the clips', couldNotStart: 'postshow could not start:',
   signIn: 'sign in to see the workspace', chinesePick: '中文', englishPick: 'English', notFound: 'Not found',
 };
 type Words = typeof EN;
@@ -50,7 +50,7 @@ const ZH: Words = {
   noReview: '还没有复盘：运行到选题阶段时生成。', topicIdeas: '本场的选题点子', allSuggestions: '查看该账号的全部选题 →',
   noShows: '还没有场次：先运行 postshow run <录像>。', clipsColumn: '片段', gmv: 'GMV', queued: '排队中', running: '处理中', done: '完成', failed: '失败',
   topicSuggestions: '选题建议', allChannels: '全部账号', noSuggestions: '还没有选题：运行过的场次才会产生选题。',
-  viewersAsked: '观众提问', theme: '话题', clip: '片段', noSuchPage: '没有这个页面。', backToClips: '回到片段', couldNotStart: 'postshow 无法启动：',
+  viewersAsked: '观众提问', sourceSpeech: '主播', sourceChat: '弹幕', sourceMetrics: '数据', theme: '话题', clip: '片段', noSuchPage: '没有这个页面。', backToClips: '回到片段', couldNotStart: 'postshow 无法启动：',
   signIn: '请登录后查看', chinesePick: '中文', englishPick: 'English', notFound: '未找到',
 };
 

@@ -146,7 +146,7 @@ function questionSuggestions(shows: readonly ShowTopicEvidence[]): TopicSuggesti
       }),
     );
     return {
-      topic: `Answer: ${lead.text}`,
+      topic: zh ? `回答：${lead.text}` : `Answer: ${lead.text}`,
       kind: 'question' as const,
       score: round(askers * QUESTION_SCORE_PER_ASKER, 4),
       why: zh

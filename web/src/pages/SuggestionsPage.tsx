@@ -8,6 +8,8 @@ import { useApi } from '../useApi.js';
 
 const KIND_WORDS: Readonly<Record<TopicSuggestion['kind'], string>> = { question: t('viewersAsked'), product: t('product'), keyphrase: t('theme') };
 
+const SOURCE_WORDS: Readonly<Record<string, string>> = { speech: t('sourceSpeech'), chat: t('sourceChat'), metrics: t('sourceMetrics') };
+
 export function SuggestionsPage() {
   const { search } = useLocation();
   const channel = search.get('channel') ?? '';
@@ -45,7 +47,7 @@ export function SuggestionsPage() {
                 <ul class="evidence">
                   {item.evidence.slice(0, 4).map((evidence) => (
                     <li>
-                      <a href={showHref(evidence.showId)}>{evidence.showId}</a> {clock(evidence.t)} <span class="src">{evidence.source}</span> “{evidence.quote}”
+                      <a href={showHref(evidence.showId)}>{evidence.showId}</a> {clock(evidence.t)} <span class="src">{SOURCE_WORDS[evidence.source] ?? evidence.source}</span> “{evidence.quote}”
                       {evidence.clipId ? (
                         <>
                           {' '}
