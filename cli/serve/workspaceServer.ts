@@ -165,6 +165,6 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 
 /** A form, no script: the token goes in a POST body, never in a URL a history or a log would keep. */
 function loginPage(failed: boolean): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in — postshow</title><link rel="stylesheet" href="/assets/app.css"></head>
-<body><main class="login"><h1>postshow</h1><form method="post" action="/login"><label for="token">Access token</label><input id="token" name="token" type="password" autocomplete="current-password" required autofocus>${failed ? '<p class="error" role="alert">That token is not this server\'s.</p>' : ''}<button type="submit">Sign in</button></form><p class="muted">The token was given to <code>postshow serve --token</code>.</p></main></body></html>`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in — postshow</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/app.css"></head>
+<body><main class="login"><h1>postshow</h1><form method="post" action="/login"><label for="token">Access token</label><input id="token" name="token" type="password" autocomplete="current-password" required autofocus>${failed ? '<p class="error" role="alert">That token is not this server\'s.</p>' : ''}<button type="submit">Sign in</button></form><p class="muted">The token given to <code>postshow serve --token</code> (or POSTSHOW_SERVE_TOKEN).</p></main></body></html>`;
 }
