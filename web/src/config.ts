@@ -16,7 +16,8 @@ export interface SiteConfig {
 }
 
 export async function loadConfig(): Promise<SiteConfig> {
-  const response = await fetch('/config.json', { cache: 'no-store' });
+  // Same mode and credentials as index.html's preload of it, so the browser reuses that response.
+  const response = await fetch('/config.json', { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
   return (await response.json()) as SiteConfig;
 }

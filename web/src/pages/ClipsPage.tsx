@@ -68,8 +68,8 @@ export function ClipsPage() {
         {clips.loading && !clips.data ? t('loading') : `${entries.length === 0 ? t('noClips') : pageLine(pageNumber, entries.length)}${Object.values(filter).some((value) => value !== '') ? ` ${t('matching')}` : ''}`}
       </p>
       <section class="cards" aria-label={t('clips')} aria-busy={clips.loading}>
-        {entries.map((entry) => (
-          <ClipCard entry={entry} thumbnail={clips.data?.thumbnails[`${entry.showId}/${entry.clipId}`]} />
+        {entries.map((entry, index) => (
+          <ClipCard entry={entry} thumbnail={clips.data?.thumbnails[`${entry.showId}/${entry.clipId}`]} eager={index < EAGER_THUMBNAILS} />
         ))}
       </section>
       <nav class="pager" aria-label={t('page')}>
@@ -106,12 +106,15 @@ function Choice({ label, value, options, onChange, disabledReason }: { label: st
   );
 }
 
-function ClipCard({ entry, thumbnail }: { entry: CatalogEntry; thumbnail: string | undefined }) {
+/** Cards whose thumbnails load at once (the first screen); the rest load as they scroll into view. */
+const EAGER_THUMBNAILS = 8;
+
+function ClipCard({ entry, thumbnail, eager }: { entry: CatalogEntry; thumbnail: string | undefined; eager: boolean }) {
   const vertical = entry.variants.find((variant) => variant.height > variant.width);
   return (
     <article class="card" data-clip={entry.clipId}>
       <a href={clipHref(entry)} class="thumb" aria-label={`${t('open')} ${entry.title}`}>
-        {thumbnail ? <img src={thumbnail} alt="" loading="lazy" width={vertical ? 180 : 320} height={vertical ? 320 : 180} /> : <div class="nothumb" />}
+        {thumbnail ? <img src={thumbnail} alt="" loading={eager ? 'eager' : 'lazy'} width={vertical ? 180 : 320} height={vertical ? 320 : 180} /> : <div class="nothumb" />}
         <span class="duration">{seconds(entry.duration)}</span>
       </a>
       <div class="card-body">
