@@ -84,7 +84,7 @@ export const DISTRACTOR_KINDS = Object.keys(DISTRACTOR_SIGNALS) as readonly Dist
 /**
  * Kinds of unlabelled CONFOUNDERS: what real live-commerce shows are full of and a highlight is not. Unlike
  * distractors they fire several signals at once, loudly:
- * - giveaway-flood: the host opens a draw ("type 1"), then hundreds of viewers post one token within seconds
+ * - giveaway-flood: the host shouts a draw open ("type 1"), then hundreds of viewers post one token within seconds
  *   and the viewer count rises;
  * - requested-spam: the host asks for a token ("type 1 if you want it", "666"), a smaller one-token flood answers;
  * - music-break: the host announces a break, then loud music with no speech and little chat;
@@ -1113,6 +1113,10 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
         effects['floodEnd'] = round3(floodEnd);
         effects['floodLines'] = lines;
         if (giveaway) {
+          // The host shouts the draw open: the giveaway is loud in the audio as well as in the chat.
+          const gain = round3(uniform(effectsRng, SHOUT_GAIN_LU.min - 2, SHOUT_GAIN_LU.max - 2));
+          loudEvents.push({ start: firstCue?.start ?? start, end: firstCue?.end ?? start + 3, gainLu: gain });
+          effects['promptLoudnessLu'] = gain;
           const share = round3(uniform(effectsRng, GIVEAWAY_VIEWERS_SHARE.min, GIVEAWAY_VIEWERS_SHARE.max));
           metricEvents.push({ after: floodStart, until: end, viewersShare: share, price: 0, weights: [0.4, 0.35, 0.25] });
           effects['viewersShare'] = share;

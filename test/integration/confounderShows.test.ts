@@ -1,7 +1,7 @@
 /**
  * The confounder set of the labelled-show generator (`gen:labelled --set confounders`), on short 8-minute shows in
  * English and Chinese with three moments and every confounder once: the floods are one token typed by many viewers
- * right after the host asks for it, a giveaway draws viewers, a music break is loud with no speech and a quiet chat,
+ * right after the host asks for it, a giveaway is shouted open and draws viewers, a music break is loud with no speech and a quiet chat,
  * shouted housekeeping gets no answer; the harness reads the confounders and scores them in the top K. The default
  * set's files are pinned, so the confounder work cannot move them.
  */
@@ -102,7 +102,7 @@ describe('confounder set', () => {
 
   it('floods: one token from many viewers within seconds, right after the host asks for it; a giveaway draws viewers', async () => {
     for (const { dir: showDir } of summary.shows) {
-      const { show, truth, cues, chat, metrics } = await readShow(showDir);
+      const { show, truth, signals, cues, chat, metrics } = await readShow(showDir);
       for (const flood of truth.confounders.filter((c) => c.kind === 'giveaway-flood' || c.kind === 'requested-spam')) {
         const { floodStart = 0, floodEnd = 0, floodLines = 0 } = flood.effects;
         const token = flood.token ?? '';
@@ -119,6 +119,8 @@ describe('confounder set', () => {
         expect(floodStart - (prompt?.end ?? 0)).toBeLessThanOrEqual(3 + 1e-6);
         expect(prompt?.text).toContain(flood.kind === 'giveaway-flood' ? '1' : token);
         if (flood.kind === 'giveaway-flood') {
+          // Loud: the host shouts the draw open.
+          expect(Math.max(...signals.loudness.slice(Math.floor(prompt?.start ?? 0), Math.ceil(prompt?.end ?? 0)))).toBeGreaterThan(signals.integratedLufs + 2);
           const before = metrics.filter((p) => p.t <= floodStart).at(-1)?.viewers ?? 0;
           const peak = Math.max(...metrics.filter((p) => p.t > floodStart && p.t <= flood.end + 10).map((p) => p.viewers ?? 0));
           expect(peak - before).toBeGreaterThan(0.1 * show.generator.audience);
