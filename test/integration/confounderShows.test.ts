@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +165,23 @@ describe('confounder set', () => {
     expect(report.evaluation.shows.map((s) => s.atMoments.k)).toEqual([3, 3]);
     expect(report.evaluation.overallAtMoments.labels).toBe(6);
     for (const show of report.evaluation.shows) expect(show.atMoments.confoundersInTopK.total).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it('fails the coverage gate, and passes the confounder gate, when the detector clips nothing', async () => {
+    const strict = join(dir, 'strict.json');
+    // A score bar no moment reaches: no clips, so nothing is covered and no confounder is in the top K.
+    await writeFile(strict, JSON.stringify({ minFusedScore: 1000 }));
+    const run = await execFileAsync(
+      'node',
+      ['--import', 'tsx', join(REPO_ROOT, 'scripts/evalHighlights.ts'), dir, '--no-ablations', '--json', join(dir, 'strict-report.json'), '--config', strict, '--min-coverage', '0.5', '--max-confounders-top-k', '0'],
+      { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: error.stderr ?? '' }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/gate failed: coverage below 0\.5: c01-en-8m 0\/3, c02-zh-8m 0\/3/);
+    expect(run.stderr).not.toMatch(/confounders in the top K/);
   }, 60_000);
 
   it('leaves the default set byte-identical (same seeds, same files as before the confounders)', async () => {
