@@ -45,7 +45,7 @@ const EN: ConfounderPools = {
     'Type {token} if you are still here with me!',
     'Give me a {token} in the chat if you like the {p}!',
   ],
-  requestTokens: ['1', '11', '666'],
+  requestTokens: ['1', '666'],
   breakAnnouncement: [
     'Quick break, I will be right back, enjoy the music.',
     'Give me five minutes to set up the next items, be right back.',

@@ -1097,7 +1097,8 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
         const firstCueIndex = speech.cues.length;
         const prompt = speech.span(
           start,
-          giveaway ? end - 1 : start + 3,
+          // A request is one line (a span ending 1 s in holds exactly one cue); a draw is talked up until it closes.
+          giveaway ? end - 1 : start + 1,
           giveaway ? 'giveaway-prompt' : 'request-prompt',
           1.15,
           (index) => say(speech.line(index === 0 ? (giveaway ? confounderPools.giveawayPrompt : confounderPools.requestPrompt) : confounderPools.giveawayTalk)),
