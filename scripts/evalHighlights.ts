@@ -4,13 +4,16 @@
  *   npm run eval:highlights -- <set dir>                       # every sub-folder with a labels.json
  *   npm run eval:highlights -- <set dir> --json report.json --baseline previous.json
  *   npm run eval:highlights -- <set dir> --min-p5 0.8 --min-recall 0.7 --require-ablations
+ *   npm run eval:highlights -- .eval/confounders --no-ablations --max-confounders-top-k 0 --min-coverage 0.88
  *
- * Prints per show and overall precision@3/5/10, recall, F1 and mean boundary error; the ablation table
+ * Prints per show and overall precision@3/5/10, recall, F1 and mean boundary error; the same at K = each show's
+ * moments with opening coverage, lead-in and the distractors / confounders (truth.json) in the top K; the ablation table
  * (the fused detector, each signal removed, each signal alone); and sentiment accuracy on the labelled
  * short texts. Writes everything as JSON (default `<set dir>/eval-report.json`) so runs can be compared.
  * The labelled-show format is in docs/labelled-shows.md; `npm run gen:labelled` writes synthetic sets.
  *
- * Exit codes: 0 ok, 1 a gate (--min-p5, --min-recall, --require-ablations) failed, 2 bad input.
+ * Exit codes: 0 ok, 1 a gate (--min-p5, --min-recall, --require-ablations, --max-confounders-top-k, --min-coverage)
+ * failed, 2 bad input.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -23,7 +26,7 @@ import { DEFAULT_CHAT_LAG_SECONDS } from '../shared/core/chat/chatLag.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import { PocketsphinxTranscriber } from '../shared/adapters/transcription/pocketsphinxTranscriber.js';
 import { evaluateShows, type HighlightEvaluation } from './highlightEval/evaluateShows.js';
-import { ablationsNotLower, formatAblationTable, formatShowTable } from './highlightEval/formatEvaluation.js';
+import { ablationsNotLower, formatAblationTable, formatMomentTable, formatShowTable } from './highlightEval/formatEvaluation.js';
 import { listLabelledShows, loadLabelledShow, type LabelledShow } from './highlightEval/loadLabelledShow.js';
 import { formatSentimentTable } from './sentimentEval/formatSentimentTable.js';
 import { sentimentAccuracyReport } from './sentimentEval/labelledTexts.js';
@@ -40,11 +43,19 @@ interface Options {
   readonly minP5?: number;
   readonly minRecall?: number;
   readonly requireAblations?: boolean;
+  readonly maxConfoundersTopK?: number;
+  readonly minCoverage?: number;
 }
 
 const ratio = (value: string): number => {
   const parsed = Number(value);
   if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return parsed;
+};
+
+const count = (value: string): number => {
+  const parsed = Number(value);
+  if (!(Number.isInteger(parsed) && parsed >= 0)) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return parsed;
 };
 
@@ -67,6 +78,8 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--min-p5 <ratio>', 'exit 1 when overall precision@5 is below this', ratio)
     .option('--min-recall <ratio>', 'exit 1 when overall recall is below this', ratio)
     .option('--require-ablations', 'exit 1 unless every ablation variant scores a lower F1 than the fused detector')
+    .option('--max-confounders-top-k <n>', 'exit 1 when any show has more than n confounders in its top K (K = its moments)', count)
+    .option('--min-coverage <ratio>', "exit 1 when any show covers fewer than this share of its moments' first 11 s with a clip of at most 45 s", ratio)
     .showHelpAfterError();
   program.parse(argv, { from: 'user' });
   const setDir = path.resolve(program.args[0] ?? '.');
@@ -95,6 +108,8 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Highlight evaluation: ${shows.length} shows (${languages}), ${totalMinutes.toFixed(0)} min, ${evaluation.overall.labels} labelled moments`);
   console.log('A prediction is a hit when IoU >= 0.3 with an unclaimed label or it contains the label centre.\n');
   console.log(formatShowTable(evaluation));
+  console.log('\nAt K = each show\'s labelled moments (covered: first 11 s inside one clip of at most 45 s; @K: top-K clips overlapping a truth.json span by 1 s or more):');
+  console.log(formatMomentTable(evaluation));
   for (const show of shows) for (const note of show.notes) console.log(`note: ${show.name}: ${note}`);
   if (evaluation.ablations) {
     console.log('\nAblations (dF1: F1 minus the fused detector F1):');
@@ -122,6 +137,14 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.requireAblations && evaluation.ablations) {
     const notLower = ablationsNotLower(evaluation.ablations);
     if (notLower.length > 0) failures.push(`ablations not below the fused F1: ${notLower.map((a) => a.name).join(', ')}`);
+  }
+  if (options.maxConfoundersTopK !== undefined) {
+    const over = evaluation.shows.filter((s) => s.atMoments.confoundersInTopK.total > (options.maxConfoundersTopK ?? 0));
+    if (over.length > 0) failures.push(`confounders in the top K above ${options.maxConfoundersTopK}: ${over.map((s) => `${s.name} ${s.atMoments.confoundersInTopK.total}`).join(', ')}`);
+  }
+  if (options.minCoverage !== undefined) {
+    const under = evaluation.shows.filter((s) => s.atMoments.coverage < (options.minCoverage ?? 0));
+    if (under.length > 0) failures.push(`coverage below ${options.minCoverage}: ${under.map((s) => `${s.name} ${s.atMoments.covered}/${s.atMoments.k}`).join(', ')}`);
   }
   for (const failure of failures) console.error(`gate failed: ${failure}`);
   return failures.length > 0 ? 1 : 0;

@@ -2,10 +2,11 @@
  * CLI: generates a labelled set of synthetic shows (signals level, no recording) for the highlight evaluation harness.
  *
  *   tsx scripts/generateLabelledShows.ts --out bench/labelled --count 20 --seed 1 --min-minutes 5 --max-minutes 120
+ *   tsx scripts/generateLabelledShows.ts --out .eval/confounders --set confounders          # 4 shows, 30-40 min
  *
- * Prints one line per show: id, language, minutes, moments, distractors.
+ * Prints one line per show: id, language, minutes, moments, distractors (and confounders).
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { reasonOf } from '../shared/core/errors.js';
 import { generateLabelledSet } from './labelledShows/writeLabelledSet.js';
 
@@ -25,12 +26,18 @@ const program = new Command()
   .name('generate-labelled-shows')
   .description('Generate labelled synthetic shows (signals, captions, chat, metrics, labels) for highlight evaluation.')
   .requiredOption('--out <dir>', 'directory of the set (one sub-directory per show)')
-  .option('--count <n>', 'number of shows', number('--count'), 20)
+  // Count and lengths default per set (20 shows of 5-120 min; confounders: 4 shows of 30-40 min), so no default here.
+  .option('--count <n>', 'number of shows (default 20; confounders 4)', number('--count'))
   .option('--seed <n>', 'set seed', number('--seed'), 1)
-  .option('--min-minutes <n>', 'shortest show, minutes', number('--min-minutes'), 5)
-  .option('--max-minutes <n>', 'longest show, minutes', number('--max-minutes'), 120)
+  .option('--min-minutes <n>', 'shortest show, minutes (default 5; confounders 30)', number('--min-minutes'))
+  .option('--max-minutes <n>', 'longest show, minutes (default 120; confounders 40)', number('--max-minutes'))
   .option('--languages <list>', 'languages, alternating across the set', languages, ['en', 'zh'] as ('en' | 'zh')[])
-  .action(async (flags: { out: string; count: number; seed: number; minMinutes: number; maxMinutes: number; languages: ('en' | 'zh')[] }) => {
+  .addOption(
+    new Option('--set <kind>', 'default: the mixed-length set; confounders: long shows with giveaway floods, requested spam, music breaks, shouted housekeeping')
+      .choices(['default', 'confounders'])
+      .default('default'),
+  )
+  .action(async (flags: { out: string; count?: number; seed: number; minMinutes?: number; maxMinutes?: number; languages: ('en' | 'zh')[]; set: 'default' | 'confounders' }) => {
     const summary = await generateLabelledSet({
       outDir: flags.out,
       count: flags.count,
@@ -38,12 +45,14 @@ const program = new Command()
       minMinutes: flags.minMinutes,
       maxMinutes: flags.maxMinutes,
       languages: flags.languages,
+      set: flags.set,
     });
     for (const show of summary.shows) {
       const minutes = (show.durationSeconds / 60).toFixed(1);
       console.log(
         `${show.id}\t${show.language}\t${minutes} min\t${show.moments} moments\t${show.distractors} distractors` +
-          (show.distractors < show.distractorsWanted ? ` (of ${show.distractorsWanted} wanted; no room)` : ''),
+          (show.distractors < show.distractorsWanted ? ` (of ${show.distractorsWanted} wanted; no room)` : '') +
+          (show.confounders > 0 ? `\t${show.confounders} confounders` : ''),
       );
     }
     console.log(`wrote ${summary.shows.length} shows to ${summary.outDir}`);

@@ -5,8 +5,12 @@
 import { performance } from 'node:perf_hooks';
 import {
   ablationVariants,
+  aggregateMomentScores,
   aggregateScores,
+  scoreAtMoments,
   scoreShow,
+  type MomentScore,
+  type SetMomentScore,
   type DetectorVariant,
   type SetScore,
   type ShowScore,
@@ -39,6 +43,8 @@ export interface ShowResult {
   readonly measuredFrom: LabelledShow['measuredFrom'];
   readonly transcriptFrom: LabelledShow['transcriptFrom'];
   readonly score: Omit<ShowScore, 'matches'>;
+  /** Scores at K = the show's labelled moments: precision@K, opening coverage, lead-in, decoys in the top K. */
+  readonly atMoments: MomentScore;
   readonly highlights: readonly PredictedHighlight[];
   /** Labelled windows no prediction matched. */
   readonly missed: readonly { readonly start: number; readonly end: number; readonly kind: string }[];
@@ -59,6 +65,8 @@ export interface HighlightEvaluation {
   readonly config: HighlightConfig;
   readonly shows: readonly ShowResult[];
   readonly overall: SetScore;
+  /** The moment scores over the set (precision@K averaged per show, coverage pooled, decoys summed). */
+  readonly overallAtMoments: SetMomentScore;
   readonly byLanguage: Readonly<Partial<Record<Language, SetScore>>>;
   /** Recall per label kind, pooled over shows. */
   readonly recallByKind: Readonly<Record<string, { readonly labels: number; readonly found: number; readonly recall: number }>>;
@@ -117,6 +125,7 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
         measuredFrom: show.measuredFrom,
         transcriptFrom: show.transcriptFrom,
         score: rest,
+        atMoments: scoreAtMoments(highlights, labels, matches, show.decoys),
         highlights: highlights.map((h, i) => ({
           rank: h.rank,
           start: h.start,
@@ -147,6 +156,10 @@ export function evaluateShows(shows: readonly LabelledShow[], options: EvaluateO
     config,
     shows: results,
     overall: aggregateScores(fusedScores),
+    overallAtMoments: aggregateMomentScores(
+      results.map((r) => r.atMoments),
+      results.map((r) => r.score.hits),
+    ),
     byLanguage,
     recallByKind: recallByKind(shows, labelFound),
     ...(options.ablations

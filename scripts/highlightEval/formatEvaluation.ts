@@ -1,5 +1,5 @@
 /** Plain-text tables of a highlight evaluation, for the terminal. Pure. */
-import type { SetScore } from '../../shared/core/evaluation/index.js';
+import type { DecoysInTopK, SetScore } from '../../shared/core/evaluation/index.js';
 import { renderTextTable } from '../textTable.js';
 import type { HighlightEvaluation, VariantResult } from './evaluateShows.js';
 
@@ -50,6 +50,51 @@ export function formatShowTable(evaluation: HighlightEvaluation): string {
     .map(([kind, k]) => `${kind} ${k.recall.toFixed(2)} (${k.found}/${k.labels})`)
     .join(', ');
   return `${renderTextTable(headers, rows)}\n\nrecall by kind: ${kinds}`;
+}
+
+/** `3 (giveaway-flood 2, music-break 1)`, or `0`. */
+function decoyCell(decoys: DecoysInTopK): string {
+  const kinds = Object.entries(decoys.byKind)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, n]) => `${kind} ${n}`);
+  return kinds.length > 0 ? `${decoys.total} (${kinds.join(', ')})` : String(decoys.total);
+}
+
+/**
+ * Per-show table at K = the show's labelled moments: precision@K, recall, opening coverage (first 11 s inside one
+ * clip of at most 45 s), mean lead-in of the matched clips, and the top-K clips that land on distractors and on
+ * confounders (from truth.json; shows without it have none).
+ */
+export function formatMomentTable(evaluation: HighlightEvaluation): string {
+  const headers = ['show', 'lang', 'min', 'K', 'pred', 'p@K', 'recall', 'covered', 'lead-in s', 'distr@K', 'confounders@K'];
+  const rows = evaluation.shows.map((show) => [
+    show.name,
+    show.language,
+    show.minutes.toFixed(1),
+    String(show.atMoments.k),
+    String(show.score.predictions),
+    f2(show.atMoments.precisionAtK),
+    f2(show.score.recall),
+    `${show.atMoments.covered}/${show.atMoments.k}`,
+    f1(show.atMoments.meanLeadInSeconds),
+    decoyCell(show.atMoments.distractorsInTopK),
+    decoyCell(show.atMoments.confoundersInTopK),
+  ]);
+  const all = evaluation.overallAtMoments;
+  rows.push([
+    'OVERALL',
+    '',
+    evaluation.shows.reduce((sum, s) => sum + s.minutes, 0).toFixed(0),
+    String(all.labels),
+    String(evaluation.overall.predictions),
+    f2(all.precisionAtK),
+    f2(evaluation.overall.recall),
+    `${all.covered}/${all.labels}`,
+    f1(all.meanLeadInSeconds),
+    decoyCell(all.distractorsInTopK),
+    decoyCell(all.confoundersInTopK),
+  ]);
+  return renderTextTable(headers, rows);
 }
 
 /** Ablation table: every variant's overall scores and its F1 against the fused detector's. */

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../shared/core/errors.js';
-import { parseLabels, type HighlightLabel } from '../../shared/core/evaluation/index.js';
+import { parseLabels, type Decoy, type HighlightLabel } from '../../shared/core/evaluation/index.js';
 import type { ShowEvidence } from '../../shared/core/highlights/index.js';
 import { parseCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../../shared/core/inputs/index.js';
 import { detectLanguage } from '../../shared/core/text/language.js';
@@ -31,6 +31,12 @@ export const signalsFileSchema = z.object({
   sceneChanges: z.array(z.number()).default([]),
 });
 
+/** `truth.json` of generated shows: only the unlabelled spans are read (what a clip should not land on). */
+const decoySchema = z.object({ start: z.number(), end: z.number(), kind: z.string().min(1) });
+const truthFileSchema = z
+  .object({ distractors: z.array(decoySchema.passthrough()).default([]), confounders: z.array(decoySchema.passthrough()).default([]) })
+  .passthrough();
+
 /** `transcript.json`: postshow's transcript artifact, or just its segments. */
 const transcriptFileSchema = z.union([
   z.object({ segments: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })) }),
@@ -49,6 +55,8 @@ export interface LabelledShow {
   readonly transcriptFrom: 'captions' | 'transcript' | 'asr' | 'none';
   /** Skipped input lines and similar, one readable line each. */
   readonly notes: readonly string[];
+  /** Unlabelled spans from truth.json (generated shows), scored as "in the top K"; empty without truth.json. */
+  readonly decoys: { readonly distractors: readonly Decoy[]; readonly confounders: readonly Decoy[] };
 }
 
 /** Engines for shows given as recordings: the pipeline's own adapters. */
@@ -97,6 +105,9 @@ export async function loadLabelledShow(dir: string, tools: MeasurementTools): Pr
   const metricsText = files.includes('metrics.csv') ? await readText('metrics.csv') : undefined;
   const metrics = metricsText === undefined ? undefined : parseMetricsCsv(metricsText, 'metrics.csv');
   const products = files.includes('products.json') ? parseProducts(await readText('products.json'), 'products.json') : [];
+  const truth = files.includes('truth.json') ? parsed(truthFileSchema, await readJsonFile('truth.json'), `${name}/truth.json`) : undefined;
+  const asDecoys = (list: readonly { start: number; end: number; kind: string }[]): Decoy[] => list.map(({ start, end, kind }) => ({ start, end, kind }));
+  const decoys = { distractors: asDecoys(truth?.distractors ?? []), confounders: asDecoys(truth?.confounders ?? []) };
 
   let segments: Segment[] = [];
   let transcriptFrom: LabelledShow['transcriptFrom'] = 'none';
@@ -129,7 +140,7 @@ export async function loadLabelledShow(dir: string, tools: MeasurementTools): Pr
       audio: { duration: signals.duration, loudness: signals.loudness, silences: signals.silences, integratedLufs: signals.integratedLufs },
       sceneChanges: signals.sceneChanges,
     };
-    return { name, labels, evidence, measuredFrom: 'signals', transcriptFrom, notes };
+    return { name, labels, evidence, measuredFrom: 'signals', transcriptFrom, notes, decoys };
   }
   if (!recording) throw new InputError(`${name} has neither signals.json nor a recording.<ext> to measure`);
 
@@ -141,7 +152,7 @@ export async function loadLabelledShow(dir: string, tools: MeasurementTools): Pr
     notes.push(`no captions or transcript, and ${tools.transcriber ? `${tools.transcriber.engine} cannot transcribe ${language}` : 'no transcriber'}`);
   }
   const evidence: ShowEvidence = { ...base, segments, duration: measured.duration, audio: measured.audio, sceneChanges: measured.sceneChanges };
-  return { name, labels, evidence, measuredFrom: 'recording', transcriptFrom, notes };
+  return { name, labels, evidence, measuredFrom: 'recording', transcriptFrom, notes, decoys };
 }
 
 /** Measures a recording with the pipeline's media adapter; transcribes it when `transcribeIn` is given and supported. */

@@ -11,6 +11,7 @@ import { InputError } from '../../shared/core/errors.js';
 import { SIGNAL_NAMES } from '../../shared/core/highlights/config.js';
 import type { Language, SignalName } from '../../shared/core/types.js';
 import { gaussian, intBetween, logUniform, pick, round3, seededStream, shuffled, uniform } from '../prng.js';
+import { CONFOUNDER_POOLS } from './confounderScripts.js';
 import { LANGUAGE_POOLS, speechLength, type CatalogProduct, type LanguagePools, type MomentKind } from './scripts.js';
 
 export type { MomentKind } from './scripts.js';
@@ -80,6 +81,33 @@ export const DISTRACTOR_SIGNALS: Readonly<Record<DistractorKind, LabelledSignal>
 /** Every distractor kind, in the order kinds are dealt across a set. */
 export const DISTRACTOR_KINDS = Object.keys(DISTRACTOR_SIGNALS) as readonly DistractorKind[];
 
+/**
+ * Kinds of unlabelled CONFOUNDERS: what real live-commerce shows are full of and a highlight is not. Unlike
+ * distractors they fire several signals at once, loudly:
+ * - giveaway-flood: the host shouts a draw open ("type 1"), then hundreds of viewers post one token within seconds
+ *   and the viewer count rises;
+ * - requested-spam: the host asks for a token ("type 1 if you want it", "666"), a smaller one-token flood answers;
+ * - music-break: the host announces a break, then loud music with no speech and little chat;
+ * - shouted-housekeeping: loud "follow the channel!" lines nobody answers.
+ */
+export type ConfounderKind = 'giveaway-flood' | 'requested-spam' | 'music-break' | 'shouted-housekeeping';
+
+/** Every confounder kind. */
+export const CONFOUNDER_KINDS: readonly ConfounderKind[] = ['giveaway-flood', 'requested-spam', 'music-break', 'shouted-housekeeping'];
+
+/** Lines of a giveaway flood (hundreds within seconds) and of a requested flood. */
+export const GIVEAWAY_FLOOD_LINES = { min: 150, max: 400 } as const;
+export const REQUESTED_FLOOD_LINES = { min: 60, max: 180 } as const;
+/** Share of a flood's lines written by distinct viewers (the rest type it again). */
+export const FLOOD_DISTINCT_SHARE = 0.85;
+/** How much a giveaway lifts the audience (share of the show's audience), as real draws pull viewers in. */
+export const GIVEAWAY_VIEWERS_SHARE = { min: 0.15, max: 0.35 } as const;
+/** Music of a break, LU above the speech level; housekeeping lines are shouted this much above it. */
+export const MUSIC_GAIN_LU = { min: 3, max: 7 } as const;
+export const SHOUT_GAIN_LU = { min: 5, max: 9 } as const;
+/** Share of background chat that goes on during a break. */
+export const BREAK_CHAT_SHARE = 0.3;
+
 /** Moments per show: one per 4 minutes, at least 5. */
 export const SECONDS_PER_MOMENT = 240;
 export const MIN_MOMENTS = 5;
@@ -130,10 +158,18 @@ export interface ShowOptions {
   readonly momentKindOffset?: number;
   /** Index of the first distractor kind in the set-wide deal. @default 0 */
   readonly distractorKindOffset?: number;
+  /** Number of labelled moments. @default max(5, round(minutes / 4)) */
+  readonly moments?: number;
+  /** Moment kinds dealt round-robin. @default MOMENT_KINDS */
+  readonly momentKinds?: readonly MomentKind[];
+  /** Distractors planned per moment. @default DISTRACTORS_PER_MOMENT */
+  readonly distractorsPerMoment?: number;
+  /** Confounders to plant, one per entry; never dropped for room. @default none */
+  readonly confounders?: readonly ConfounderKind[];
 }
 
 /** Why a host cue exists. */
-export type CueStyle = 'routine' | 'moment' | 'specs' | 'routine-cta' | 'polite';
+export type CueStyle = 'routine' | 'moment' | 'specs' | 'routine-cta' | 'polite' | 'giveaway-prompt' | 'request-prompt' | 'break' | 'housekeeping';
 
 /** One caption cue of the host. */
 export interface PlannedCue {
@@ -156,13 +192,19 @@ export type ChatCategory =
   | 'negative'
   | 'paid'
   | 'bigPaid'
-  | 'gift';
+  | 'gift'
+  | 'flood';
 
-/** One chat line: time and category; lines of one `group` share a user (spam) or a raiding channel (raid). */
+/**
+ * One chat line: time and category; lines of one `group` share a user (spam), a raiding channel (raid) or, for a
+ * flood, the crowd that types the flood's `text`.
+ */
 export interface PlannedChat {
   readonly t: number;
   readonly category: ChatCategory;
   readonly group?: number;
+  /** The exact words (floods: the token asked for). */
+  readonly text?: string;
 }
 
 /** A stretch where the audio is louder than speech (cheer, laughter, music sting), LU above the base level. */
@@ -203,6 +245,19 @@ export interface PlannedDistractor {
   readonly effects: Readonly<Record<string, number>>;
 }
 
+/** An unlabelled confounder: what it is, when the host prompted it and what the audience typed. */
+export interface PlannedConfounder {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: ConfounderKind;
+  /** Start of the host's line that sets it off (prompt, break announcement, first shouted line). */
+  readonly promptAt: number;
+  /** The token the flood repeats (floods only). */
+  readonly token?: string;
+  /** Effect sizes and times (floodStart, floodLines, viewersShare, musicStart, loudnessLu, ...). */
+  readonly effects: Readonly<Record<string, number>>;
+}
+
 /** Everything that happens in a show, with times in seconds. */
 export interface ShowPlan {
   readonly id: string;
@@ -224,6 +279,7 @@ export interface ShowPlan {
   readonly distractors: readonly PlannedDistractor[];
   /** Distractors wanted (1.5x moments) before short shows ran out of room. */
   readonly distractorsWanted: number;
+  readonly confounders: readonly PlannedConfounder[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -304,14 +360,15 @@ const DISTRACTOR_CHAT_SPREADS = 2;
 // Layout: where moments and distractors go
 
 interface LayoutItem {
-  readonly type: 'moment' | 'distractor';
+  readonly type: 'moment' | 'distractor' | 'confounder';
   readonly index: number;
   length: number;
 }
 
 function minGapBetween(a: LayoutItem | undefined, b: LayoutItem | undefined, spacing: number): number {
-  if (a === undefined) return b?.type === 'moment' ? MOMENT_EDGE_SECONDS : DISTRACTOR_EDGE_SECONDS;
-  if (b === undefined) return a.type === 'moment' ? MOMENT_EDGE_SECONDS : DISTRACTOR_EDGE_SECONDS;
+  // Confounders keep the moments' edge: a flood or a break cut off by the start of the recording is no confounder.
+  if (a === undefined) return b !== undefined && b.type !== 'distractor' ? MOMENT_EDGE_SECONDS : DISTRACTOR_EDGE_SECONDS;
+  if (b === undefined) return a.type !== 'distractor' ? MOMENT_EDGE_SECONDS : DISTRACTOR_EDGE_SECONDS;
   if (a.type === 'moment' && b.type === 'moment') return Math.max(10, spacing - a.length);
   return DISTRACTOR_CLEARANCE_SECONDS;
 }
@@ -334,15 +391,24 @@ function layOut(
   duration: number,
   moments: LayoutItem[],
   distractors: readonly LayoutItem[],
+  confounders: readonly LayoutItem[] = [],
 ): { starts: Map<LayoutItem, number>; kept: LayoutItem[] } {
   const gaps: LayoutItem[][] = Array.from({ length: moments.length + 1 }, () => []);
   for (const d of distractors) gaps[Math.floor(rng() * gaps.length)]?.push(d);
+  // Confounders go into random gaps too, at a random place among the gap's distractors.
+  for (const c of confounders) {
+    const gap = gaps[Math.floor(rng() * gaps.length)];
+    gap?.splice(Math.floor(rng() * (gap.length + 1)), 0, c);
+  }
   const sequence = (): LayoutItem[] => gaps.flatMap((g, i) => [...g, ...(moments[i] ? [moments[i]] : [])]);
+  const distractorsIn = (gap: readonly LayoutItem[]) => gap.filter((item) => item.type === 'distractor').length;
 
   let spacing = MOMENT_SPACING_SECONDS;
-  while (requiredSeconds(sequence(), spacing) > duration && gaps.some((g) => g.length > 0)) {
-    const crowded = gaps.reduce((best, g) => (g.length > best.length ? g : best));
-    crowded.pop();
+  while (requiredSeconds(sequence(), spacing) > duration && gaps.some((g) => distractorsIn(g) > 0)) {
+    // Short shows lose distractors, never confounders.
+    const crowded = gaps.reduce((best, g) => (distractorsIn(g) > distractorsIn(best) ? g : best));
+    const last = crowded.map((item) => item.type).lastIndexOf('distractor');
+    crowded.splice(last, 1);
   }
   if (requiredSeconds(sequence(), spacing) > duration) {
     for (const m of moments) m.length = MOMENT_SECONDS.min;
@@ -395,6 +461,20 @@ function distractorLength(rng: () => number, kind: DistractorKind): number {
       return uniform(rng, 5, 10);
     case 'gift-train':
       return uniform(rng, 8, 12);
+  }
+}
+
+/** Nominal length of each confounder, seconds; a break takes at most a tenth of the show (at least 30 s). */
+function confounderLength(rng: () => number, kind: ConfounderKind, duration: number): number {
+  switch (kind) {
+    case 'giveaway-flood':
+      return uniform(rng, 45, 75);
+    case 'requested-spam':
+      return uniform(rng, 20, 35);
+    case 'music-break':
+      return Math.max(30, Math.min(uniform(rng, 60, 150), duration / 10));
+    case 'shouted-housekeeping':
+      return uniform(rng, 10, 20);
   }
 }
 
@@ -482,6 +562,11 @@ class HostSpeech {
     const reserved = { start, end: round3(last) };
     this.reserved.push(reserved);
     return reserved;
+  }
+
+  /** Keeps routine talk out of [start, end] (a break: nobody talks over the music). */
+  reserve(start: number, end: number): void {
+    this.reserved.push({ start, end });
   }
 
   /**
@@ -642,6 +727,21 @@ class ChatPlanner {
     return { lines: placed, byCategory, aboveBackground: inWindow.length + addedLines > backgroundChatBudget(this.rate, seconds, 1) };
   }
 
+  /** A flood: `count` lines of one token, front-loaded in [start, end), typed by the crowd of `group`. */
+  flood(start: number, end: number, count: number, group: number, token: string): void {
+    for (const t of this.times(count, start, end)) this.added.push({ t, category: 'flood', group, text: token });
+  }
+
+  /** Keeps only about `share` of the background lines in [start, end) (a break: the chat goes quiet). */
+  thin(start: number, end: number, share: number): number {
+    const before = this.base.length;
+    for (let i = this.base.length - 1; i >= 0; i--) {
+      const line = this.base[i];
+      if (line !== undefined && line.t >= start && line.t < end && this.rng() >= share) this.base.splice(i, 1);
+    }
+    return before - this.base.length;
+  }
+
   lines(): PlannedChat[] {
     const all: PlannedChat[] = [
       ...this.base.map((m) => (m.group === undefined ? { t: m.t, category: m.category } : { t: m.t, category: m.category, group: m.group })),
@@ -683,18 +783,20 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
   const density = densityScale(options.chatRate);
 
   // 1. Which moments and distractors, and where.
-  const nMoments = momentCount(duration);
+  const nMoments = options.moments ?? momentCount(duration);
   const momentOffset = options.momentKindOffset ?? 0;
+  const momentKinds = options.momentKinds ?? MOMENT_KINDS;
   const kinds = shuffled(
     layoutRng,
-    Array.from({ length: nMoments }, (_, i) => MOMENT_KINDS[(momentOffset + i) % MOMENT_KINDS.length] as MomentKind),
+    Array.from({ length: nMoments }, (_, i) => momentKinds[(momentOffset + i) % momentKinds.length] as MomentKind),
   );
   const momentItems: LayoutItem[] = kinds.map((_, index) => ({
     type: 'moment',
     index,
     length: uniform(layoutRng, MOMENT_SECONDS.min, MOMENT_SECONDS.max),
   }));
-  const distractorsWanted = distractorTarget(nMoments);
+  const distractorsWanted =
+    options.distractorsPerMoment === undefined ? distractorTarget(nMoments) : Math.round(nMoments * options.distractorsPerMoment);
   const distractorOffset = options.distractorKindOffset ?? 0;
   const distractorKinds = Array.from(
     { length: distractorsWanted },
@@ -705,7 +807,13 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
     index,
     length: distractorLength(layoutRng, kind),
   }));
-  const { starts, kept } = layOut(layoutRng, duration, momentItems, distractorItems);
+  const confounderKinds = options.confounders ?? [];
+  const confounderItems: LayoutItem[] = confounderKinds.map((kind, index) => ({
+    type: 'confounder',
+    index,
+    length: confounderLength(layoutRng, kind, duration),
+  }));
+  const { starts, kept } = layOut(layoutRng, duration, momentItems, distractorItems, confounderItems);
 
   const speech = new HostSpeech(pools, speechRng, calmRate, products);
   const chat = new ChatPlanner(chatRng, options.chatRate, duration);
@@ -968,6 +1076,80 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
     return { start, end, kind, signals, strength, effects };
   });
 
+  // 3b. Confounders: loud, crowded or both, and never a highlight.
+  const confounderPools = CONFOUNDER_POOLS[options.language];
+  const confounders: PlannedConfounder[] = confounderItems.map((item) => {
+    const kind = confounderKinds[item.index] as ConfounderKind;
+    const start = starts.get(item) ?? 0;
+    const end = round3(start + item.length);
+    const effects: Record<string, number> = {};
+    const product = pick(effectsRng, products);
+    let promptAt = start;
+    let token: string | undefined;
+    switch (kind) {
+      case 'giveaway-flood':
+      case 'requested-spam': {
+        const giveaway = kind === 'giveaway-flood';
+        const chosen = pick(effectsRng, giveaway ? confounderPools.giveawayTokens : confounderPools.requestTokens);
+        token = chosen;
+        const say = (line: string) => speech.fill(line, product).replaceAll('{token}', chosen);
+        // The host prompts (a touch faster than calm talk); during a draw the host keeps talking it up.
+        const firstCueIndex = speech.cues.length;
+        const prompt = speech.span(
+          start,
+          // A request is one line (a span ending 1 s in holds exactly one cue); a draw is talked up until it closes.
+          giveaway ? end - 1 : start + 1,
+          giveaway ? 'giveaway-prompt' : 'request-prompt',
+          1.15,
+          (index) => say(speech.line(index === 0 ? (giveaway ? confounderPools.giveawayPrompt : confounderPools.requestPrompt) : confounderPools.giveawayTalk)),
+          1,
+        );
+        const firstCue = speech.cues[firstCueIndex];
+        const floodStart = round3((firstCue?.end ?? prompt.start) + uniform(effectsRng, 1, 3));
+        const floodEnd = Math.min(floodStart + (giveaway ? uniform(effectsRng, 15, 30) : uniform(effectsRng, 8, 15)), end - 0.5);
+        const range = giveaway ? GIVEAWAY_FLOOD_LINES : REQUESTED_FLOOD_LINES;
+        const lines = intBetween(effectsRng, range.min, range.max);
+        chat.flood(floodStart, floodEnd, lines, chatGroup++, chosen);
+        effects['floodStart'] = floodStart;
+        effects['floodEnd'] = round3(floodEnd);
+        effects['floodLines'] = lines;
+        if (giveaway) {
+          // The host shouts the draw open: the giveaway is loud in the audio as well as in the chat.
+          const gain = round3(uniform(effectsRng, SHOUT_GAIN_LU.min - 2, SHOUT_GAIN_LU.max - 2));
+          loudEvents.push({ start: firstCue?.start ?? start, end: firstCue?.end ?? start + 3, gainLu: gain });
+          effects['promptLoudnessLu'] = gain;
+          const share = round3(uniform(effectsRng, GIVEAWAY_VIEWERS_SHARE.min, GIVEAWAY_VIEWERS_SHARE.max));
+          metricEvents.push({ after: floodStart, until: end, viewersShare: share, price: 0, weights: [0.4, 0.35, 0.25] });
+          effects['viewersShare'] = share;
+        }
+        promptAt = firstCue?.start ?? start;
+        break;
+      }
+      case 'music-break': {
+        const announcement = speech.span(start, start + 3, 'break', 1, () => speech.line(confounderPools.breakAnnouncement), 1);
+        const musicStart = round3(announcement.end + uniform(effectsRng, 0.5, 1.5));
+        speech.reserve(musicStart, end);
+        const gain = round3(uniform(effectsRng, MUSIC_GAIN_LU.min, MUSIC_GAIN_LU.max));
+        loudEvents.push({ start: musicStart, end, gainLu: gain });
+        // A "be right back" card: the picture cuts away at the break and back after it.
+        sceneChanges.push(musicStart, end);
+        effects['musicStart'] = musicStart;
+        effects['loudnessLu'] = gain;
+        effects['chatLinesRemoved'] = chat.thin(musicStart, end, BREAK_CHAT_SHARE);
+        break;
+      }
+      case 'shouted-housekeeping': {
+        const shouted = speech.span(start, end - 1, 'housekeeping', 1.15, () => speech.line(confounderPools.housekeeping), 2);
+        const gain = round3(uniform(effectsRng, SHOUT_GAIN_LU.min, SHOUT_GAIN_LU.max));
+        loudEvents.push({ start: shouted.start, end: shouted.end, gainLu: gain });
+        effects['loudnessLu'] = gain;
+        break;
+      }
+    }
+    busy.push({ start, end });
+    return { start, end, kind, promptAt: round3(promptAt), ...(token === undefined ? {} : { token }), effects };
+  });
+
   // 4. Routine talk fills the rest; background scene cuts every 2-6 minutes, clear of every planted event.
   speech.routine(duration);
   busy.sort((a, b) => a.start - b.start);
@@ -999,6 +1181,7 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
     moments: [...moments].sort((a, b) => a.start - b.start),
     distractors: [...distractors].sort((a, b) => a.start - b.start),
     distractorsWanted,
+    confounders: [...confounders].sort((a, b) => a.start - b.start),
   };
 }
 
@@ -1100,7 +1283,12 @@ export interface LabelledSetOptions {
   readonly maxMinutes: number;
   /** Languages, alternating across the set. @default ['en', 'zh'] */
   readonly languages: readonly Language[];
+  /** 'confounders': long shows with giveaway floods, requested spam, music breaks and shouted housekeeping. @default 'default' */
+  readonly set?: LabelledSetKind;
 }
+
+/** The generated sets: the default mix of lengths, or the confounder set. */
+export type LabelledSetKind = 'default' | 'confounders';
 
 /** The options and seed of every show of a set. */
 export interface SetShow {
@@ -1139,6 +1327,82 @@ export function planSetShows(options: LabelledSetOptions): SetShow[] {
     };
     momentKindOffset += momentCount(durationSeconds);
     distractorKindOffset += distractorTarget(momentCount(durationSeconds));
+    return show;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The confounder set
+
+/** Defaults of the confounder set: two 30-minute shows (en, zh) with nine moments, then two of 40 minutes with twelve. */
+export const CONFOUNDER_SET_DEFAULTS = { count: 4, minMinutes: 30, maxMinutes: 40 } as const;
+/** Shortest confounder show, minutes: three moments, every confounder once and their clearances. */
+export const MIN_CONFOUNDER_SHOW_MINUTES = 8;
+/** Labelled moments per minute of a confounder show (9 in 30 minutes, 12 in 40), at least 3, at most 12. */
+export const CONFOUNDER_SET_MOMENTS = { perMinute: 0.3, min: 3, max: 12 } as const;
+/** A giveaway is a confounder here, so the labelled moments are the other kinds. */
+export const CONFOUNDER_SET_MOMENT_KINDS: readonly MomentKind[] = MOMENT_KINDS.filter((kind) => kind !== 'giveaway');
+/** Shows of at least this many minutes get a second giveaway flood and a second requested flood. */
+export const SECOND_FLOOD_MINUTES = 35;
+/** Chat density of confounder shows, messages per second: shows that run giveaways have a chat. */
+export const CONFOUNDER_CHAT_RATE_RANGE = { min: 0.3, max: 3 } as const;
+/** Audiences of confounder shows, concurrent viewers. */
+export const CONFOUNDER_AUDIENCE_RANGE = { min: 1_000, max: 50_000 } as const;
+
+/** The confounders of a show of this length: every kind once, floods twice from 35 minutes. */
+export function confounderPlan(minutes: number): ConfounderKind[] {
+  const kinds: ConfounderKind[] = ['giveaway-flood', 'shouted-housekeeping', 'requested-spam', 'music-break'];
+  if (minutes >= SECOND_FLOOD_MINUTES) kinds.push('giveaway-flood', 'requested-spam');
+  return kinds;
+}
+
+/**
+ * Plans the confounder set: shows in language pairs (en then zh, say) of equal length, lengths spread evenly from
+ * min to max over the pairs, 0.3 moments per minute (kinds other than giveaway, dealt round-robin), one
+ * distractor per moment and the confounders of {@link confounderPlan}. Seeds differ from the default set's, so
+ * `--seed` gives held-out shows.
+ */
+export function planConfounderSetShows(options: LabelledSetOptions): SetShow[] {
+  const rng = seededStream(options.seed, 200);
+  const width = Math.max(2, String(options.count).length);
+  const perPair = options.languages.length;
+  const pairs = Math.ceil(options.count / perPair);
+  let momentKindOffset = 0;
+  let distractorKindOffset = 0;
+  return Array.from({ length: options.count }, (_, i) => {
+    const pair = Math.floor(i / perPair);
+    const position = pairs === 1 ? 0 : pair / (pairs - 1);
+    const minutes = options.minMinutes + (options.maxMinutes - options.minMinutes) * position;
+    const durationSeconds = Math.round(minutes * 60);
+    const language = options.languages[i % perPair] ?? 'en';
+    const chatRate = round3(logUniform(rng, CONFOUNDER_CHAT_RATE_RANGE.min, CONFOUNDER_CHAT_RATE_RANGE.max));
+    const baseLufs = Math.round(uniform(rng, BASE_LUFS_RANGE.min, BASE_LUFS_RANGE.max) * 10) / 10;
+    const audience = Math.round(logUniform(rng, CONFOUNDER_AUDIENCE_RANGE.min, CONFOUNDER_AUDIENCE_RANGE.max));
+    const seed = (Math.imul(options.seed >>> 0, 0x27d4eb2f) + Math.imul(i + 1, 0x165667b1)) >>> 0;
+    const moments = Math.min(
+      CONFOUNDER_SET_MOMENTS.max,
+      Math.max(CONFOUNDER_SET_MOMENTS.min, Math.round(minutes * CONFOUNDER_SET_MOMENTS.perMinute)),
+    );
+    const id = `c${String(i + 1).padStart(width, '0')}-${language}-${Math.round(minutes)}m`;
+    const show: SetShow = {
+      seed,
+      options: {
+        id,
+        language,
+        durationSeconds,
+        chatRate,
+        baseLufs,
+        audience,
+        momentKindOffset,
+        distractorKindOffset,
+        moments,
+        momentKinds: CONFOUNDER_SET_MOMENT_KINDS,
+        distractorsPerMoment: 1,
+        confounders: confounderPlan(minutes),
+      },
+    };
+    momentKindOffset += moments;
+    distractorKindOffset += moments;
     return show;
   });
 }

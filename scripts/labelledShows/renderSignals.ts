@@ -8,7 +8,7 @@ import type { ChatJsonlLine } from '../../shared/core/inputs/chatJsonl.js';
 import type { TimeRange } from '../../shared/core/types.js';
 import { LANGUAGE_POOLS } from './scripts.js';
 import { gaussian, intBetween, pick, round3, seededStream, uniform } from '../prng.js';
-import { STREAM_SALTS, type ChatCategory, type ShowPlan } from './planShow.js';
+import { FLOOD_DISTINCT_SHARE, STREAM_SALTS, type ChatCategory, type ShowPlan } from './planShow.js';
 
 /** Version of the labelled-show format and generator, written into show.json. Bump when output changes. */
 export const LABELLED_SHOW_GENERATOR_VERSION = 2;
@@ -141,7 +141,21 @@ export function renderChat(plan: ShowPlan): RenderedChatLine[] {
     paid: pools.paid,
     bigPaid: pools.paid,
     gift: [],
+    flood: [],
   };
+  // Each flood is typed by its own crowd: distinct viewers, a few of whom type it twice.
+  const floodCrowds = new Map<number, string[]>();
+  const floodCrowd = (group: number): string[] => {
+    const known = floodCrowds.get(group);
+    if (known !== undefined) return known;
+    const lines = plan.chat.filter((l) => l.category === 'flood' && l.group === group).length;
+    const names = new Set<string>();
+    while (names.size < Math.max(1, Math.round(lines * FLOOD_DISTINCT_SHARE))) names.add(`${pick(userRng, pools.users)}${intBetween(userRng, 1, 99_999)}`);
+    const crowd = [...names];
+    floodCrowds.set(group, crowd);
+    return crowd;
+  };
+  const floodTyped = new Map<number, number>();
   const money = (amount: number) => ({ amount: Math.round(amount * 100) / 100, currency: pools.currency });
   return plan.chat.map((line): RenderedChatLine => {
     if (line.category === 'gift') {
@@ -152,6 +166,14 @@ export function renderChat(plan: ShowPlan): RenderedChatLine[] {
     if (line.category === 'paid' || line.category === 'bigPaid') {
       const amount = line.category === 'bigPaid' ? pools.bigPaidAmount : pick(textRng, pools.paidAmounts);
       return { t: line.t, user: viewer(), text: pick(textRng, pools.paid), kind: 'paid', ...money(amount) };
+    }
+    if (line.category === 'flood' && line.group !== undefined) {
+      // Every crowd member types once before anyone types twice, so a flood of n lines has ~0.85n distinct viewers.
+      const crowd = floodCrowd(line.group);
+      const typed = floodTyped.get(line.group) ?? 0;
+      floodTyped.set(line.group, typed + 1);
+      const user = typed < crowd.length ? crowd[typed] : pick(userRng, crowd);
+      return { t: line.t, user: user ?? 'viewer', text: line.text ?? '1' };
     }
     if (line.group === undefined) return { t: line.t, user: viewer(), text: pick(textRng, poolOf[line.category]) };
     let group = groups.get(line.group);
@@ -190,6 +212,7 @@ export function renderShowFiles(plan: ShowPlan, facts: GeneratorFacts = {}): Rec
       moments: plan.moments.length,
       distractors: plan.distractors.length,
       distractorsWanted: plan.distractorsWanted,
+      ...(plan.confounders.length > 0 ? { confounders: plan.confounders.length } : {}),
       ...facts,
     },
   };
@@ -231,6 +254,10 @@ export function renderShowFiles(plan: ShowPlan, facts: GeneratorFacts = {}): Rec
         strength,
         effects,
       })),
+      // Only shows with confounders carry the key, so sets without them stay byte-identical.
+      ...(plan.confounders.length > 0
+        ? { confounders: plan.confounders.map(({ start, end, kind, promptAt, token, effects }) => ({ start, end, kind, promptAt, token, effects })) }
+        : {}),
     }),
   };
 }

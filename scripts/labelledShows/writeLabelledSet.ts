@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../shared/core/errors.js';
 import type { Language } from '../../shared/core/types.js';
-import { planSetShows, planShow, type LabelledSetOptions } from './planShow.js';
+import {
+  CONFOUNDER_SET_DEFAULTS,
+  MIN_CONFOUNDER_SHOW_MINUTES,
+  planConfounderSetShows,
+  planSetShows,
+  planShow,
+  type LabelledSetOptions,
+} from './planShow.js';
 import { LABELLED_SHOW_FILES, renderShowFiles } from './renderSignals.js';
 
 /** Options of {@link generateLabelledSet}; everything but `outDir` has a default. */
@@ -29,6 +36,7 @@ export interface GeneratedShowSummary {
   readonly distractors: number;
   /** Distractors planned before a short show ran out of room. */
   readonly distractorsWanted: number;
+  readonly confounders: number;
 }
 
 /** What {@link generateLabelledSet} wrote. */
@@ -48,12 +56,23 @@ export const labelledSetOptionsSchema = z
     minMinutes: z.number().min(4).max(600).default(5),
     maxMinutes: z.number().min(4).max(600).default(120),
     languages: z.array(z.enum(['en', 'zh'])).min(1).default(['en', 'zh']),
+    set: z.enum(['default', 'confounders']).default('default'),
   })
-  .refine((o) => o.minMinutes <= o.maxMinutes, { message: 'minMinutes must not exceed maxMinutes', path: ['minMinutes'] });
+  .refine((o) => o.minMinutes <= o.maxMinutes, { message: 'minMinutes must not exceed maxMinutes', path: ['minMinutes'] })
+  .refine((o) => o.set !== 'confounders' || o.minMinutes >= MIN_CONFOUNDER_SHOW_MINUTES, {
+    message: `confounder shows need at least ${MIN_CONFOUNDER_SHOW_MINUTES} minutes`,
+    path: ['minMinutes'],
+  });
 
-/** Validates set options and fills in the defaults. @throws InputError naming the bad field. */
+/**
+ * Validates set options and fills in the defaults: the confounder set has its own count and lengths
+ * ({@link CONFOUNDER_SET_DEFAULTS}), which options given explicitly override. @throws InputError naming the bad field.
+ */
 export function resolveLabelledSetOptions(options: unknown): LabelledSetOptions & { outDir: string } {
-  const result = labelledSetOptionsSchema.safeParse(options);
+  const given = typeof options === 'object' && options !== null ? Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) : options;
+  const withSetDefaults =
+    typeof given === 'object' && given !== null && (given as { set?: unknown }).set === 'confounders' ? { ...CONFOUNDER_SET_DEFAULTS, ...given } : given;
+  const result = labelledSetOptionsSchema.safeParse(withSetDefaults);
   if (result.success) return result.data;
   const reasons = result.error.issues.map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`).join('; ');
   throw new InputError(`invalid labelled-set options: ${reasons}`, { cause: result.error });
@@ -68,12 +87,15 @@ export async function generateLabelledSet(options: GenerateLabelledSetOptions): 
   const { outDir, ...setOptions } = resolved;
   await mkdir(outDir, { recursive: true });
   const shows: GeneratedShowSummary[] = [];
-  for (const { options: showOptions, seed } of planSetShows(setOptions)) {
+  const confounderSet = setOptions.set === 'confounders';
+  for (const { options: showOptions, seed } of confounderSet ? planConfounderSetShows(setOptions) : planSetShows(setOptions)) {
     const plan = planShow(showOptions, seed);
     const files = renderShowFiles(plan, {
       setSeed: setOptions.seed,
       momentKindOffset: showOptions.momentKindOffset ?? 0,
       distractorKindOffset: showOptions.distractorKindOffset ?? 0,
+      // Only the confounder set names itself, so the default set's files stay as they were.
+      ...(confounderSet ? { set: 'confounders' } : {}),
     });
     const dir = join(outDir, plan.id);
     await rm(dir, { recursive: true, force: true });
@@ -90,6 +112,7 @@ export async function generateLabelledSet(options: GenerateLabelledSetOptions): 
       moments: plan.moments.length,
       distractors: plan.distractors.length,
       distractorsWanted: plan.distractorsWanted,
+      confounders: plan.confounders.length,
     });
   }
   return { outDir, options: setOptions, shows };

@@ -9,3 +9,16 @@ export {
   type ShowScore,
 } from './scoreHighlights.js';
 export { ablationVariants, type DetectorVariant } from './ablations.js';
+export {
+  COVERED_OPENING_SECONDS,
+  MAX_COVERING_CLIP_SECONDS,
+  MIN_DECOY_OVERLAP_SECONDS,
+  aggregateMomentScores,
+  coversOpening,
+  decoysInTopK,
+  scoreAtMoments,
+  type Decoy,
+  type DecoysInTopK,
+  type MomentScore,
+  type SetMomentScore,
+} from './momentScores.js';
