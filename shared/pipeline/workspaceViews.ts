@@ -44,19 +44,19 @@ export async function listShows(storage: Storage): Promise<ShowSummary[]> {
     const summary = await Promise.resolve()
       .then(() => showSummary(storage, parseShowId(id)))
       .catch(() => undefined);
-    if (summary) shows.push(summary);
+    if (summary) shows.push(summary.summary);
   }
   return shows.sort((a, b) => (b.airedAt ?? '').localeCompare(a.airedAt ?? '') || a.showId.localeCompare(b.showId));
 }
 
-async function showSummary(storage: Storage, showId: ShowId): Promise<ShowSummary | undefined> {
+async function showSummary(storage: Storage, showId: ShowId): Promise<{ summary: ShowSummary; status: ShowStatus | undefined } | undefined> {
   const keys = showKeys(showId);
   const manifest = await tryReadJson(storage, keys.manifest, manifestSchema);
   if (!manifest) return undefined;
   const status = await tryReadJson(storage, keys.status, showStatusSchema).catch(() => undefined);
   const catalog = await tryReadJson(storage, keys.catalog, catalogFileSchema).catch(() => undefined);
   const review = await tryReadJson(storage, keys.review, showReviewSchema).catch(() => undefined);
-  return {
+  const summary: ShowSummary = {
     showId,
     title: manifest.sourceName,
     ...(manifest.options.channel ? { channel: manifest.options.channel } : {}),
@@ -69,6 +69,7 @@ async function showSummary(storage: Storage, showId: ShowId): Promise<ShowSummar
     clips: catalog?.entries.length ?? 0,
     ...(review ? { score: review.score.total, gmv: review.kpis.gmv } : {}),
   };
+  return { summary, status };
 }
 
 /** Per-second series the timeline draws (rounded: a 4-hour show stays a few hundred KB of JSON). */
@@ -107,9 +108,9 @@ const round = (values: readonly number[], digits: number) => values.map((value) 
 /** One show as its page shows it; undefined for an unknown show. Thumbnails are storage keys the caller turns into links. */
 export async function readShowOverview(storage: Storage, showId: ShowId): Promise<ShowOverview | undefined> {
   const keys = showKeys(showId);
-  const summary = await showSummary(storage, showId);
-  if (!summary) return undefined;
-  const status = await tryReadJson(storage, keys.status, showStatusSchema).catch(() => undefined);
+  const read = await showSummary(storage, showId);
+  if (!read) return undefined;
+  const { summary, status } = read;
   const audio = await tryReadJson(storage, keys.audioAnalysis, audioAnalysisSchema).catch(() => undefined);
   const analysis = await tryReadJson(storage, keys.analysis, analysisSchema).catch(() => undefined);
   const transcript = await tryReadJson(storage, keys.transcript, transcriptSchema).catch(() => undefined);

@@ -5,9 +5,8 @@
  * shouted housekeeping gets no answer; the harness reads the confounders and scores them in the top K. The default
  * set's files are pinned, so the confounder work cannot move them.
  */
-import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { parseCaptions } from '../../shared/core/inputs/captions.js';
 import { parseMetricsCsv } from '../../shared/core/inputs/metricsCsv.js';
 import { CONFOUNDER_KINDS } from '../../scripts/labelledShows/planShow.js';
 import { generateLabelledSet, type GeneratedSetSummary } from '../../scripts/labelledShows/writeLabelledSet.js';
+import { hashLabelledSet } from '../helpers/labelledSetHash.js';
 
 const execFileAsync = promisify(execFile);
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,16 +37,6 @@ interface ChatLine {
   text: string;
 }
 
-async function hashTree(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const show of (await readdir(dir)).sort()) {
-    for (const file of (await readdir(join(dir, show))).sort()) {
-      hash.update(`${show}/${file}\n`);
-      hash.update(await readFile(join(dir, show, file)));
-    }
-  }
-  return hash.digest('hex');
-}
 
 async function readShow(dir: string) {
   const read = (name: string) => readFile(join(dir, name), 'utf8');
@@ -83,7 +73,7 @@ describe('confounder set', () => {
   });
 
   it('is deterministic and plants three moments and every confounder in an English and a Chinese show', async () => {
-    expect(await hashTree(dir)).toBe(await hashTree(again));
+    expect(await hashLabelledSet(dir)).toBe(await hashLabelledSet(again));
     expect(summary.shows.map((s) => [s.id, s.language, s.moments, s.confounders])).toEqual([
       ['c01-en-8m', 'en', 3, 4],
       ['c02-zh-8m', 'zh', 3, 4],
@@ -190,7 +180,7 @@ describe('confounder set', () => {
       await generateLabelledSet({ outDir: defaults, count: 3, seed: 7, minMinutes: 5, maxMinutes: 8 });
       // Pinned when the confounder set was added; a deliberate change of the default set bumps
       // LABELLED_SHOW_GENERATOR_VERSION and this hash together.
-      expect(await hashTree(defaults)).toBe(DEFAULT_SET_HASH);
+      expect(await hashLabelledSet(defaults)).toBe(DEFAULT_SET_HASH);
     } finally {
       await rm(defaults, { recursive: true, force: true });
     }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { parseMetricsCsv } from '../../shared/core/inputs/metricsCsv.js';
 import { parseProducts } from '../../shared/core/inputs/products.js';
 import { LABELLED_SHOW_FILES, LABELLED_SHOW_GENERATOR_VERSION } from '../../scripts/labelledShows/renderSignals.js';
 import { generateLabelledSet, type GeneratedSetSummary } from '../../scripts/labelledShows/writeLabelledSet.js';
+import { hashLabelledSet } from '../helpers/labelledSetHash.js';
 
 const SET = { count: 3, seed: 7, minMinutes: 5, maxMinutes: 8, languages: ['en', 'zh'] as ('en' | 'zh')[] };
 
@@ -45,16 +45,6 @@ const truthSchema = z.object({
   distractors: z.array(z.object({ start: z.number(), end: z.number(), kind: z.string(), signals: z.array(z.string()).min(1) }).loose()),
 });
 
-async function hashTree(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const show of (await readdir(dir)).sort()) {
-    for (const file of (await readdir(join(dir, show))).sort()) {
-      hash.update(`${show}/${file}\n`);
-      hash.update(await readFile(join(dir, show, file)));
-    }
-  }
-  return hash.digest('hex');
-}
 
 describe('generateLabelledSet', () => {
   let first: string;
@@ -74,7 +64,7 @@ describe('generateLabelledSet', () => {
   });
 
   it('writes byte-identical sets for the same options', async () => {
-    expect(await hashTree(first)).toBe(await hashTree(second));
+    expect(await hashLabelledSet(first)).toBe(await hashLabelledSet(second));
   });
 
   it('writes one directory per show with every file of the format', async () => {
