@@ -90,6 +90,13 @@ export const highlightConfigSchema = z
      * counted (one user pasting a line 20 times is not 20 people reacting). @default 2
      */
     maxMessagesPerViewer: z.number().int().min(1).max(100).default(2),
+    /**
+     * Fewest lines of one short token ("1", "扣1", "666") in a chat window for them to be a prompted or copied
+     * flood (participation), counted apart from reactions (see signals/echoLines.ts). @default 8
+     */
+    echoMinLines: z.number().int().min(2).max(10_000).default(8),
+    /** Smallest share of the window's lines that token must have: a spontaneous burst is diverse. @default 0.5 */
+    echoMinShare: z.number().min(0).max(1).default(0.5),
     /** Window over which product and call-to-action mentions are counted, seconds. @default 20 */
     mentionWindowSeconds: seconds(1, 300, 20),
     /** Window over which scene cuts are counted, seconds. @default 20 */

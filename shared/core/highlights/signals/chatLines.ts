@@ -3,6 +3,7 @@ import { isReaction } from '../../chat/isReaction.js';
 import type { HighlightConfig } from '../config.js';
 import type { HighlightInputs } from '../highlightInputs.js';
 import { countedMessages } from './countedMessages.js';
+import { echoLines } from './echoLines.js';
 import { streamSecond } from './secondIndex.js';
 import { sentimentIntensity } from './sentimentIntensity.js';
 
@@ -13,7 +14,8 @@ export type ChatLineCounts = ReturnType<typeof classifyChatLines>;
  * Classifies the show's chat into per-second counts for the four chat signals (chatRate, questions, reactions,
  * chatSentiment). Each line feeds one of questions, reactions or sentiment, so those signals are separate evidence:
  * laughter is positive by nature, and counting it again as sentiment would let one burst corroborate itself. Spam
- * (a viewer's lines beyond `maxMessagesPerViewer` per chat window) counts nowhere.
+ * (a viewer's lines beyond `maxMessagesPerViewer` per chat window) counts nowhere, and neither does a flood of one
+ * short token (signals/echoLines.ts), which is participation rather than reaction.
  */
 export function classifyChatLines(chat: HighlightInputs['chat'], n: number, config: HighlightConfig) {
   const lines = new Array<number>(n).fill(0);
@@ -22,10 +24,21 @@ export function classifyChatLines(chat: HighlightInputs['chat'], n: number, conf
   const intensity = new Array<number>(n).fill(0);
   const positive = new Array<number>(n).fill(0);
   const negative = new Array<number>(n).fill(0);
+  const participation = new Array<number>(n).fill(0);
   const counted = countedMessages(chat, config);
+  const echoed = echoLines(chat, counted, (index) => streamSecond(chat[index]!, n), n, {
+    windowSeconds: config.chatWindowSeconds,
+    minLines: config.echoMinLines,
+    minShare: config.echoMinShare,
+  });
   chat.forEach((message, index) => {
     const i = streamSecond(message, n);
     if (counted[index] !== 1 || i === undefined) return;
+    // A flood of one token is the audience doing what it was asked: participation, no signal's evidence.
+    if (echoed[index] === 1) {
+      participation[i] = (participation[i] ?? 0) + 1;
+      return;
+    }
     lines[i] = (lines[i] ?? 0) + 1;
     if (isQuestion(message.text)) {
       questions[i] = (questions[i] ?? 0) + 1;
@@ -53,5 +66,7 @@ export function classifyChatLines(chat: HighlightInputs['chat'], n: number, conf
     /** How many of those were positive / negative. */
     positive,
     negative,
+    /** Lines echoing a flooding token (扣1, "1", 666): counted apart, in no signal. */
+    participation,
   };
 }

@@ -1,0 +1,70 @@
+/**
+ * Participation, not reaction: lines that echo one short token many viewers type at once ("1", "扣1", "666",
+ * "111") because the host asked (a draw, "type 1 if you want it") or because a crowd copies itself. A spontaneous
+ * burst is diverse (哈哈哈, 笑死, "no way", 🔥🔥); a prompted flood is one token. Such lines are counted apart, so
+ * a giveaway's hundreds of "1"s do not read as the show's best moment.
+ */
+import type { ChatMessage } from '../../types.js';
+import type { OnStreamClock } from '../streamClock.js';
+
+/** Longest text, in code points after normalising, that can be an echoed token. */
+const MAX_TOKEN_CHARS = 6;
+
+export interface EchoOptions {
+  /** Window in seconds over which a token's share of the lines is judged (the chat window). */
+  readonly windowSeconds: number;
+  /** Fewest lines of one token in a window for it to be an echo. */
+  readonly minLines: number;
+  /** Smallest share of the window's counted lines the token must have. */
+  readonly minShare: number;
+}
+
+/** The token a line echoes: NFKC, lower case, no spaces or punctuation; undefined when too long to be one. */
+export function echoToken(text: string): string | undefined {
+  const token = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+  return token.length > 0 && [...token].length <= MAX_TOKEN_CHARS ? token : undefined;
+}
+
+/**
+ * 1 for each counted line that echoes a flooding token, 0 otherwise. `counted` marks the lines that count at all
+ * (spam beyond a viewer's share is already out); `second` is each line's second on the stream clock.
+ */
+export function echoLines(chat: readonly OnStreamClock<ChatMessage>[], counted: Uint8Array, second: (index: number) => number | undefined, n: number, options: EchoOptions): Uint8Array {
+  const echoed = new Uint8Array(chat.length);
+  const half = Math.floor(options.windowSeconds / 2);
+  const total = new Array<number>(n).fill(0);
+  const byToken = new Map<string, number[]>();
+  chat.forEach((message, index) => {
+    const at = second(index);
+    if (counted[index] !== 1 || at === undefined) return;
+    total[at] = (total[at] ?? 0) + 1;
+    const token = echoToken(message.text);
+    if (token === undefined) return;
+    const indexes = byToken.get(token);
+    if (indexes) indexes.push(index);
+    else byToken.set(token, [index]);
+  });
+  const windowSum = prefixWindow(total, half);
+  for (const indexes of byToken.values()) {
+    if (indexes.length < options.minLines) continue;
+    const perSecond = new Array<number>(n).fill(0);
+    for (const index of indexes) {
+      const at = second(index)!;
+      perSecond[at] = (perSecond[at] ?? 0) + 1;
+    }
+    const tokenSum = prefixWindow(perSecond, half);
+    for (const index of indexes) {
+      const at = second(index)!;
+      const lines = tokenSum(at);
+      if (lines >= options.minLines && lines >= options.minShare * windowSum(at)) echoed[index] = 1;
+    }
+  }
+  return echoed;
+}
+
+/** Sum of `values` over [i - half, i + half], in O(1) per query. */
+function prefixWindow(values: readonly number[], half: number): (i: number) => number {
+  const prefix = [0];
+  for (const value of values) prefix.push(prefix[prefix.length - 1]! + value);
+  return (i) => prefix[Math.min(values.length, i + half + 1)]! - prefix[Math.max(0, i - half)]!;
+}
