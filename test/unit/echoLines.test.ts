@@ -3,7 +3,9 @@
  * spontaneous bursts, which are diverse, and leave the chat signals alone.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HIGHLIGHT_CONFIG } from '../../shared/core/highlights/config.js';
+import { DEFAULT_HIGHLIGHT_CONFIG, resolveHighlightConfig } from '../../shared/core/highlights/config.js';
+import { detectHighlights } from '../../shared/core/highlights/detectHighlights.js';
+import { quietShow } from '../helpers/signalFixtures.js';
 import { classifyChatLines } from '../../shared/core/highlights/signals/chatLines.js';
 import { echoToken } from '../../shared/core/highlights/signals/echoLines.js';
 import type { HighlightInputs } from '../../shared/core/highlights/highlightInputs.js';
@@ -39,5 +41,36 @@ describe('echo floods', () => {
     const chat = [line(10, 'a', '1'), line(11, 'b', '1'), line(12, 'c', '1')];
     const counts = classifyChatLines(chat, 30, DEFAULT_HIGHLIGHT_CONFIG);
     expect(counts.lines.reduce((a, b) => a + b, 0)).toBe(3);
+  });
+});
+
+describe('a giveaway beside a real moment', () => {
+  // 10 minutes: a draw at 200 s (shouted prompt, 240 viewers typing "1", viewers rising by a third) and a real
+  // moment at 420 s (the host excited, a diverse burst of reactions, orders).
+  const base = quietShow(3, 600);
+  const loudness = base.audio.loudness.map((value, t) => (t >= 196 && t < 204 ? value + 8 : t >= 418 && t < 428 ? value + 6 : value));
+  const words = ['wow', 'no way', 'so pretty', 'want it', 'omg', 'love it', 'need this', 'lol'];
+  const chat = [
+    ...Array.from({ length: 300 }, (_, i) => line(1 + i * 2, `bg${i % 60}`, ['hi', 'hello there', 'nice', 'where from?'][i % 4]!)),
+    ...Array.from({ length: 240 }, (_, i) => line(202 + i * 0.12, `fan${i}`, ['1', '1', '11', '1!'][i % 4]!)),
+    ...Array.from({ length: 48 }, (_, i) => line(420 + i * 0.2, `viewer${i}`, words[i % words.length]!)),
+  ].sort((a, b) => a.t - b.t);
+  const metrics = Array.from({ length: 60 }, (_, k) => {
+    const t = k * 10;
+    return { t, viewers: t < 200 ? 500 : t < 240 ? 500 + (t - 200) * 4 : 660, orders: t < 425 ? 10 : 40 };
+  });
+  const show = { ...base, audio: { ...base.audio, loudness }, chat, metrics };
+
+  it('ranks the real moment first and damps the draw to a fraction of it; without the echo rule the draw rivals it', () => {
+    const covering = (highlights: ReturnType<typeof detectHighlights>, t: number) => highlights.find((h) => h.start <= t && t <= h.end);
+    const withoutRule = detectHighlights(show, resolveHighlightConfig({ echoMinLines: 10_000 }));
+    const realWithout = covering(withoutRule, 422)!;
+    expect(covering(withoutRule, 210)!.score).toBeGreaterThan(realWithout.score / 2);
+    const highlights = detectHighlights(show);
+    const real = covering(highlights, 422)!;
+    expect(real.rank).toBe(1);
+    expect(real.score).toBeCloseTo(realWithout.score, 6);
+    const draw = covering(highlights, 210);
+    expect(draw === undefined || draw.score < real.score / 4, `draw ranked ${draw?.rank} with ${draw?.score}`).toBe(true);
   });
 });

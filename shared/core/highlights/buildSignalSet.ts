@@ -6,6 +6,7 @@
 import type { SignalSeries } from '../types.js';
 import type { HighlightConfig } from './config.js';
 import type { HighlightInputs } from './highlightInputs.js';
+import { movingSum } from './robustStats.js';
 import { SIGNALS, type EvidenceOf, type RegisteredSignal } from './signals/registry.js';
 import { signalContext } from './signals/signal.js';
 import { softClamp } from './signals/softClamp.js';
@@ -20,6 +21,12 @@ export type SignalEvidence = { readonly [S in RegisteredSignal as S['name']]: Ev
 export interface SignalSet {
   readonly series: readonly SignalSeries[];
   readonly evidence: SignalEvidence;
+  /**
+   * Per second, the share (0..1) of the chat around it that was participation (echo floods: a giveaway's "1"s),
+   * over `participationWindowSeconds`. The detector damps the fused score by it: what a giveaway lends the
+   * moment around it (the shouted prompt, the viewers it draws) is not a highlight either. Absent: no damping.
+   */
+  readonly participation?: readonly number[];
 }
 
 /** One normalised per-second series per SignalName, in SIGNAL_NAMES order, each of length ceil(duration). */
@@ -36,5 +43,11 @@ export function buildSignalSet(inputs: HighlightInputs, config: HighlightConfig)
     evidence[signal.name] = measured.evidence;
     return { name: signal.name, values: measured.z.map((v) => softClamp(v, config.signalCeiling)) };
   });
-  return { series, evidence: evidence as SignalEvidence };
+  return { series, evidence: evidence as SignalEvidence, participation: participationShare(context.chatLines, config.participationWindowSeconds) };
+}
+
+function participationShare(lines: { readonly lines: readonly number[]; readonly participation: readonly number[] }, windowSeconds: number): number[] {
+  const echoed = movingSum(lines.participation, windowSeconds);
+  const all = movingSum(lines.lines.map((count, i) => count + (lines.participation[i] ?? 0)), windowSeconds);
+  return echoed.map((count, i) => (count > 0 ? count / Math.max(1, all[i] ?? 0) : 0));
 }

@@ -97,6 +97,11 @@ export const highlightConfigSchema = z
     echoMinLines: z.number().int().min(2).max(10_000).default(8),
     /** Smallest share of the window's lines that token must have: a spontaneous burst is diverse. @default 0.5 */
     echoMinShare: z.number().min(0).max(1).default(0.5),
+    /**
+     * Window over which the share of participation lines damps the fused score, seconds: wide enough to take in
+     * the host's prompt before a flood and the viewers it draws after. @default 40
+     */
+    participationWindowSeconds: seconds(1, 600, 40),
     /** Window over which product and call-to-action mentions are counted, seconds. @default 20 */
     mentionWindowSeconds: seconds(1, 300, 20),
     /** Window over which scene cuts are counted, seconds. @default 20 */

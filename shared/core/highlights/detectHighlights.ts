@@ -38,7 +38,8 @@ export function detectHighlights(inputs: HighlightInputs, config: HighlightConfi
 export function detectHighlightsFromSignals(inputs: HighlightInputs, signals: SignalSet, config: HighlightConfig): Highlight[] {
   const n = secondsIn(inputs.duration);
   if (n === 0) return [];
-  const fused = fuseSignals(signals.series, config);
+  // Damped where the chat around is mostly participation (see SignalSet.participation).
+  const fused = fuseSignals(signals.series, config).map((value, i) => value * (1 - (signals.participation?.[i] ?? 0)));
   const eligible = secondsWithCorroboration(signals, n, config);
   const peaks = pickPeaks(fused, config, (i) => eligible[i] === 1);
   // Cut points are the show's, not the peak's: found once.
