@@ -119,12 +119,6 @@ export function parseClipId(raw: string): string {
   return raw;
 }
 
-export function isNotFound(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return error.name === 'NoSuchKey' || error.name === 'NotFound' || status === 404;
-}
-
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,

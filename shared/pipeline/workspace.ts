@@ -1,12 +1,11 @@
 /**
- * Workspace-wide reads: the catalog and topic evidence of every show. Shared by the suggest stage,
- * the CLI and (later) the catalog API, so they all see the same thing.
+ * Workspace-wide reads: the topic evidence and reviews of every show, shared by the suggest stage, the CLI and the
+ * catalog API so they all see the same thing. (The local catalog index reads the catalogs itself, cached.)
  */
-import type { CatalogEntry } from '../core/catalog/index.js';
 import { KEY_ROOTS } from '../core/keys.js';
 import type { ShowTopicEvidence } from '../core/topics/index.js';
 import { showReviewSchema, type ShowReview } from '../core/schemas/review.js';
-import { catalogFileSchema, topicEvidenceFileSchema } from './artifacts.js';
+import { topicEvidenceFileSchema } from './artifacts.js';
 import type { Storage } from './ports.js';
 
 // A file another show's run left in an older or foreign format is skipped (onSkip says which), not fatal.
@@ -25,12 +24,6 @@ async function readEach<T>(storage: Storage, suffix: string, parse: (value: unkn
     }
   }
   return values;
-}
-
-/** Every catalog entry of every show in the workspace. */
-export async function readWorkspaceCatalog(storage: Storage, onSkip?: (key: string) => void): Promise<CatalogEntry[]> {
-  const files = await readEach(storage, '/catalog.json', (value) => catalogFileSchema.safeParse(value).data, onSkip);
-  return files.flatMap((file) => file.entries);
 }
 
 /** Topic evidence of every show in the workspace, sorted by show id. */
