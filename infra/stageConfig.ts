@@ -52,7 +52,7 @@ export const STAGE_SIZING: Readonly<Record<StageName, StageSizing>> = {
   // vCPU's worth of memory; plus the re-rank call (worst chat retry chain ~5.5 min).
   analyze: { memoryMiB: 1769, timeout: Duration.minutes(10), ephemeralMiB: 512, batchSize: 1 },
   // Two x264 encodes in turn (source-size horizontal, 1080x1920 vertical with burned captions);
-  // `veryfast` runs near real time on 2 cores, so on 3 vCPUs a default 60 s clip takes about a
+  // `veryfast` runs near real time on 2 cores, so on 3 vCPUs a default 45 s clip takes under a
   // minute and a 5-minute clip stays well inside 15 minutes (clips near the 600 s maximum would
   // not: they would need the encode split). /tmp: two encodes of a 600 s clip are about 1 GB.
   clip: { memoryMiB: 5307, timeout: Duration.minutes(15), ephemeralMiB: 2048, batchSize: 1 },

@@ -166,6 +166,12 @@ export interface ShowOptions {
   readonly distractorsPerMoment?: number;
   /** Confounders to plant, one per entry; never dropped for room. @default none */
   readonly confounders?: readonly ConfounderKind[];
+  /**
+   * Keeps routine talk out of a moment's opening (window start to set-up line), so the labelled start is where
+   * the moment begins and not inside an unrelated sentence. Off in the default set, which stays byte-identical
+   * to the one earlier reports were measured on. @default false
+   */
+  readonly clearOpenings?: boolean;
 }
 
 /** Why a host cue exists. */
@@ -838,6 +844,7 @@ export function planShow(options: ShowOptions, seed: number): ShowPlan {
 
     // The host's part: the set-up line ~2 s into the window, then the pay-off lines.
     const setupAt = start + uniform(effectsRng, 1.5, 2.5);
+    if (options.clearOpenings === true) speech.reserve(start, setupAt);
     // The host talks for about half to three quarters of the window; the rest is the audience's reaction.
     const hostSeconds = Math.min(Math.max(uniform(effectsRng, 0.5, 0.75) * item.length, 12), item.length - 4);
     const rateFactor = has('speechRate') ? 1.4 + 0.5 * level() : 1;
@@ -1399,6 +1406,7 @@ export function planConfounderSetShows(options: LabelledSetOptions): SetShow[] {
         momentKinds: CONFOUNDER_SET_MOMENT_KINDS,
         distractorsPerMoment: 1,
         confounders: confounderPlan(minutes),
+        clearOpenings: true,
       },
     };
     momentKindOffset += moments;

@@ -79,7 +79,7 @@ describe('confounder set', () => {
       ['c02-zh-8m', 'zh', 3, 4],
     ]);
     for (const { dir: showDir } of summary.shows) {
-      const { show, truth, labels } = await readShow(showDir);
+      const { show, truth, labels, cues } = await readShow(showDir);
       expect(show.generator.set).toBe('confounders');
       expect(labels).toHaveLength(3);
       // A giveaway is a confounder in this set, never a labelled moment.
@@ -87,6 +87,8 @@ describe('confounder set', () => {
       expect(truth.confounders.map((c) => c.kind).sort()).toEqual([...CONFOUNDER_KINDS].sort());
       // Confounders keep clear of the labelled moments.
       for (const c of truth.confounders) for (const l of labels) expect(c.end <= l.start - 29.9 || c.start >= l.end + 29.9).toBe(true);
+      // A moment opens on a beat, not inside an unrelated sentence: no cue runs across a labelled start.
+      for (const l of labels) expect(cues.filter((c) => c.start < l.start && c.end > l.start)).toEqual([]);
     }
   });
 
@@ -155,6 +157,8 @@ describe('confounder set', () => {
     expect(report.evaluation.shows.map((s) => s.atMoments.k)).toEqual([3, 3]);
     expect(report.evaluation.overallAtMoments.labels).toBe(6);
     for (const show of report.evaluation.shows) expect(show.atMoments.confoundersInTopK.total).toBeLessThanOrEqual(3);
+    // Clips hold the moments' openings: their first 11 s, in clips of at most 45 s.
+    expect(report.evaluation.shows.reduce((sum, s) => sum + s.atMoments.covered, 0)).toBeGreaterThanOrEqual(5);
   }, 60_000);
 
   it('fails the coverage gate, and passes the confounder gate, when the detector clips nothing', async () => {

@@ -25,7 +25,7 @@ describe('run settings registry', () => {
   });
 
   it('fills every default from the schemas', () => {
-    expect(runSettingsSchema.parse({})).toMatchObject({ language: 'auto', minClipSeconds: 15, maxClipSeconds: 60, chunkSeconds: 120 });
+    expect(runSettingsSchema.parse({})).toMatchObject({ language: 'auto', minClipSeconds: 15, maxClipSeconds: 45, chunkSeconds: 120 });
     // No clip count: the detector's automatic budget decides.
     expect(runSettingsSchema.parse({})).not.toHaveProperty('maxClips');
   });
@@ -37,7 +37,7 @@ describe('run settings registry', () => {
 
   it('carries into the manifest every setting but those ingest consumes', () => {
     const options = manifestOptionsSchema.parse(parseJobOptions({ language: 'zh', chatStart: '2019-04-30T08:57:00', chatLagSeconds: 2 }));
-    expect(options).toMatchObject({ minClipSeconds: 15, maxClipSeconds: 60, chunkSeconds: 120, chatLagSeconds: 2 });
+    expect(options).toMatchObject({ minClipSeconds: 15, maxClipSeconds: 45, chunkSeconds: 120, chatLagSeconds: 2 });
     expect(options).not.toHaveProperty('language');
     expect(options).not.toHaveProperty('chatStart');
   });

@@ -14,7 +14,7 @@ function parseRun(args: string[]): Record<string, unknown> {
 describe('CLI options derived from the settings registries', () => {
   it('parses values with the settings schemas and fills defaults from them', () => {
     const flags = parseRun(['--max-clips', '0', '--min-clip', '8', '--chat-lag', '2.5', '--lang', 'zh', '--llm', 'offline']);
-    expect(runSettingsFromFlags(flags)).toMatchObject({ language: 'zh', minClipSeconds: 8, maxClipSeconds: 60, maxClips: 0, chunkSeconds: 120, chatLagSeconds: 2.5 });
+    expect(runSettingsFromFlags(flags)).toMatchObject({ language: 'zh', minClipSeconds: 8, maxClipSeconds: 45, maxClips: 0, chunkSeconds: 120, chatLagSeconds: 2.5 });
     expect(flags.llm).toBe('offline');
   });
 

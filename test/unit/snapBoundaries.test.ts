@@ -47,14 +47,17 @@ function show(duration: number, segments: SnapInputs['segments'], silences: Time
 /** Every word of the show whose open interval (start, end) holds `t`. */
 const wordsAround = (inputs: SnapInputs, t: number) => inputs.segments.flatMap((s) => s.words ?? []).filter((w) => w.start < t && t < w.end);
 
-const config = DEFAULT_HIGHLIGHT_CONFIG; // preRoll 10, postRoll 20, tolerance 4, lead-in/out 0.5, clip 15..60
+const config = DEFAULT_HIGHLIGHT_CONFIG; // preRoll 10, postRoll 20, tolerance 4, lead-in 2.5, lead-out 0.5, clip 15..45
 
 describe('snapBoundaries', () => {
   it('starts a lead-in before a sentence start and ends a lead-out after a sentence end', () => {
     const inputs = show(600, sentences(0.5, 600, 6.2));
     const range = snapBoundaries(300, inputs, config);
-    // The pauses are 0.4 s: the lead-in and lead-out stop at the neighbouring sentence.
-    const starts = inputs.segments.map((s, i) => Math.max(s.start - config.leadInSeconds, inputs.segments[i - 1]?.end ?? 0).toFixed(2));
+    // The pauses are 0.4 s: the lead-out stops at the next sentence, the lead-in halfway back to the previous one.
+    const starts = inputs.segments.map((s, i) => {
+      const previousEnd = inputs.segments[i - 1]?.end;
+      return Math.max(s.start - config.leadInSeconds, previousEnd === undefined ? 0 : (previousEnd + s.start) / 2).toFixed(2);
+    });
     const ends = inputs.segments.map((s, i) => Math.min(s.end + config.leadOutSeconds, inputs.segments[i + 1]?.start ?? 600).toFixed(2));
     expect(starts).toContain(range.start.toFixed(2));
     expect(ends).toContain(range.end.toFixed(2));
@@ -68,18 +71,34 @@ describe('snapBoundaries', () => {
       { start: 290.5, end: 318.5, text: 'b', sentiment: NEUTRAL },
       { start: 320.2, end: 322, text: 'c', sentiment: NEUTRAL },
     ];
-    // Start: 287.5 (0.5 s before 288) beats 290.5, nearer but inward. End: 319 (after 318.5) is inward, 322.5 wins.
-    expect(snapBoundaries(300, show(600, segments), config)).toEqual({ start: 287.5, end: 322.5 });
+    // Start: 285.5 (the lead-in, 2.5 s before 288) beats 290.5, nearer but inward. End: 319 (after 318.5) is inward, 322.5 wins.
+    expect(snapBoundaries(300, show(600, segments), config)).toEqual({ start: 285.5, end: 322.5 });
   });
 
   it('uses silences when there is no transcript, keeping the lead-in and lead-out inside them', () => {
     const range = snapBoundaries(300, show(600, [], [{ start: 285, end: 287.5 }, { start: 322, end: 323 }]), config);
-    expect(range).toEqual({ start: 287, end: 322.5 });
+    // Start: the silence's end less the lead-in, but not into the first 0.5 s of the silence (the last word's decay).
+    expect(range).toEqual({ start: 285.5, end: 322.5 });
   });
 
   it('snaps the other way only when nothing lies within tolerance the preferred way', () => {
-    const segments = [{ start: 292, end: 318.5, text: 'one long sentence', sentiment: NEUTRAL }];
-    expect(snapBoundaries(300, show(600, segments), config)).toEqual({ start: 291.5, end: 319 });
+    const segments = [{ start: 295, end: 318.5, text: 'one long sentence', sentiment: NEUTRAL }];
+    expect(snapBoundaries(300, show(600, segments), config)).toEqual({ start: 292.5, end: 319 });
+  });
+
+  it("starts on the moment's set-up: a sentence after a pause beats a nearer one in the middle of a run of speech", () => {
+    // Routine talk to 284, a 2-second beat, then the set-up at 286 and the pay-off lines running on, 0.3 s apart.
+    const segments = [
+      { start: 276, end: 284, text: 'routine talk.', sentiment: NEUTRAL },
+      { start: 286, end: 289.7, text: 'let me open the box. here it is.', sentiment: NEUTRAL },
+      { start: 290, end: 295, text: 'look at the colour.', sentiment: NEUTRAL },
+      { start: 295.3, end: 318.5, text: 'and the rest.', sentiment: NEUTRAL },
+    ];
+    // The wanted start (290) is a run-on sentence; the set-up 4 s back opens the clip, with the beat as lead-in.
+    expect(snapBoundaries(300, show(600, segments), config).start).toBe(284.5);
+    // Without the beat (0.3 s as elsewhere) the set-up is run-on too, and the nearest sentence wins.
+    const runOn = segments.map((s, i) => (i === 0 ? { ...s, end: 285.7 } : s));
+    expect(snapBoundaries(300, show(600, runOn), config).start).toBe(289.85);
   });
 
   it('keeps the window where it is when nothing is near', () => {
@@ -164,14 +183,14 @@ describe('snapBoundaries with word timings', () => {
   it("keeps the audience's reaction: the end reaches past where the reaction dies down, within the longest clip", () => {
     const peak = 600;
     const plain = snapBoundaries(peak, cuts, config);
-    const reacted = snapBoundaries(peak, cuts, config, peak + 38);
-    expect(reacted.end).toBeGreaterThanOrEqual(peak + 38);
+    const reacted = snapBoundaries(peak, cuts, config, peak + 30);
+    expect(reacted.end).toBeGreaterThanOrEqual(peak + 30);
     expect(reacted.end).toBeGreaterThan(plain.end);
     expect(reacted.end - reacted.start).toBeLessThanOrEqual(config.maxClipSeconds);
     // A reaction longer than the longest clip: the clip gives up set-up before it gives up reaction.
     const long = snapBoundaries(peak, cuts, config, peak + 75);
     expect(long.end - long.start).toBeLessThanOrEqual(config.maxClipSeconds);
-    expect(long.end).toBeGreaterThan(peak + 45);
+    expect(long.end).toBeGreaterThan(peak + 35);
     expect(long.start).toBeLessThanOrEqual(peak);
   });
 

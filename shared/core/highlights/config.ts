@@ -171,10 +171,12 @@ export const highlightConfigSchema = z
     /** How far a clip boundary may move to land on a sentence start/end or a silence, seconds. @default 4 */
     snapToleranceSeconds: seconds(0, 30, 4),
     /**
-     * Kept before a clip's first word, seconds (never reaching into the word before): a cut right at the word
-     * clips its attack and starts the clip breathless; much more and the previous sentence's tail shows. @default 0.5
+     * Most of the pause before a clip's first word kept as its lead-in, seconds. The lead-in never reaches into the
+     * previous word or its decay (`leadOutSeconds`, at most half the pause): a cut right at the word clips its
+     * attack and starts the clip breathless, and the second or two before a set-up line is where the host turns
+     * to the camera or reaches for the product. @default 2.5
      */
-    leadInSeconds: seconds(0, 2, 0.5),
+    leadInSeconds: seconds(0, 5, 2.5),
     /** Kept after a clip's last word, seconds (never reaching into the next word): the word's decay. @default 0.5 */
     leadOutSeconds: seconds(0, 2, 0.5),
     /** Share of the clip budget allowed in any tenth of the show before other parts get a turn (0..1). @default 1/3 */

@@ -10,6 +10,8 @@ export type CutKind = 'sentence' | 'silence' | 'edge' | 'word';
 export interface CutPoint {
   readonly at: number;
   readonly kind: CutKind;
+  /** Starts only: seconds of pause between the previous speech and this start's first word (Infinity when none). */
+  readonly pauseBefore?: number;
 }
 
 /** What cutting reads from a show: its length, its transcript (with word timings where the engine gives them) and its silences. */
@@ -29,7 +31,7 @@ export interface CutPadding {
 
 /**
  * Where a show's clips may begin and end, each list sorted by time:
- * - starts: `leadInSeconds` before each sentence start (a segment's first word, or a word after a full stop), a
+ * - starts: up to `leadInSeconds` before each sentence start (a segment's first word, or a word after a full stop), a
  *   silence's end, and the show's start; then, as a fallback, before every other word;
  * - ends: `leadOutSeconds` after each sentence end, a silence's start, and the show's end; then after every word.
  * The padding never reaches into the neighbouring word (it stops at the previous word's end or the next word's
@@ -66,10 +68,13 @@ export class CutPoints {
 
     const starts: CutPoint[] = [];
     const ends: CutPoint[] = [];
-    const addStart = (onset: number, kind: CutKind, floor = this.speechEndBefore(onset)) => {
+    const addStart = (onset: number, kind: CutKind, previousEnd = this.speechEndBefore(onset)) => {
       if (onset < 0 || onset > duration || this.inSpeech(onset, kind === 'silence')) return;
+      // The lead-in takes the pause before the first word, up to leadInSeconds, but leaves the previous word's
+      // decay (leadOutSeconds, or half a short pause) out: the clip opens on the pause, not on a tail of speech.
+      const floor = previousEnd > 0 ? Math.min(previousEnd + padding.leadOutSeconds, (previousEnd + onset) / 2) : 0;
       const at = this.legal(Math.max(floor, onset - padding.leadInSeconds, 0), 'start', kind === 'silence');
-      if (at !== undefined) starts.push({ at, kind });
+      if (at !== undefined) starts.push({ at, kind, pauseBefore: previousEnd > 0 ? onset - previousEnd : Infinity });
     };
     const addEnd = (offset: number, kind: CutKind, ceiling = this.speechStartAfter(offset)) => {
       if (offset < 0 || offset > duration || this.inSpeech(offset, kind === 'silence')) return;
@@ -107,6 +112,14 @@ export class CutPoints {
     const [starts, endsUpTo] = wordsOnly ? [this.wordStarts, this.wordEndsUpTo] : [this.spanStarts, this.endsUpTo];
     const k = countBelow(starts, t);
     return k > 0 && (endsUpTo[k - 1] ?? -Infinity) > t;
+  }
+
+  /** Length of the pause `t` lies in, from the end of the speech before to the start of the speech after (Infinity without either). */
+  pauseAround(t: number): number {
+    const k = countBelow(this.spanStarts, t);
+    if (k === 0) return Infinity;
+    const after = firstAtOrAbove(this.spanStarts, t);
+    return after === undefined ? Infinity : Math.max(0, after - (this.endsUpTo[k - 1] ?? 0));
   }
 
   /** End of the last speech before `t` (0 when none): how far back a lead-in may reach. */

@@ -23,6 +23,8 @@ export type SnapConfig = Pick<
  * 2. the same narrowing it (only when nothing lies within tolerance the widening way);
  * 3. a pause between two words of a sentence; then the wanted time itself when no speech is there;
  * 4. a sentence edge further away, and only as the last resort a cut inside a segment without word timings.
+ * Starts prefer paragraphs: a start after a pause of 1.5 s or more (the set-up of a moment) may lie twice the
+ * tolerance back at the cost of one within it, and a start in the middle of a run of speech costs more.
  * An end that would cut the reaction short costs more again.
  * The pair is the cheapest with the peak inside and a length in [minClipSeconds, maxClipSeconds], so a clip too
  * long for the maximum keeps the edges that cost least to give up. The whole show when it is shorter than
@@ -44,7 +46,7 @@ export function snapBoundaries(peak: number, inputs: SnapInputs | CutPoints, con
 
   let best: { start: number; end: number; cost: number } | undefined;
   for (const s of startOptions) {
-    const startCost = s.penalty + shift(wantStart - s.at, tolerance);
+    const startCost = s.penalty + shift(wantStart - s.at, s.paragraph === true ? tolerance * PARAGRAPH_TOLERANCE_FACTOR : tolerance);
     if (best !== undefined && startCost >= best.cost) continue;
     for (const e of endOptions) {
       const length = e.at - s.at;
@@ -64,6 +66,8 @@ export function cutPointsOf(inputs: SnapInputs, config: Pick<HighlightConfig, 'l
 
 interface Option {
   readonly at: number;
+  /** Starts only: the first word follows a pause of PARAGRAPH_PAUSE_SECONDS or more (or nothing at all). */
+  readonly paragraph?: boolean;
   /** Seconds-equivalent cost of cutting here for what lies here, before the distance from the wanted time. */
   readonly penalty: number;
 }
@@ -79,15 +83,28 @@ const RAW_PENALTY = 2;
 const INSIDE_SEGMENT_PENALTY = 4;
 /** An end before the audience's reaction has died down costs this much more: the reaction is what makes the clip. */
 const CUT_REACTION_PENALTY = 2;
+/**
+ * A start whose first word follows a pause at least this long opens a paragraph: where a host starts a new thing
+ * (the set-up of a moment comes after a beat, its pay-off lines run on). Shorter pauses are run-on starts.
+ */
+const PARAGRAPH_PAUSE_SECONDS = 1.5;
+/** A run-on start costs this much more: cutting into the middle of a run of speech drops its opening. */
+const RUN_ON_START_PENALTY = 1;
+/** A paragraph start may be this many times further back than the tolerance at the same cost: the set-up beats the nearest sentence. */
+const PARAGRAPH_TOLERANCE_FACTOR = 2;
 
 /** The cut points of one side within [lo, hi], plus the raw wanted times where no word is spoken. */
 function options(cuts: CutPoints, points: readonly CutPoint[], side: 'start' | 'end', raw: readonly number[], lo: number, hi: number): Option[] {
   const found: Option[] = [];
-  for (const point of inRange(points, lo, hi)) found.push({ at: point.at, penalty: KIND_PENALTY[point.kind] });
+  for (const point of inRange(points, lo, hi)) {
+    const runOn = side === 'start' && point.kind !== 'edge' && (point.pauseBefore ?? Infinity) < PARAGRAPH_PAUSE_SECONDS;
+    found.push({ at: point.at, penalty: KIND_PENALTY[point.kind] + (runOn ? RUN_ON_START_PENALTY : 0), paragraph: side === 'start' && !runOn });
+  }
   for (const t of raw) {
     const at = cuts.legal(clamp(t, Math.max(0, lo), Math.min(cuts.duration, hi)), side, true);
     if (at === undefined || at < lo - 1e-9 || at > hi + 1e-9) continue;
-    found.push({ at, penalty: cuts.inSpeech(at, false) ? INSIDE_SEGMENT_PENALTY : RAW_PENALTY });
+    const runOn = side === 'start' && cuts.pauseAround(at) < PARAGRAPH_PAUSE_SECONDS;
+    found.push({ at, penalty: (cuts.inSpeech(at, false) ? INSIDE_SEGMENT_PENALTY : RAW_PENALTY) + (runOn ? RUN_ON_START_PENALTY : 0), paragraph: side === 'start' && !runOn });
   }
   return found;
 }

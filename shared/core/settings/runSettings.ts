@@ -41,7 +41,8 @@ export const RUN_SETTINGS = {
   }),
   /** 15 s is the shortest clip short-video platforms reward. */
   minClipSeconds: setting(seconds(3, 600).default(15), { flag: '--min-clip <seconds>', help: 'shortest clip', unit: 's' }),
-  maxClipSeconds: setting(seconds(3, 600).default(60), { flag: '--max-clip <seconds>', help: 'longest clip', unit: 's' }),
+  /** 45 s: a moment's set-up, pay-off and reaction; longer and the feed's viewers are gone before the end. */
+  maxClipSeconds: setting(seconds(3, 600).default(45), { flag: '--max-clip <seconds>', help: 'longest clip', unit: 's' }),
   /**
    * Absent: automatic. Every strong moment gets a clip (its fused score clears the show's own floor), about
    * three per ten minutes at most (shared/core/highlights/clipBudget.ts), so a long, lively show is not cut

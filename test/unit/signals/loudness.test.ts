@@ -28,6 +28,22 @@ describe('loudness signal', () => {
     expect(peakIn(values)).toBeLessThan(config.thresholds.loudness);
   });
 
+  it('with a transcript, counts loudness only near speech: music over a break with no one talking is no excitement', () => {
+    const base = quietShow(3);
+    const neutral = { score: 0, hits: 0 };
+    // Talk every 10 s except during a 60-second break (200-260), which is 7 LU louder: music, nobody speaking.
+    const segments = Array.from({ length: 60 }, (_, k) => ({ start: k * 10, end: k * 10 + 6, text: 'talk', sentiment: neutral })).filter(
+      (s) => s.end < 198 || s.start > 262,
+    );
+    const levels = base.audio.loudness.map((v, i) => (i >= 200 && i < 260 ? v + 7 : i >= 400 && i < 406 ? v + 8 : v));
+    const show = { ...base, segments, audio: { ...base.audio, loudness: levels } };
+    const values = measure(loudness, show).values;
+    expect(peakIn(values, 200, 260)).toBeLessThan(config.thresholds.loudness);
+    // A shout while the host talks still counts, and without a transcript the music break does too.
+    expect(peakIn(values, 398, 410)).toBeGreaterThanOrEqual(config.thresholds.loudness);
+    expect(peakIn(measure(loudness, { ...show, segments: [] }).values, 200, 260)).toBeGreaterThanOrEqual(config.thresholds.loudness);
+  });
+
   it('explains a fired second in LU over the baseline', () => {
     const base = quietShow(3);
     const levels = base.audio.loudness.map((v, i) => (i >= 200 && i < 206 ? v + 8 : v));
