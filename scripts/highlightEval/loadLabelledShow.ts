@@ -33,7 +33,7 @@ export const signalsFileSchema = z.object({
 
 /** `truth.json` of generated shows: only the unlabelled spans are read (what a clip should not land on). */
 const decoySchema = z.object({ start: z.number(), end: z.number(), kind: z.string().min(1) });
-const truthFileSchema = z
+export const truthFileSchema = z
   .object({ distractors: z.array(decoySchema.passthrough()).default([]), confounders: z.array(decoySchema.passthrough()).default([]) })
   .passthrough();
 
@@ -183,7 +183,8 @@ async function measureRecording(file: string, displayName: string, tools: Measur
   }
 }
 
-function parsed<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+/** `value` parsed with `schema`, or an InputError naming the file and the first offending field. */
+export function parsed<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
