@@ -50,6 +50,7 @@ export interface ShowChatCheck {
 /** Width of a flood window, seconds: half a minute holds one prompt and the crowd's answer. */
 const FLOOD_WINDOW_SECONDS = 30;
 
+/** Detects the show's clips and profiles their chat and the show's `floodCount` biggest echo floods. */
 export function checkShowChat(show: ShowChatInput, floodCount = 5): ShowChatCheck {
   const config = resolveHighlightConfig(show.config ?? {});
   const { inputs, chatLag } = assembleHighlightInputs({
@@ -75,10 +76,9 @@ export function checkShowChat(show: ShowChatInput, floodCount = 5): ShowChatChec
     minLines: DEFAULT_HIGHLIGHT_CONFIG.echoMinLines,
     minShare: DEFAULT_HIGHLIGHT_CONFIG.echoMinShare,
   });
+  // Only the lines the detector counts at all (a viewer's spam beyond their share is out of every signal).
   const lines: ProfiledLine[] = inputs.chat
-    .map((message, index) => ({ t: message.t, text: message.text, echoed: echoed[index] === 1, counted: counted[index] === 1 }))
-    .filter((line) => line.counted)
-    .map(({ t, text, echoed: isEcho }) => ({ t, text, echoed: isEcho }))
+    .flatMap((message, index) => (counted[index] === 1 ? [{ t: message.t, text: message.text, echoed: echoed[index] === 1 }] : []))
     .sort((a, b) => a.t - b.t);
 
   const clips = highlights.map((h) => ({

@@ -125,7 +125,11 @@ export function biggestEchoFloods(lines: readonly ProfiledLine[], duration: numb
     taken.push(span);
     const inside = linesIn(lines, span.start, span.end);
     const tokens = new Map<string, number>();
-    for (const line of inside) if (line.echoed) tokens.set(lineKey(line.text), (tokens.get(lineKey(line.text)) ?? 0) + 1);
+    for (const line of inside) {
+      if (!line.echoed) continue;
+      const key = lineKey(line.text);
+      tokens.set(key, (tokens.get(key) ?? 0) + 1);
+    }
     floods.push({ ...span, echoLines: bestSum, lines: inside.length, token: mostCommon(tokens)[0] });
   }
   return floods;
