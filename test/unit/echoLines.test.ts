@@ -17,8 +17,17 @@ const line = (t: number, user: string, text: string): HighlightInputs['chat'][nu
 describe('echo floods', () => {
   it('normalises a token and refuses long lines', () => {
     expect(echoToken(' 扣１！')).toBe('扣1');
-    expect(echoToken('1 1 1')).toBe('111');
+    expect(echoToken('1 1 1')).toBe('1');
     expect(echoToken('this is a whole sentence')).toBeUndefined();
+    // A draw's entries: 1s of any length are one token, a keyword typed over and over is its one copy.
+    expect(echoToken('1111111')).toBe('1');
+    expect(echoToken('11111111111')).toBe('1');
+    expect(echoToken('然然超可爱然然超可爱然然超可爱')).toBe('然然超可爱');
+    expect(echoToken('扣1扣1')).toBe('扣1');
+    // Laughter and applause of varying length stay apart: each viewer's own reaction.
+    expect(echoToken('哈哈哈哈')).toBe('哈哈哈哈');
+    expect(echoToken('8888')).toBe('8888');
+    expect(echoToken('233')).toBe('233');
   });
 
   it('counts a prompted flood of one token as participation, not as chat lines', () => {

@@ -19,9 +19,19 @@ export interface EchoOptions {
   readonly minShare: number;
 }
 
-/** The token a line echoes: NFKC, lower case, no spaces or punctuation; undefined when too long to be one. */
+/**
+ * The token a line echoes: NFKC, lower case, no spaces or punctuation, a draw's keyword typed twice or more
+ * (然然超可爱然然超可爱) folded to one copy and a run of 1s of any length to "1"; undefined when too long to be one.
+ * Runs of other single characters stay as typed: 哈哈哈哈 and 8888 of varying length are a crowd laughing or
+ * applauding, each viewer in their own way, while 1111111 is an entry in the draw.
+ */
 export function echoToken(text: string): string | undefined {
-  const token = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+  let token = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+  if (/^1+$/u.test(token)) token = '1';
+  else {
+    const unit = /^(.{2,}?)\1+$/u.exec(token)?.[1];
+    if (unit !== undefined && new Set(unit).size > 1) token = unit;
+  }
   return token.length > 0 && [...token].length <= MAX_TOKEN_CHARS ? token : undefined;
 }
 
