@@ -19,7 +19,7 @@ describe('lotteryWordOf', () => {
 describe('profileLines', () => {
   it('measures diversity, the top line by the core echo token, and the echo and lottery shares', () => {
     const profile = profileLines([line(0, '扣1!', true), line(1, '扣1', true), line(2, '哈哈哈'), line(3, '草')]);
-    expect(profile).toMatchObject({ lines: 4, distinctRatio: 0.75, topLine: '扣1', topShare: 0.5, echoShare: 0.5, lotteryShare: 0.5, lotteryWords: ['扣1'] });
+    expect(profile).toMatchObject({ lines: 4, distinctRatio: 0.75, topLine: '1', topShare: 0.5, echoShare: 0.5, lotteryShare: 0.5, lotteryWords: ['扣1'] });
     expect(profile.samples).toEqual(['扣1!', '扣1', '哈哈哈', '草']);
   });
 

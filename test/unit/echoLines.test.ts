@@ -7,6 +7,7 @@ import { DEFAULT_HIGHLIGHT_CONFIG, resolveHighlightConfig } from '../../shared/c
 import { detectHighlights } from '../../shared/core/highlights/detectHighlights.js';
 import { quietShow } from '../helpers/signalFixtures.js';
 import { classifyChatLines } from '../../shared/core/highlights/signals/chatLines.js';
+import { chatPrompts } from '../../shared/core/highlights/signals/chatPrompts.js';
 import { echoToken } from '../../shared/core/highlights/signals/echoLines.js';
 import type { HighlightInputs } from '../../shared/core/highlights/highlightInputs.js';
 
@@ -16,14 +17,14 @@ const line = (t: number, user: string, text: string): HighlightInputs['chat'][nu
 
 describe('echo floods', () => {
   it('normalises a token and refuses long lines', () => {
-    expect(echoToken(' 扣１！')).toBe('扣1');
+    expect(echoToken(' 扣１！')).toBe('1');
     expect(echoToken('1 1 1')).toBe('1');
     expect(echoToken('this is a whole sentence')).toBeUndefined();
     // A draw's entries: 1s of any length are one token, a keyword typed over and over is its one copy.
     expect(echoToken('1111111')).toBe('1');
     expect(echoToken('11111111111')).toBe('1');
     expect(echoToken('然然超可爱然然超可爱然然超可爱')).toBe('然然超可爱');
-    expect(echoToken('扣1扣1')).toBe('扣1');
+    expect(echoToken('扣1扣1')).toBe('1');
     // Laughter and applause of varying length stay apart: each viewer's own reaction.
     expect(echoToken('哈哈哈哈')).toBe('哈哈哈哈');
     expect(echoToken('8888')).toBe('8888');
@@ -44,6 +45,19 @@ describe('echo floods', () => {
     const counts = classifyChatLines(chat, 200, DEFAULT_HIGHLIGHT_CONFIG);
     expect(counts.participation.reduce((a, b) => a + b, 0)).toBe(0);
     expect(counts.lines.reduce((a, b) => a + b, 0)).toBe(64);
+  });
+
+  it("counts a request's answers even when they are a third of the chat: after the host's prompt, not before", () => {
+    // 30 viewers type 扣1 / 1 among 60 questions and comments over 10 s: a third of the window, under the 50 % share.
+    const others = ['怎么买', '多少钱', '有链接吗', '好看', '什么颜色', '几号发货'];
+    const chat = Array.from({ length: 90 }, (_, i) => line(100 + i * 0.11, `viewer${i}`, i % 3 === 0 ? (i % 2 === 0 ? '扣1' : '1') : others[i % others.length]!));
+    const participation = (prompts: Parameters<typeof classifyChatLines>[3]) =>
+      classifyChatLines(chat, 200, DEFAULT_HIGHLIGHT_CONFIG, prompts).participation.reduce((a, b) => a + b, 0);
+    expect(participation([])).toBe(0);
+    expect(participation(chatPrompts([{ start: 97, text: '福利来了，评论区扣1参与抽奖！' }]))).toBe(30); // 1 and 扣1 alike
+    // The same words an hour before, or a request for another token, change nothing.
+    expect(participation(chatPrompts([{ start: 97 - 3600, text: '评论区扣1参与抽奖！' }]))).toBe(0);
+    expect(participation(chatPrompts([{ start: 97, text: '想要的扣想要！' }]))).toBe(0);
   });
 
   it('needs many lines: three viewers typing 1 are just three lines', () => {

@@ -3,6 +3,7 @@ import { isReaction } from '../../chat/isReaction.js';
 import type { HighlightConfig } from '../config.js';
 import type { HighlightInputs } from '../highlightInputs.js';
 import { countedMessages } from './countedMessages.js';
+import type { ChatPrompt } from './chatPrompts.js';
 import { echoLines } from './echoLines.js';
 import { streamSecond } from './secondIndex.js';
 import { sentimentIntensity } from './sentimentIntensity.js';
@@ -17,7 +18,7 @@ export type ChatLineCounts = ReturnType<typeof classifyChatLines>;
  * (a viewer's lines beyond `maxMessagesPerViewer` per chat window) counts nowhere, and neither does a flood of one
  * short token (signals/echoLines.ts), which is participation rather than reaction.
  */
-export function classifyChatLines(chat: HighlightInputs['chat'], n: number, config: HighlightConfig) {
+export function classifyChatLines(chat: HighlightInputs['chat'], n: number, config: HighlightConfig, prompts: readonly ChatPrompt[] = []) {
   const lines = new Array<number>(n).fill(0);
   const questions = new Array<number>(n).fill(0);
   const reactions = new Array<number>(n).fill(0);
@@ -30,6 +31,7 @@ export function classifyChatLines(chat: HighlightInputs['chat'], n: number, conf
     windowSeconds: config.chatWindowSeconds,
     minLines: config.echoMinLines,
     minShare: config.echoMinShare,
+    prompts,
   });
   chat.forEach((message, index) => {
     const i = streamSecond(message, n);

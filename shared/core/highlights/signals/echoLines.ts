@@ -6,6 +6,7 @@
  */
 import type { ChatMessage } from '../../types.js';
 import type { OnStreamClock } from '../streamClock.js';
+import { PROMPT_ANSWER_SECONDS, type ChatPrompt } from './chatPrompts.js';
 
 /** Longest text, in code points after normalising, that can be an echoed token. */
 const MAX_TOKEN_CHARS = 6;
@@ -17,21 +18,26 @@ export interface EchoOptions {
   readonly minLines: number;
   /** Smallest share of the window's counted lines the token must have. */
   readonly minShare: number;
+  /**
+   * The host's requests for a token (chatPrompts.ts): within PROMPT_ANSWER_SECONDS after one, its tokens need only
+   * half of `minShare`, so a draw's tail and a flood mixed with the questions it draws still count as answers.
+   */
+  readonly prompts?: readonly ChatPrompt[];
 }
 
 /**
- * The token a line echoes: NFKC, lower case, no spaces or punctuation, a draw's keyword typed twice or more
+ * The token a line echoes: NFKC, lower case, no spaces or punctuation, no 扣 before it, a draw's keyword typed twice or more
  * (然然超可爱然然超可爱) folded to one copy and a run of 1s of any length to "1"; undefined when too long to be one.
  * Runs of other single characters stay as typed: 哈哈哈哈 and 8888 of varying length are a crowd laughing or
  * applauding, each viewer in their own way, while 1111111 is an entry in the draw.
  */
 export function echoToken(text: string): string | undefined {
   let token = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+  const unit = /^(.{2,}?)\1+$/u.exec(token)?.[1];
+  if (unit !== undefined && new Set(unit).size > 1) token = unit;
+  // 扣X is "typing X": viewers answering 扣1 type 1 or 扣1 alike, one answer.
+  token = token.replace(/^扣(?=.)/u, '');
   if (/^1+$/u.test(token)) token = '1';
-  else {
-    const unit = /^(.{2,}?)\1+$/u.exec(token)?.[1];
-    if (unit !== undefined && new Set(unit).size > 1) token = unit;
-  }
   return token.length > 0 && [...token].length <= MAX_TOKEN_CHARS ? token : undefined;
 }
 
@@ -55,8 +61,10 @@ export function echoLines(chat: readonly OnStreamClock<ChatMessage>[], counted: 
     else byToken.set(token, [index]);
   });
   const windowSum = prefixWindow(total, half);
-  for (const indexes of byToken.values()) {
+  for (const [token, indexes] of byToken) {
     if (indexes.length < options.minLines) continue;
+    const askedAt = (options.prompts ?? []).filter((p) => p.tokens.includes(token)).map((p) => p.at);
+    const answersPrompt = (at: number) => askedAt.some((t) => at >= t && at <= t + PROMPT_ANSWER_SECONDS);
     const perSecond = new Array<number>(n).fill(0);
     for (const index of indexes) {
       const at = second(index)!;
@@ -66,7 +74,8 @@ export function echoLines(chat: readonly OnStreamClock<ChatMessage>[], counted: 
     for (const index of indexes) {
       const at = second(index)!;
       const lines = tokenSum(at);
-      if (lines >= options.minLines && lines >= options.minShare * windowSum(at)) echoed[index] = 1;
+      const share = answersPrompt(at) ? options.minShare / 2 : options.minShare;
+      if (lines >= options.minLines && lines >= share * windowSum(at)) echoed[index] = 1;
     }
   }
   return echoed;

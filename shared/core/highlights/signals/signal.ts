@@ -2,6 +2,7 @@ import type { SignalName } from '../../types.js';
 import type { HighlightConfig } from '../config.js';
 import type { HighlightInputs } from '../highlightInputs.js';
 import { classifyChatLines, type ChatLineCounts } from './chatLines.js';
+import { chatPrompts } from './chatPrompts.js';
 import { secondsIn } from './secondIndex.js';
 
 /** What a signal reads about one show. */
@@ -50,7 +51,7 @@ export function signalContext(inputs: HighlightInputs, config: HighlightConfig):
     seconds,
     config,
     get chatLines() {
-      return (chatLines ??= classifyChatLines(inputs.chat, seconds, config));
+      return (chatLines ??= classifyChatLines(inputs.chat, seconds, config, chatPrompts(inputs.segments)));
     },
   };
 }
