@@ -71,6 +71,8 @@ const SCENE_COLOURS: readonly { readonly hex: string; readonly luma: number }[] 
   { hex: 'F5B7C8', luma: 203 },
 ];
 const BREAK_CARD = { hex: '101018', luma: 17 } as const;
+/** Size the scene colours are drawn at before scaling up (see pictureGraph). */
+const SCENE_CANVAS = '64x36';
 const MIN_CUT_LUMA = 60;
 
 /** Renders `plan` to `outPath` (an .mp4). */
@@ -211,8 +213,17 @@ function sceneColours(cuts: readonly number[], breaks: readonly { start: number 
 const cutFrames = (plan: ShowPlan, fps: number) =>
   [...new Set(plan.sceneChanges.filter((t) => t > 0 && t < plan.duration).map((t) => Math.ceil(t * fps - 1e-6)))].sort((a, b) => a - b);
 
-/** The picture's filter graph: a box per scene over a plain source, and the card's text during breaks. */
-function pictureGraph(plan: ShowPlan, breaks: readonly { start: number; end: number }[], fps: number): { first: string; graph: string } {
+/**
+ * The picture's filter graph: a box per scene over a plain source, scaled up, then the card's text during breaks.
+ * The boxes are drawn at 64x36 (a plain colour loses nothing) because drawbox at full size costs about 1 s per box
+ * per 30 minutes even while disabled.
+ */
+function pictureGraph(
+  plan: ShowPlan,
+  breaks: readonly { start: number; end: number }[],
+  video: RecordingVideoOptions,
+): { first: string; graph: string } {
+  const { fps } = video;
   const frameOf = (t: number) => Math.ceil(t * fps - 1e-6);
   const scenes = sceneColours(cutFrames(plan, fps), breaks.map((b) => ({ start: frameOf(b.start) })));
   const filters = scenes.slice(1).map((scene, k) => {
@@ -226,7 +237,8 @@ function pictureGraph(plan: ShowPlan, breaks: readonly { start: number; end: num
       );
     }
   }
-  return { first: scenes[0]?.hex ?? SCENE_COLOURS[0]!.hex, graph: `[0:v]${filters.length > 0 ? filters.join(',') : 'null'}[v]` };
+  filters.splice(scenes.length - 1, 0, `scale=${video.width}:${video.height}:flags=neighbor`);
+  return { first: scenes[0]?.hex ?? SCENE_COLOURS[0]!.hex, graph: `[0:v]${filters.join(',')}[v]` };
 }
 
 /** One ffmpeg run: the picture from a colour source and the filter script, the audio from the raw timeline. */
@@ -243,13 +255,13 @@ async function encode(
     const audioPath = join(work, 'timeline.s16le');
     const scriptPath = join(work, 'picture.txt');
     await writeFile(audioPath, new Uint8Array(timeline.buffer, timeline.byteOffset, timeline.byteLength));
-    const { first, graph } = pictureGraph(plan, breaks, video.fps);
+    const { first, graph } = pictureGraph(plan, breaks, video);
     await writeFile(scriptPath, graph);
     const cuts = cutFrames(plan, video.fps).map((frame) => (frame / video.fps).toFixed(6));
     const duration = plan.duration.toFixed(3);
     const args = [
       '-hide_banner', '-loglevel', 'error', '-y',
-      '-f', 'lavfi', '-i', `color=c=0x${first}:s=${video.width}x${video.height}:r=${video.fps}:d=${duration}`,
+      '-f', 'lavfi', '-i', `color=c=0x${first}:s=${SCENE_CANVAS}:r=${video.fps}:d=${duration}`,
       '-f', 's16le', '-ar', String(SAMPLE_RATE), '-ac', '1', '-i', audioPath,
       '-filter_complex_script', scriptPath,
       '-map', '[v]', '-map', '1:a',
