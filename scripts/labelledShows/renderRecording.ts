@@ -188,20 +188,20 @@ function uncovered(event: LoudEvent, cues: readonly PlannedCue[]): { start: numb
 }
 
 /** One colour per scene (starts in frames): the next palette colour far enough in luma from the last, or the card during a break. */
-function sceneColours(cuts: readonly number[], breaks: readonly { start: number }[]): { start: number; hex: string; card: boolean }[] {
+function sceneColours(cuts: readonly number[], breaks: readonly { start: number }[]): { start: number; hex: string }[] {
   const starts = [0, ...cuts];
   let previous: { hex: string; luma: number } = BREAK_CARD;
   let next = 0;
   return starts.map((start) => {
     if (breaks.some((b) => b.start === start)) {
       previous = BREAK_CARD;
-      return { start, hex: BREAK_CARD.hex, card: true };
+      return { start, hex: BREAK_CARD.hex };
     }
     let colour = SCENE_COLOURS[next % SCENE_COLOURS.length] ?? SCENE_COLOURS[0]!;
     if (Math.abs(colour.luma - previous.luma) < MIN_CUT_LUMA) colour = SCENE_COLOURS[++next % SCENE_COLOURS.length] ?? colour;
     next++;
     previous = colour;
-    return { start, hex: colour.hex, card: false };
+    return { start, hex: colour.hex };
   });
 }
 
@@ -226,18 +226,18 @@ function pictureGraph(
   const { fps } = video;
   const frameOf = (t: number) => Math.ceil(t * fps - 1e-6);
   const scenes = sceneColours(cutFrames(plan, fps), breaks.map((b) => ({ start: frameOf(b.start) })));
-  const filters = scenes.slice(1).map((scene, k) => {
+  const boxes = scenes.slice(1).map((scene, k) => {
     const end = scenes[k + 2]?.start ?? Math.ceil(plan.duration * fps) + 1;
     return `drawbox=x=0:y=0:w=iw:h=ih:t=fill:color=0x${scene.hex}:enable='gte(n,${scene.start})*lt(n,${end})'`;
   });
-  if (existsSync(BOLD_FONT)) {
-    for (const b of breaks) {
-      filters.push(
-        `drawtext=fontfile=${BOLD_FONT}:text='BE RIGHT BACK':fontsize=h/9:fontcolor=white:x=(w-text_w)/2:y=(h-text_h)/2:enable='gte(n,${frameOf(b.start)})*lt(n,${frameOf(b.end)})'`,
-      );
-    }
-  }
-  filters.splice(scenes.length - 1, 0, `scale=${video.width}:${video.height}:flags=neighbor`);
+  // Without the font the card is still a distinct colour.
+  const cardTexts = existsSync(BOLD_FONT)
+    ? breaks.map(
+        (b) =>
+          `drawtext=fontfile=${BOLD_FONT}:text='BE RIGHT BACK':fontsize=h/9:fontcolor=white:x=(w-text_w)/2:y=(h-text_h)/2:enable='gte(n,${frameOf(b.start)})*lt(n,${frameOf(b.end)})'`,
+      )
+    : [];
+  const filters = [...boxes, `scale=${video.width}:${video.height}:flags=neighbor`, ...cardTexts];
   return { first: scenes[0]?.hex ?? SCENE_COLOURS[0]!.hex, graph: `[0:v]${filters.join(',')}[v]` };
 }
 
