@@ -1,10 +1,13 @@
 /**
- * CLI: generates a labelled set of synthetic shows (signals level, no recording) for the highlight evaluation harness.
+ * CLI: generates a labelled set of synthetic shows for the highlight evaluation harness: at the signals level
+ * (signals.json, no recording; seconds for a whole set), or with `--media` as real recordings (recording.mp4 with
+ * espeak-ng speech, music breaks, room noise and coloured scenes; about a minute per 30-minute show).
  *
  *   tsx scripts/generateLabelledShows.ts --out bench/labelled --count 20 --seed 1 --min-minutes 5 --max-minutes 120
  *   tsx scripts/generateLabelledShows.ts --out .eval/confounders --set confounders          # 4 shows, 30-40 min
+ *   tsx scripts/generateLabelledShows.ts --out .eval/conf2-media --set confounders --seed 2 --count 2 --max-minutes 30 --media
  *
- * Prints one line per show: id, language, minutes, moments, distractors (and confounders).
+ * Prints one line per show: id, language, minutes, moments, distractors (and confounders; with --media the render).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { reasonOf } from '../shared/core/errors.js';
@@ -32,12 +35,13 @@ const program = new Command()
   .option('--min-minutes <n>', 'shortest show, minutes (default 5; confounders 30)', number('--min-minutes'))
   .option('--max-minutes <n>', 'longest show, minutes (default 120; confounders 40)', number('--max-minutes'))
   .option('--languages <list>', 'languages, alternating across the set', languages, ['en', 'zh'] as ('en' | 'zh')[])
+  .option('--media', 'render each show as recording.mp4 (speech, music, scenes) instead of writing signals.json', false)
   .addOption(
     new Option('--set <kind>', 'default: the mixed-length set; confounders: long shows with giveaway floods, requested spam, music breaks, shouted housekeeping')
       .choices(['default', 'confounders'])
       .default('default'),
   )
-  .action(async (flags: { out: string; count?: number; seed: number; minMinutes?: number; maxMinutes?: number; languages: ('en' | 'zh')[]; set: 'default' | 'confounders' }) => {
+  .action(async (flags: { out: string; count?: number; seed: number; minMinutes?: number; maxMinutes?: number; languages: ('en' | 'zh')[]; set: 'default' | 'confounders'; media: boolean }) => {
     const summary = await generateLabelledSet({
       outDir: flags.out,
       count: flags.count,
@@ -46,13 +50,18 @@ const program = new Command()
       maxMinutes: flags.maxMinutes,
       languages: flags.languages,
       set: flags.set,
+      media: flags.media,
     });
     for (const show of summary.shows) {
       const minutes = (show.durationSeconds / 60).toFixed(1);
       console.log(
         `${show.id}\t${show.language}\t${minutes} min\t${show.moments} moments\t${show.distractors} distractors` +
           (show.distractors < show.distractorsWanted ? ` (of ${show.distractorsWanted} wanted; no room)` : '') +
-          (show.confounders > 0 ? `\t${show.confounders} confounders` : ''),
+          (show.confounders > 0 ? `\t${show.confounders} confounders` : '') +
+          (show.recording
+            ? `\trecording in ${show.recording.wallSeconds.toFixed(1)} s (speech ${show.recording.speechSeconds.toFixed(1)} s, encode ${show.recording.encodeSeconds.toFixed(1)} s; ` +
+              `${show.recording.cues} cues, fit ${show.recording.meanFit.toFixed(2)}, ${show.recording.trimmedCues} cut)`
+            : ''),
       );
     }
     console.log(`wrote ${summary.shows.length} shows to ${summary.outDir}`);

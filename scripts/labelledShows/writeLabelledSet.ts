@@ -1,10 +1,12 @@
 /**
  * Writes a labelled set: one sub-directory per show with show.json, labels.json, signals.json, captions.srt,
  * chat.jsonl, metrics.csv, products.json and truth.json. Options are validated here (the edge); planning and
- * rendering are pure, so the same options give byte-identical files.
+ * rendering are pure, so the same options give byte-identical files. With `media`, each show gets a rendered
+ * `recording.mp4` instead of signals.json (kept as signals.planned.json, which the evaluation does not read).
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { InputError } from '../../shared/core/errors.js';
 import type { Language } from '../../shared/core/types.js';
@@ -16,11 +18,17 @@ import {
   planShow,
   type LabelledSetOptions,
 } from './planShow.js';
+import { renderRecording, type RecordingReport } from './renderRecording.js';
 import { LABELLED_SHOW_FILES, renderShowFiles } from './renderSignals.js';
+
+/** Where a `--media` set keeps the planned signals, for reference: a name the evaluation never reads. */
+export const PLANNED_SIGNALS_FILE = 'signals.planned.json';
 
 /** Options of {@link generateLabelledSet}; everything but `outDir` has a default. */
 export interface GenerateLabelledSetOptions extends Partial<LabelledSetOptions> {
   readonly outDir: string;
+  /** Render each show as `recording.mp4` instead of writing signals.json. @default false */
+  readonly media?: boolean;
 }
 
 /** One generated show, as the CLI prints it. */
@@ -37,6 +45,8 @@ export interface GeneratedShowSummary {
   /** Distractors planned before a short show ran out of room. */
   readonly distractorsWanted: number;
   readonly confounders: number;
+  /** With `media`: what the render did and how long it took, seconds. */
+  readonly recording?: RecordingReport & { readonly wallSeconds: number };
 }
 
 /** What {@link generateLabelledSet} wrote. */
@@ -100,7 +110,15 @@ export async function generateLabelledSet(options: GenerateLabelledSetOptions): 
     const dir = join(outDir, plan.id);
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    for (const name of LABELLED_SHOW_FILES) await writeFile(join(dir, name), files[name]);
+    let recording: GeneratedShowSummary['recording'];
+    if (options.media === true) {
+      for (const name of LABELLED_SHOW_FILES) await writeFile(join(dir, name === 'signals.json' ? PLANNED_SIGNALS_FILE : name), files[name]);
+      const started = performance.now();
+      const report = await renderRecording(plan, join(dir, 'recording.mp4'));
+      recording = { ...report, wallSeconds: (performance.now() - started) / 1000 };
+    } else {
+      for (const name of LABELLED_SHOW_FILES) await writeFile(join(dir, name), files[name]);
+    }
     shows.push({
       id: plan.id,
       dir,
@@ -113,6 +131,7 @@ export async function generateLabelledSet(options: GenerateLabelledSetOptions): 
       distractors: plan.distractors.length,
       distractorsWanted: plan.distractorsWanted,
       confounders: plan.confounders.length,
+      ...(recording === undefined ? {} : { recording }),
     });
   }
   return { outDir, options: setOptions, shows };
