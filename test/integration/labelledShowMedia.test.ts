@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FfmpegMedia } from '../../shared/adapters/media/ffmpegMedia.js';
 import type { TimeRange } from '../../shared/core/types.js';
+import { evaluateShows } from '../../scripts/highlightEval/evaluateShows.js';
 import { loadLabelledShow, type LabelledShow } from '../../scripts/highlightEval/loadLabelledShow.js';
 import { planConfounderSetShows, planShow, type ShowPlan } from '../../scripts/labelledShows/planShow.js';
 import { generateLabelledSet, PLANNED_SIGNALS_FILE, resolveLabelledSetOptions, type GeneratedShowSummary } from '../../scripts/labelledShows/writeLabelledSet.js';
@@ -59,6 +60,13 @@ describe('labelled show rendered as a recording (--media)', () => {
     expect(info.audio?.codec).toBe('aac');
     expect(info.video).toMatchObject({ codec: 'h264', width: 640, height: 360, fps: FPS });
     expect(show.evidence.duration).toBeGreaterThan(plan.duration - 0.5);
+  });
+
+  it('measured from the recording, the detector clips every moment on its opening and no confounder', () => {
+    const [result] = evaluateShows([show]).shows;
+    expect(result?.score.recall).toBe(1);
+    expect(result?.atMoments.confoundersInTopK.total).toBe(0);
+    expect(result?.atMoments.covered).toBe(result?.atMoments.k);
   });
 
   it('speaks every cue where it is, at the planned speech level, and the pauses read as silence', async () => {
