@@ -132,7 +132,7 @@ describe('mineShowTopics', () => {
         metrics: [],
         mentions: [],
         segments: [
-          seg(0, 5, 'pricing pricing pricing'),
+          seg(0, 5, 'The pricing is simple, our pricing is fair, your pricing is clear.'),
           seg(10, 15, 'shipping details'),
           seg(20, 25, 'shipping again'),
         ],
@@ -159,6 +159,35 @@ describe('mineShowTopics', () => {
       expect(first.topics[i]!.score).toBeLessThanOrEqual(first.topics[i - 1]!.score);
     }
     expect(mineShowTopics(inputs, testKeywords)).toEqual(first);
+  });
+
+  it('keeps topics that name things: no verbs, pronouns, numbers or words that are not side by side', () => {
+    const talk = (language: 'en' | 'zh', lines: string[]): ShowTopicInputs => ({
+      ...englishShow(),
+      language,
+      chat: [],
+      metrics: [],
+      mentions: [],
+      segments: lines.map((text, i) => seg(i * 20, i * 20 + 5, text)),
+    });
+    const english = mineShowTopics(
+      talk('en', [
+        'Let me move it so you can see the light texture.',
+        'I will move it closer to the camera, a light texture again.',
+        'If you just joined us, it comes in a box for $24.',
+        'Thanks for joining us, it comes in a gift box, only $24.',
+      ]),
+      testKeywords,
+    ).topics.map((t) => t.label);
+    expect(english).toContain('light texture');
+    expect(english).toContain('box');
+    for (const talkWord of ['move', 'comes', 'us', 'joined', 'closer camera', '24']) expect(english).not.toContain(talkWord);
+    const chinese = mineShowTopics(
+      talk('zh', ['这个盒子很好看，我们继续看。', '我把它放在这里，大家看颜色。', '继续继续，盒子放在桌上。', '颜色有三个，你们喜欢哪个。']),
+      testKeywords,
+    ).topics.map((t) => t.label);
+    expect(chinese).toEqual(expect.arrayContaining(['颜色', '盒子']));
+    for (const talkWord of ['继续', '放在']) expect(chinese).not.toContain(talkWord);
   });
 
   it('mines Chinese transcripts', () => {

@@ -36,3 +36,9 @@ export function segmentChineseWords(text: string): string[] {
   }
   return words;
 }
+
+/** jieba's words with their part-of-speech tags (n noun, v verb, a adjective, vn verbal noun, x unknown, ...). */
+export function tagChinese(text: string): { word: string; tag: string }[] {
+  jieba ??= Jieba.withDict(dict);
+  return jieba.tag(text, true);
+}

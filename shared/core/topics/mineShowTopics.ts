@@ -4,6 +4,7 @@
  */
 import { isShowableChat } from '../chat/screenChatLine.js';
 import { isCommonWord } from '../text/commonWords.js';
+import { tagWords, type TaggedWord } from '../text/partOfSpeech.js';
 import type { Language, MetricsPoint, ProductMention, SentimentScore, TimeRange, TopicEvidence } from '../types.js';
 import { compareText } from './compareText.js';
 import { round } from './round.js';
@@ -44,6 +45,9 @@ const MAX_CANDIDATES = 200;
 
 /** A number written in Chinese characters ("五十", "八十九"), or a unit count: not a topic. */
 const SPELLED_NUMBER = /^[零一二三四五六七八九十百千万两]+[个块元件单]?$/u;
+
+/** A number in digits ("24", "3.5"): a price or a count, never a topic on its own or in a pair. */
+const DIGITS = /^\d+(?:[.,]\d+)?$/u;
 
 /** A unigram mostly said as part of one bigram ("battery" in "battery life") is dropped in favour of the bigram. */
 const BIGRAM_SUBSUMES_SHARE = 0.8;
@@ -153,7 +157,7 @@ function keyphraseCandidates(
     // Background vocabulary (家人们, "welcome", 链接) and spelled-out numbers (五十) are in every show: no topic.
     const words = keywordsOf(segment.text, language)
       .map((word) => word.toLowerCase())
-      .filter((word) => !isCommonWord(word) && !SPELLED_NUMBER.test(word));
+      .filter((word) => !isCommonWord(word) && !SPELLED_NUMBER.test(word) && !DIGITS.test(word));
     words.forEach((word, i) => {
       add([word], segment);
       const next = words[i + 1];
@@ -178,7 +182,46 @@ function keyphraseCandidates(
         ),
     )
     .sort((a, b) => b.mentions - a.mentions || compareText(a.label, b.label))
-    .slice(0, MAX_CANDIDATES);
+    .slice(0, MAX_CANDIDATES)
+    .filter(isAboutAThing(language));
+}
+
+/** Lines per candidate whose grammar is read (tagging every line of a long show would cost seconds). */
+const LINES_TAGGED_PER_CANDIDATE = 3;
+
+/**
+ * Whether a keyphrase names a thing, as its own lines say it: a noun ("texture", 颜色), or an adjective or noun right
+ * before a noun ("light texture", "towel set"), in most of its first lines. Verbs and pronouns ("move", "comes",
+ * "us", 继续, 放在) are how a host talks, not what a show is about, and two keywords with words between them
+ * ("closer … camera") are no phrase. A line where the tagger split the words otherwise gives no vote; a candidate
+ * without votes stays.
+ */
+function isAboutAThing(language: Language): (candidate: Candidate) => boolean {
+  const taggedLines = new Map<ScoredSegment, TaggedWord[]>();
+  const tagged = (segment: ScoredSegment) => {
+    let words = taggedLines.get(segment);
+    if (words === undefined) taggedLines.set(segment, (words = tagWords(segment.text, language)));
+    return words;
+  };
+  return (candidate) => {
+    let yes = 0;
+    let no = 0;
+    const { parts } = candidate;
+    for (const line of candidate.lines.slice(0, LINES_TAGGED_PER_CANDIDATE)) {
+      const words = tagged(line);
+      if (!parts.every((part) => words.some((w) => w.word === part))) continue;
+      const fits = words.some((_, i) =>
+        parts.every((part, k) => {
+          const word = words[i + k];
+          if (word?.word !== part) return false;
+          return k === parts.length - 1 ? word.role === 'noun' : word.role === 'noun' || word.role === 'adjective';
+        }),
+      );
+      if (fits) yes++;
+      else no++;
+    }
+    return yes >= no;
+  };
 }
 
 /** Whether `phrase` occurs in `term`: as whole words for space-separated text, as a substring for Chinese. */
