@@ -8,6 +8,7 @@ import { showKeys } from '../shared/core/keys.js';
 import { scoreSentiment } from '../shared/core/sentiment/index.js';
 import { segmentsWithReliability } from '../shared/core/transcript/reliableSegments.js';
 import { keywords } from '../shared/core/text/index.js';
+import { loadWordTagger } from '../shared/adapters/text/wordTagger.js';
 import { mineShowTopics, suggestTopics } from '../shared/core/topics/index.js';
 import {
   analysisSchema,
@@ -61,6 +62,7 @@ export const suggest: StageHandler<'suggest'> = async (message, { storage, logge
       clips: highlights.map((highlight) => ({ id: highlight.id, start: highlight.start, end: highlight.end })),
     },
     keywords,
+    await loadWordTagger(),
   );
   await writeJson(storage, keys.topicEvidence, topicEvidenceFileSchema, evidence);
 

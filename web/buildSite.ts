@@ -3,13 +3,15 @@
  * app.css. `postshow serve` builds them in memory when it starts; the CDK stack writes them to a directory
  * that it deploys to the site bucket. Either way no CDN is involved: everything ships in the package.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { REVIEW_STYLE } from '../shared/core/report/renderReport.js';
 
-const WEB_ROOT = path.dirname(fileURLToPath(import.meta.url));
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** web/: this file's folder in the sources; beside dist/ when this module is inside the CLI bundle (dist/postshow.mjs). */
+const WEB_ROOT = existsSync(path.join(HERE, 'src', 'main.tsx')) ? HERE : path.join(HERE, '..', 'web');
 
 /** A play button on the brand colour. */
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1864ab"/><path d="M12 9l12 7-12 7z" fill="#fff"/></svg>';

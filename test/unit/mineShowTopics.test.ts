@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadWordTagger } from '../../shared/adapters/text/wordTagger.js';
 import { MAX_TOPICS, mineShowTopics } from '../../shared/core/topics/mineShowTopics.js';
 import type { ShowTopicInputs } from '../../shared/core/topics/topicTypes.js';
 import type { ChatMessage, SentimentScore } from '../../shared/core/types.js';
@@ -161,7 +162,8 @@ describe('mineShowTopics', () => {
     expect(mineShowTopics(inputs, testKeywords)).toEqual(first);
   });
 
-  it('keeps topics that name things: no verbs, pronouns, numbers or words that are not side by side', () => {
+  it('keeps topics that name things: no verbs, pronouns, numbers or words that are not side by side', async () => {
+    const tagWords = await loadWordTagger();
     const talk = (language: 'en' | 'zh', lines: string[]): ShowTopicInputs => ({
       ...englishShow(),
       language,
@@ -178,6 +180,7 @@ describe('mineShowTopics', () => {
         'Thanks for joining us, it comes in a gift box, only $24.',
       ]),
       testKeywords,
+      tagWords,
     ).topics.map((t) => t.label);
     expect(english).toContain('light texture');
     expect(english).toContain('box');
@@ -185,6 +188,7 @@ describe('mineShowTopics', () => {
     const chinese = mineShowTopics(
       talk('zh', ['这个盒子很好看，我们继续看。', '我把它放在这里，大家看颜色。', '继续继续，盒子放在桌上。', '颜色有三个，你们喜欢哪个。']),
       testKeywords,
+      tagWords,
     ).topics.map((t) => t.label);
     expect(chinese).toEqual(expect.arrayContaining(['颜色', '盒子']));
     for (const talkWord of ['继续', '放在']) expect(chinese).not.toContain(talkWord);

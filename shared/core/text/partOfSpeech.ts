@@ -2,10 +2,10 @@
  * What a word does in its sentence, coarsely: a noun (a thing a show can be about: texture, 颜色, box), an adjective
  * (light, 轻薄) or anything else (move, comes, us, 继续, 放在). Topics are things, so keyphrase topics keep nouns and
  * adjective + noun pairs (topics/mineShowTopics.ts). English is tagged by compromise (a rule-and-lexicon tagger in
- * the sentence's context: "light" is a noun in "move the light", an adjective in "a light texture"); Chinese by
- * jieba's own tags.
+ * the sentence's context: "light" is a noun in "move the light", an adjective in "a light texture"), which the
+ * caller loads (adapters/text/wordTagger.ts: it takes most of a second to load, so only a run that mines topics
+ * pays it); Chinese by jieba's own tags.
  */
-import nlp from 'compromise';
 import type { Language } from '../types.js';
 import { tagChinese } from './chineseSegmenter.js';
 
@@ -18,14 +18,22 @@ export interface TaggedWord {
 }
 
 /** The words of `text` in order, with their roles (punctuation and spaces left out). */
-export function tagWords(text: string, language: Language): TaggedWord[] {
-  if (language === 'zh') {
-    return tagChinese(text)
-      .filter(({ word }) => /[\p{L}\p{N}]/u.test(word))
-      .map(({ word, tag }) => ({ word: word.toLowerCase(), role: chineseRole(tag) }));
-  }
-  const sentences = nlp(text).json({ terms: { normal: true } }) as { terms: { normal: string; tags: string[] }[] }[];
-  return sentences.flatMap((sentence) => sentence.terms.filter((t) => t.normal !== '').map((t) => ({ word: t.normal, role: englishRole(t.tags) })));
+export type TagWords = (text: string, language: Language) => TaggedWord[];
+
+/** compromise's entry point, as far as it is used here: sentences of terms with their normal form and tags. */
+export type EnglishTagger = (text: string) => { json(options: { terms: { normal: true } }): unknown };
+
+/** A word tagger from compromise (English) and jieba (Chinese). */
+export function wordTagger(english: EnglishTagger): TagWords {
+  return (text, language) => {
+    if (language === 'zh') {
+      return tagChinese(text)
+        .filter(({ word }) => /[\p{L}\p{N}]/u.test(word))
+        .map(({ word, tag }) => ({ word: word.toLowerCase(), role: chineseRole(tag) }));
+    }
+    const sentences = english(text).json({ terms: { normal: true } }) as { terms: { normal: string; tags: string[] }[] }[];
+    return sentences.flatMap((sentence) => sentence.terms.filter((t) => t.normal !== '').map((t) => ({ word: t.normal, role: englishRole(t.tags) })));
+  };
 }
 
 function englishRole(tags: readonly string[]): WordRole {

@@ -4,7 +4,7 @@
  */
 import { isShowableChat } from '../chat/screenChatLine.js';
 import { isCommonWord } from '../text/commonWords.js';
-import { tagWords, type TaggedWord } from '../text/partOfSpeech.js';
+import type { TagWords, TaggedWord } from '../text/partOfSpeech.js';
 import type { Language, MetricsPoint, ProductMention, SentimentScore, TimeRange, TopicEvidence } from '../types.js';
 import { compareText } from './compareText.js';
 import { round } from './round.js';
@@ -74,9 +74,10 @@ interface Candidate {
  * score = ln(1 + mentions) × (0.1 + chatRate × (1 + sentiment) + ln(1 + orders)):
  * how much the show discussed the topic (log, so repetition does not dominate) times how the audience responded:
  * relative chat rate (1 = show average) scaled by mood (1 + mean chat sentiment: all-negative chat cancels it),
- * plus orders gained (log). The 0.1 floor keeps chat-less shows ranked by mentions.
+ * plus orders gained (log). The 0.1 floor keeps chat-less shows ranked by mentions. `tagWords` (partOfSpeech.ts,
+ * loaded by adapters/text/wordTagger.ts) keeps the keyphrases that name things; without it every frequent one stays.
  */
-export function mineShowTopics(inputs: ShowTopicInputs, uncachedKeywordsOf: KeywordsOf): ShowTopicEvidence {
+export function mineShowTopics(inputs: ShowTopicInputs, uncachedKeywordsOf: KeywordsOf, tagWords?: TagWords): ShowTopicEvidence {
   // The transcript is read twice (keyphrases, then answers to questions); segment it once.
   const keywordsOf = cachedKeywords(uncachedKeywordsOf);
   // Only reliable speech is quoted (callers filter too; the review module may not), and a sponsor read's words are the sponsor's.
@@ -92,7 +93,7 @@ export function mineShowTopics(inputs: ShowTopicInputs, uncachedKeywordsOf: Keyw
   const orderGains = orderGainsOf(inputs.metrics);
 
   const candidates = [
-    ...keyphraseCandidates(segments, inputs.language, keywordsOf, productTerms(inputs.mentions)),
+    ...keyphraseCandidates(segments, inputs.language, keywordsOf, productTerms(inputs.mentions), tagWords),
     ...productCandidates(inputs.mentions, segments),
   ];
 
@@ -138,6 +139,7 @@ function keyphraseCandidates(
   language: Language,
   keywordsOf: KeywordsOf,
   excluded: readonly string[],
+  tagWords: TagWords | undefined,
 ): Candidate[] {
   const byLabel = new Map<string, Candidate>();
   const add = (parts: readonly string[], segment: ScoredSegment): void => {
@@ -183,7 +185,7 @@ function keyphraseCandidates(
     )
     .sort((a, b) => b.mentions - a.mentions || compareText(a.label, b.label))
     .slice(0, MAX_CANDIDATES)
-    .filter(isAboutAThing(language));
+    .filter(tagWords === undefined ? () => true : isAboutAThing(language, tagWords));
 }
 
 /** Lines per candidate whose grammar is read (tagging every line of a long show would cost seconds). */
@@ -196,7 +198,7 @@ const LINES_TAGGED_PER_CANDIDATE = 3;
  * ("closer … camera") are no phrase. A line where the tagger split the words otherwise gives no vote; a candidate
  * without votes stays.
  */
-function isAboutAThing(language: Language): (candidate: Candidate) => boolean {
+function isAboutAThing(language: Language, tagWords: TagWords): (candidate: Candidate) => boolean {
   const taggedLines = new Map<ScoredSegment, TaggedWord[]>();
   const tagged = (segment: ScoredSegment) => {
     let words = taggedLines.get(segment);
