@@ -168,11 +168,17 @@ function keyphraseCandidates(
   }
 
   // A keyphrase inside a product's name is the product; one holding a product word (每天精华) is about the product too.
-  const frequent = [...byLabel.values()].filter(
-    (candidate) =>
-      candidate.mentions >= MIN_KEYPHRASE_MENTIONS &&
-      !excluded.some((term) => contains(term, candidate.label) || (candidate.parts.length > 1 && candidate.parts.includes(term))),
-  );
+  // Grammar first, then subsumption: 气色 stays a topic when the only pair it is said in (显得气色) names nothing.
+  // Only the most said candidates are read, which bounds the tagging on a long show.
+  const frequent = [...byLabel.values()]
+    .filter(
+      (candidate) =>
+        candidate.mentions >= MIN_KEYPHRASE_MENTIONS &&
+        !excluded.some((term) => contains(term, candidate.label) || (candidate.parts.length > 1 && candidate.parts.includes(term))),
+    )
+    .sort((a, b) => b.mentions - a.mentions || compareText(a.label, b.label))
+    .slice(0, GRAMMAR_CHECKED_CANDIDATES)
+    .filter(tagWords === undefined ? () => true : isAboutAThing(language, tagWords));
   const bigrams = frequent.filter((candidate) => candidate.parts.length === 2);
   return frequent
     .filter(
@@ -183,10 +189,11 @@ function keyphraseCandidates(
             bigram.parts.includes(candidate.label) && bigram.mentions >= BIGRAM_SUBSUMES_SHARE * candidate.mentions,
         ),
     )
-    .sort((a, b) => b.mentions - a.mentions || compareText(a.label, b.label))
-    .slice(0, MAX_CANDIDATES)
-    .filter(tagWords === undefined ? () => true : isAboutAThing(language, tagWords));
+    .slice(0, MAX_CANDIDATES);
 }
+
+/** Candidates whose grammar is read before bigrams subsume unigrams: twice those kept, as unigrams fall to bigrams. */
+const GRAMMAR_CHECKED_CANDIDATES = 2 * MAX_CANDIDATES;
 
 /** Lines per candidate whose grammar is read (tagging every line of a long show would cost seconds). */
 const LINES_TAGGED_PER_CANDIDATE = 3;
