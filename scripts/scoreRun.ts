@@ -17,9 +17,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { InputError, reasonOf } from '../shared/core/errors.js';
-import { coversOpening, parseLabels, scoreAtMoments, scoreShow, type Decoy } from '../shared/core/evaluation/index.js';
+import { coversOpening, parseLabels, scoreAtMoments, scoreShow } from '../shared/core/evaluation/index.js';
 import { catalogFileSchema } from '../shared/pipeline/artifacts.js';
-import { parsed, truthFileSchema } from './highlightEval/loadLabelledShow.js';
+import { decoysOf, parsed, truthFileSchema } from './highlightEval/loadLabelledShow.js';
 import { renderTextTable } from './textTable.js';
 
 async function readJson(file: string): Promise<unknown> {
@@ -37,8 +37,7 @@ async function main(labelledDir: string, runShowDir: string): Promise<number> {
   const labels = parseLabels(await readJson(path.join(labelledDir, 'labels.json')), path.basename(labelledDir));
   const truthFile = path.join(labelledDir, 'truth.json');
   const truth = existsSync(truthFile) ? parsed(truthFileSchema, await readJson(truthFile), truthFile) : undefined;
-  const asDecoys = (list: readonly Decoy[] = []): Decoy[] => list.map(({ start, end, kind }) => ({ start, end, kind }));
-  const decoys = { distractors: asDecoys(truth?.distractors), confounders: asDecoys(truth?.confounders) };
+  const decoys = decoysOf(truth);
   const catalogFile = path.join(runShowDir, 'catalog.json');
   const catalog = parsed(catalogFileSchema, await readJson(catalogFile), catalogFile);
   const clips = [...catalog.entries].sort((a, b) => a.rank - b.rank);

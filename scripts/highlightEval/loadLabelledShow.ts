@@ -106,8 +106,7 @@ export async function loadLabelledShow(dir: string, tools: MeasurementTools): Pr
   const metrics = metricsText === undefined ? undefined : parseMetricsCsv(metricsText, 'metrics.csv');
   const products = files.includes('products.json') ? parseProducts(await readText('products.json'), 'products.json') : [];
   const truth = files.includes('truth.json') ? parsed(truthFileSchema, await readJsonFile('truth.json'), `${name}/truth.json`) : undefined;
-  const asDecoys = (list: readonly { start: number; end: number; kind: string }[]): Decoy[] => list.map(({ start, end, kind }) => ({ start, end, kind }));
-  const decoys = { distractors: asDecoys(truth?.distractors ?? []), confounders: asDecoys(truth?.confounders ?? []) };
+  const decoys = decoysOf(truth);
 
   let segments: Segment[] = [];
   let transcriptFrom: LabelledShow['transcriptFrom'] = 'none';
@@ -181,6 +180,12 @@ async function measureRecording(file: string, displayName: string, tools: Measur
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The unlabelled spans of a show's truth.json, as scored in the top K (none without one). */
+export function decoysOf(truth: z.infer<typeof truthFileSchema> | undefined): LabelledShow['decoys'] {
+  const asDecoys = (list: readonly Decoy[] = []): Decoy[] => list.map(({ start, end, kind }) => ({ start, end, kind }));
+  return { distractors: asDecoys(truth?.distractors), confounders: asDecoys(truth?.confounders) };
 }
 
 /** `value` parsed with `schema`, or an InputError naming the file and the first offending field. */
