@@ -5,6 +5,7 @@
  * a giveaway's hundreds of "1"s do not read as the show's best moment.
  */
 import type { ChatMessage } from '../../types.js';
+import { movingSum } from '../robustStats.js';
 import type { OnStreamClock } from '../streamClock.js';
 import { PROMPT_ANSWER_SECONDS, type ChatPrompt } from './chatPrompts.js';
 
@@ -47,7 +48,8 @@ export function echoToken(text: string): string | undefined {
  */
 export function echoLines(chat: readonly OnStreamClock<ChatMessage>[], counted: Uint8Array, second: (index: number) => number | undefined, n: number, options: EchoOptions): Uint8Array {
   const echoed = new Uint8Array(chat.length);
-  const half = Math.floor(options.windowSeconds / 2);
+  // Centred windows of an odd number of seconds: [i - half, i + half].
+  const window = 2 * Math.floor(options.windowSeconds / 2) + 1;
   const total = new Array<number>(n).fill(0);
   const byToken = new Map<string, number[]>();
   chat.forEach((message, index) => {
@@ -60,7 +62,7 @@ export function echoLines(chat: readonly OnStreamClock<ChatMessage>[], counted: 
     if (indexes) indexes.push(index);
     else byToken.set(token, [index]);
   });
-  const windowSum = prefixWindow(total, half);
+  const windowSum = movingSum(total, window);
   for (const [token, indexes] of byToken) {
     if (indexes.length < options.minLines) continue;
     const askedAt = (options.prompts ?? []).filter((p) => p.tokens.includes(token)).map((p) => p.at);
@@ -70,20 +72,14 @@ export function echoLines(chat: readonly OnStreamClock<ChatMessage>[], counted: 
       const at = second(index)!;
       perSecond[at] = (perSecond[at] ?? 0) + 1;
     }
-    const tokenSum = prefixWindow(perSecond, half);
+    const tokenSum = movingSum(perSecond, window);
     for (const index of indexes) {
       const at = second(index)!;
-      const lines = tokenSum(at);
+      const lines = tokenSum[at] ?? 0;
       const share = answersPrompt(at) ? options.minShare / 2 : options.minShare;
-      if (lines >= options.minLines && lines >= share * windowSum(at)) echoed[index] = 1;
+      if (lines >= options.minLines && lines >= share * (windowSum[at] ?? 0)) echoed[index] = 1;
     }
   }
   return echoed;
 }
 
-/** Sum of `values` over [i - half, i + half], in O(1) per query. */
-function prefixWindow(values: readonly number[], half: number): (i: number) => number {
-  const prefix = [0];
-  for (const value of values) prefix.push(prefix[prefix.length - 1]! + value);
-  return (i) => prefix[Math.min(values.length, i + half + 1)]! - prefix[Math.max(0, i - half)]!;
-}
