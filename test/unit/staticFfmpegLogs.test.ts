@@ -1,7 +1,8 @@
 /**
  * What the media module reads from the static ffmpeg 4.1 that runs in Lambda (@ffmpeg-installer/linux-x64):
- * its capability listings, the signalstats print that replaces scdet there, and its ebur128 and
- * silencedetect lines. Every line is copied from that binary's output (or Debian's 5.1, where compared).
+ * its capability listings and the signalstats print that replaces scdet there (audio is measured in node
+ * from the decoded samples, so no audio filter's log is read). Every line is copied from that binary's
+ * output (or Debian's 5.1, where compared).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,8 +15,6 @@ import {
 import {
   isSceneChange,
   type KeyframeChange,
-  LoudnessAccumulator,
-  parseSilenceLine,
   SignalstatsChangeReader,
 } from '../../shared/adapters/media/ffmpegLogParsers.js';
 
@@ -183,40 +182,5 @@ describe('SignalstatsChangeReader (scene measures without scdet)', () => {
     reader.flush();
     reader.flush();
     expect(frames).toEqual([{ t: 1.5, mafd: 0, score: 0 }]);
-  });
-});
-
-describe('audio measurement lines of ffmpeg 4.1', () => {
-  it('folds 4.1 ebur128 frames, including its short times and nan momentary values, and reads the summary', () => {
-    const loudness = new LoudnessAccumulator();
-    const lines = [
-      '[Parsed_ebur128_3 @ 0x36e4b3c0] t: 9.99998    TARGET:-23 LUFS    M: -20.0 S: -21.3     I: -21.7 LUFS       LRA:   8.8 LU',
-      '[Parsed_ebur128_3 @ 0x36e4b3c0] t: 10.1       TARGET:-23 LUFS    M: -20.0 S: -21.2     I: -21.7 LUFS       LRA:   8.8 LU',
-      '[Parsed_ebur128_3 @ 0x36e4b3c0] t: 11         TARGET:-23 LUFS    M: -21.6 S: -21.0     I: -21.5 LUFS       LRA:   8.8 LU',
-      '[Parsed_ebur128_3 @ 0x36e4b3c0] t: 13.9       TARGET:-23 LUFS    M:   nan S: -25.0     I: -22.1 LUFS       LRA:   7.2 LU',
-      '[Parsed_ebur128_3 @ 0x36e4b3c0] t: 14.8       TARGET:-23 LUFS    M:-155.6 S: -27.1     I: -22.1 LUFS       LRA:   6.2 LU',
-      '[Parsed_ebur128_3 @ 0x36e4b3c0] Summary:',
-      '  Integrated loudness:',
-      '    I:         -22.1 LUFS',
-      '    LRA:         6.2 LU',
-    ];
-    expect(lines.map((line) => loudness.consume(line))).toEqual([true, true, true, true, true, false, false, true, false]);
-    const perSecond = loudness.perSecond();
-    expect(perSecond).toHaveLength(15);
-    expect(perSecond[9]).toBeCloseTo(-20, 5); // t 9.99998 ends in second 9
-    expect(perSecond[10]).toBeCloseTo(-20.73, 2); // t 10.1 and 11: energy mean of -20.0 and -21.6
-    expect(perSecond[13]).toBe(-70); // nan: floored
-    expect(perSecond[14]).toBe(-70);
-    expect(loudness.lastTime).toBe(14.8);
-    expect(loudness.integrated).toBe(-22.1);
-  });
-
-  it("reads 4.1's silencedetect lines, including the silence it closes at the end of the stream", () => {
-    expect(parseSilenceLine('[silencedetect @ 0x36d66940] silence_start: 3.52579')).toEqual({ kind: 'start', at: 3.52579 });
-    expect(parseSilenceLine('[silencedetect @ 0x36d66940] silence_end: 14.8053 | silence_duration: 1.35415')).toEqual({
-      kind: 'end',
-      at: 14.8053,
-      duration: 1.35415,
-    });
   });
 });

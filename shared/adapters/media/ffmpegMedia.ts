@@ -7,9 +7,12 @@
  * replaced by direct `spawn` calls without touching any stage.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
+import { AudioFeatureMeter } from '../../core/audio/index.js';
 import { AbortedError, MediaError, reasonOf } from '../../core/errors.js';
 import { readEnvSettings } from '../../core/settings/envSettings.js';
 import type { TimeRange } from '../../core/types.js';
@@ -19,15 +22,14 @@ import type { AudioPassResult, Media, MediaInfo, MediaRunOptions, RenderClipRequ
 import type { SampledFrames, SampleFramesRequest } from '../../pipeline/ports.js';
 import { planClipRender, type ClipRenderPlan } from './clipRenderPlan.js';
 import { filterPath } from './clipRenderGraph.js';
-import { detectFfmpegCapabilities, type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
+import { cachedFfmpegCapabilities } from './ffmpegCapabilityCache.js';
+import { type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
 import {
   isSceneChange,
   type KeyframeChange,
   KeyframeChangeReader,
   type KeyframeChangeLogReader,
-  LoudnessAccumulator,
   parseAsrMetadata,
-  parseSilenceLine,
   SignalstatsChangeReader,
 } from './ffmpegLogParsers.js';
 import { FrameSampling } from './frameSampling.js';
@@ -187,19 +189,22 @@ function run(command: ffmpeg.FfmpegCommand, options: RunOptions): Promise<void> 
   const { signal, onProgress, duration } = options;
   if (signal?.aborted) return Promise.reject(abortedError(options.what, signal));
   return new Promise((resolve, reject) => {
-    // Only listen for progress when someone wants it: fluent-ffmpeg runs an extra ffprobe of the
-    // input (a second read of a remote recording) as soon as a 'progress' listener exists.
-    if (onProgress && duration) {
-      command.on('progress', (progress: { timemark?: string }) => {
-        if (progress.timemark) onProgress(Math.min(1, timemarkSeconds(progress.timemark) / duration));
-      });
-    }
+    // Progress is read from ffmpeg's own stats lines (`... time=00:01:23.45 ...`), never through
+    // fluent-ffmpeg's 'progress' event: a listener on it makes fluent-ffmpeg ffprobe the input first,
+    // a second probe of the recording (and a second read of a remote one) on every run.
+    const progressOf = onProgress && duration ? (line: string): void => {
+      const time = STATS_TIME.exec(line);
+      if (time) onProgress(Math.min(1, timemarkSeconds(time[1]!) / duration));
+    } : undefined;
     // An abort before the spawn is caught by the 'start' listener, one after it by the abort listener.
     const kill = (): void => void command.kill('SIGKILL');
     signal?.addEventListener('abort', kill, { once: true });
     command
       .on('start', () => signal?.aborted && kill())
-      .on('stderr', (line: string) => options.onStderr?.(line))
+      .on('stderr', (line: string) => {
+        progressOf?.(line);
+        options.onStderr?.(line);
+      })
       .on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
         signal?.removeEventListener('abort', kill);
         if (signal?.aborted) {
@@ -234,15 +239,29 @@ type PathLookup = (callback: (error: Error | null, path: string) => void) => voi
  * Binds a fluent-ffmpeg command to these binaries. fluent-ffmpeg 2.1.3's `setFfmpegPath` and
  * `setFfprobePath`, even called on a command, write one module-wide cache that is read only when
  * the process is spawned, so two instances with different binaries would race. Shadowing the two
- * private lookups on the command itself keeps every command on its own binaries. (Its format list,
- * consulted for `-f` values, stays module-wide; wav, null and lavfi exist in every build we run.)
+ * private lookups on the command itself keeps every command on its own binaries.
  */
 function bindBinaries(command: ffmpeg.FfmpegCommand, paths: { ffmpegPath: string; ffprobePath: string }): ffmpeg.FfmpegCommand {
-  const lookups = command as unknown as { _getFfmpegPath: PathLookup; _getFfprobePath: PathLookup };
+  const lookups = command as unknown as {
+    _getFfmpegPath: PathLookup;
+    _getFfprobePath: PathLookup;
+    _checkCapabilities: (callback: (error?: Error) => void) => void;
+    availableEncoders: (callback: (error: Error | null, encoders: Record<string, never>) => void) => void;
+  };
   lookups._getFfmpegPath = (callback) => callback(null, paths.ffmpegPath);
   lookups._getFfprobePath = (callback) => callback(null, paths.ffprobePath);
+  // fluent-ffmpeg checks every command's `-f` values against `ffmpeg -formats` and its codecs against
+  // `ffmpeg -encoders`: two more ffmpeg starts per process (~0.2 s each, twice when two commands start
+  // together). This module asks its binary once for what it relies on (capabilities(), cached on disk),
+  // and the muxers it names (wav, null, s16le, mp4, image2) are in every ffmpeg build. The encoder list
+  // would only add `-strict experimental` after `-acodec`/`-vcodec`, which this module never passes.
+  lookups._checkCapabilities = (callback) => callback();
+  lookups.availableEncoders = (callback) => callback(null, {});
   return command;
 }
+
+/** The position in ffmpeg's stats line: `size=  1024kB time=00:01:23.45 bitrate=...`. */
+const STATS_TIME = /\btime=\s*(\d+:\d+:\d+(?:\.\d+)?)/;
 
 function timemarkSeconds(timemark: string): number {
   const parts = timemark.split(':').map(Number);
@@ -259,13 +278,14 @@ export class FfmpegMedia implements Media {
   }
 
   /**
-   * What this instance's ffmpeg can do; asked once, then cached (a failed attempt is asked again).
-   * Every ffmpeg operation awaits it first, which also proves the binary starts: fluent-ffmpeg 2.1.3
-   * throws an uncaught TypeError from its exit handler when it cannot spawn ffmpeg, taking the whole
-   * process down instead of failing the command.
+   * What this instance's ffmpeg can do; asked of the binary once, then cached in memory and on disk
+   * (ffmpegCapabilityCache.ts; a failed attempt is asked again). Every ffmpeg operation awaits it first,
+   * which also proves the binary exists and is executable: fluent-ffmpeg 2.1.3 throws an uncaught
+   * TypeError from its exit handler when it cannot spawn ffmpeg, taking the whole process down
+   * instead of failing the command.
    */
   capabilities(): Promise<FfmpegCapabilities> {
-    this.capabilitiesOnce ??= detectFfmpegCapabilities(this.options.ffmpegPath).catch((error: unknown) => {
+    this.capabilitiesOnce ??= cachedFfmpegCapabilities(this.options.ffmpegPath).catch((error: unknown) => {
       this.capabilitiesOnce = undefined;
       throw error;
     });
@@ -310,43 +330,45 @@ export class FfmpegMedia implements Media {
     });
   }
 
+  /**
+   * One decode of the audio track, resampled once to 16 kHz mono 16-bit, streamed to node where every
+   * feature is measured in the same pass (shared/core/audio: loudness, silences, decoded length). Measuring
+   * in TypeScript rather than with ffmpeg's ebur128 and silencedetect filters halves the pass: those two
+   * filters cost more than the decode itself, and node measures while ffmpeg decodes. When ASR will run,
+   * the same track is also written as the WAV the engines read.
+   */
   async analyzeAudio(location: string, options: MediaRunOptions & { duration: number; speechPath?: string }): Promise<AudioPassResult> {
     await this.capabilities();
-    const { silenceNoiseDb, silenceMinSeconds } = this.options;
-    const loudness = new LoudnessAccumulator();
-    const silences: TimeRange[] = [];
-    let openSilence: number | undefined;
-    // One decode, resampled once to 16 kHz mono, then two branches: the track for ASR, and the
-    // measurements (ebur128's per-frame log at info level + silencedetect) that only write to the
-    // log. Measuring at 16 kHz mono costs a third of measuring the 48 kHz stereo original;
-    // dualmono keeps the LUFS values on the original's scale (a stereo mixdown reads 3 dB low).
-    const graph = [
-      `[0:a:0]aresample=${ASR_SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono,asplit=2[asr][forMeasure]`,
-      `[forMeasure]ebur128=framelog=info:dualmono=true,silencedetect=noise=${silenceNoiseDb}dB:d=${silenceMinSeconds},anullsink`,
-    ].join(';');
-    const command = this.command(location).complexFilter(graph);
-    command
-      .outputOptions(options.speechPath ? ['-map', '[asr]', '-c:a', 'pcm_s16le', '-f', 'wav'] : ['-map', '[asr]', '-f', 'null'])
-      .output(options.speechPath ?? '-');
+    const meter = new AudioFeatureMeter({ sampleRate: ASR_SAMPLE_RATE, silenceNoiseDb: this.options.silenceNoiseDb, silenceMinSeconds: this.options.silenceMinSeconds });
+    // No 'close' event: fluent-ffmpeg fails a run whose output stream closes 20 ms before ffmpeg has exited.
+    const pcm = new Writable({
+      emitClose: false,
+      write(chunk: Buffer, _encoding, done) {
+        meter.pushBytes(chunk);
+        done();
+      },
+    });
+    const drained = once(pcm, 'finish');
+    drained.catch(() => undefined); // a failed run rejects below; the stream's own outcome then does not matter
+    // The ASR engines get swresample's default (32-tap) filter; measuring loudness and silence alone, 8 taps
+    // lose nothing (what aliases lies above 7 kHz, where the K-weighted energy of a show is small) and save
+    // a sixth of the pass.
+    const resample = options.speechPath ? `aresample=${ASR_SAMPLE_RATE}` : `aresample=${ASR_SAMPLE_RATE}:filter_size=8`;
+    // Large frames and no per-packet flush: the pipe then carries 32 KiB writes instead of 2 KiB ones,
+    // which alone cost a third of the decode.
+    const track = `[0:a:0]${resample},aformat=sample_fmts=s16:channel_layouts=mono,asetnsamples=n=16384:pad=0`;
+    const command = this.command(location).complexFilter(options.speechPath ? `${track},asplit=2[asr][pcm]` : `${track}[pcm]`);
+    if (options.speechPath) command.output(options.speechPath).outputOptions(['-map', '[asr]', '-c:a', 'pcm_s16le', '-f', 'wav']);
+    command.output(pcm).outputOptions(['-map', '[pcm]', '-c:a', 'pcm_s16le', '-flush_packets', '0', '-f', 's16le']);
     await run(command, {
       ...options,
       what: 'audio decode',
       location,
       // A decode failure of a readable input is the recording's fault: retrying will not help.
       unusableInput: 'the audio track could not be decoded',
-      onStderr: (line) => {
-        if (loudness.consume(line)) return;
-        const silence = parseSilenceLine(line);
-        if (silence?.kind === 'start') openSilence = silence.at;
-        else if (silence?.kind === 'end') {
-          silences.push({ start: Math.max(0, openSilence ?? silence.at - (silence.duration ?? 0)), end: silence.at });
-          openSilence = undefined;
-        }
-      },
     });
-    const decodedSeconds = loudness.lastTime;
-    if (openSilence !== undefined) silences.push({ start: openSilence, end: decodedSeconds });
-    return { loudness: loudness.perSecond(), silences, integratedLufs: loudness.integrated, decodedSeconds };
+    await drained;
+    return meter.result();
   }
 
   async extractAudio(location: string, range: { start: number; end: number; outPath: string; signal?: AbortSignal }): Promise<void> {
