@@ -5,14 +5,16 @@
 import { parseClaimRules } from '../shared/core/compliance/index.js';
 import { detectLanguage } from '../shared/core/text/index.js';
 import { parseCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../shared/core/inputs/index.js';
+import { endChatAt, type ChatParseReport } from '../shared/core/inputs/chatLog.js';
 import { InputError, MediaError } from '../shared/core/errors.js';
-import { recordingPrefix, showKeys } from '../shared/core/keys.js';
+import { recordingPrefix, showKeys, type ShowId } from '../shared/core/keys.js';
 import { looksLikeMedia, MEDIA_SIGNATURE_BYTES } from '../shared/core/mediaSignature.js';
 import type { ChatParseOptions } from '../shared/core/inputs/chatParseOptions.js';
-import type { Language, ParseReport } from '../shared/core/types.js';
+import type { ChatMessage, Language, ParseReport } from '../shared/core/types.js';
 import { manifestOptionsSchema } from '../shared/core/settings/runSettings.js';
 import { sideInputSchemas, type SideInputValue } from '../shared/pipeline/artifacts.js';
 import { manifestSchema, parseJobOptions, type Manifest } from '../shared/pipeline/manifest.js';
+import type { StageContext } from '../shared/pipeline/ports.js';
 import type { StageHandler } from '../shared/pipeline/stage.js';
 import { JOB_FILE, sideInputKind, type SideInputKind } from '../shared/pipeline/sideInputs.js';
 import { tryReadJson, writeJson } from '../shared/pipeline/storageJson.js';
@@ -35,15 +37,23 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
   if (!head) throw new InputError(`recording ${sourceName} was not found`);
   if (head.size === 0) throw new MediaError(`recording ${sourceName} is empty (0 bytes)`, { permanent: true });
 
-  const info = await media.probe(await storage.readLocation(recordingKey), sourceName).catch(async (error: unknown) => {
+  // The probe runs in ffprobe's own process; the side inputs are read and parsed meanwhile. The recording's
+  // verdict still comes first: a broken recording is reported as such even when a side input is broken too.
+  const probing = media.probe(await storage.readLocation(recordingKey), sourceName).catch(async (error: unknown) => {
     // ffprobe says "moov atom not found" for anything named .mp4; the first bytes tell damage from garbage.
     if (!looksLikeMedia(await storage.getRange(recordingKey, 0, MEDIA_SIGNATURE_BYTES))) {
       throw new MediaError(`recording ${sourceName} is not a readable media file (no known container signature)`, { permanent: true, cause: error });
     }
     throw error;
   });
+  probing.catch(() => undefined); // awaited below, after the side inputs
+  const chatOptions: ChatParseOptions = job.chatStart ? { recordingStartMs: wallClockMs(job.chatStart) } : {};
+  const parsing = parseSideInputs(storage, showId, chatOptions);
+  parsing.catch(() => undefined);
+  const info = await probing;
   if (!info.audio) throw new MediaError(`recording ${sourceName} has no audio track`, { permanent: true });
   if (!(info.duration > 0)) throw new MediaError(`recording ${sourceName} has no measurable duration (truncated or corrupt?)`, { permanent: true });
+  const sideInputs = await parsing;
 
   // A new run starts from a clean status: parts from an earlier run of this show would mislead.
   const previous = await storage.tryGet(keys.manifest);
@@ -51,21 +61,15 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
     for (const key of await storage.list(keys.statusParts)) if (key !== keys.statusPart('ingest')) await storage.delete(key);
   }
 
-  const chatOptions: ChatParseOptions = {
-    durationSeconds: info.duration,
-    ...(job.chatStart ? { recordingStartMs: wallClockMs(job.chatStart) } : {}),
-  };
   const inputs: Manifest['inputs'] = {};
   const texts: { captions: string[]; chat: string[] } = { captions: [], chat: [] };
-  for (const key of await storage.list(recordingPrefix(showId))) {
-    const fileName = key.slice(recordingPrefix(showId).length);
-    const kind = sideInputKind(fileName);
-    if (!kind) continue;
-    const text = (await storage.get(key)).toString('utf8');
-    const { value, report } = parseSideInput(kind, text, fileName, chatOptions);
+  for (const parsed of sideInputs) {
+    // Chat after the recording's end is dropped (and counted) once the probe has said where the end is.
+    const { value, report } = parsed.kind === 'chat' ? endOfChat(parsed, info.duration) : parsed;
+    const { kind } = parsed;
     const normalisedKey = keys.inputs(kind);
     await writeJson(storage, normalisedKey, sideInputSchemas[kind], value);
-    inputs[kind] = { sourceKey: key, key: normalisedKey, report };
+    inputs[kind] = { sourceKey: parsed.sourceKey, key: normalisedKey, report };
     if (kind === 'captions') texts.captions = (value as readonly { text: string }[]).map((segment) => segment.text);
     if (kind === 'chat') texts.chat = (value as readonly { text: string }[]).slice(0, 5000).map((chat) => chat.text);
   }
@@ -122,6 +126,32 @@ async function readJobOptions(storage: Parameters<StageHandler<'ingest'>>[1]['st
 /** A job's `chatStart` as epoch ms; without a zone it is read as UTC, the way wall-clock chat parsers read their lines. */
 function wallClockMs(iso: string): number {
   return Date.parse(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
+}
+
+interface ParsedSideInput {
+  readonly kind: SideInputKind;
+  readonly sourceKey: string;
+  readonly value: SideInputValue;
+  readonly report: ParseReport;
+}
+
+/** Every side input submitted with the recording, read and parsed (chat not yet cut at the recording's end). */
+async function parseSideInputs(storage: StageContext['storage'], showId: ShowId, chatOptions: ChatParseOptions): Promise<ParsedSideInput[]> {
+  const parsed: ParsedSideInput[] = [];
+  for (const key of await storage.list(recordingPrefix(showId))) {
+    const fileName = key.slice(recordingPrefix(showId).length);
+    const kind = sideInputKind(fileName);
+    if (!kind) continue;
+    const text = (await storage.get(key)).toString('utf8');
+    parsed.push({ kind, sourceKey: key, ...parseSideInput(kind, text, fileName, chatOptions) });
+  }
+  return parsed;
+}
+
+/** The parsed chat without what comes after the recording's end. */
+function endOfChat(parsed: ParsedSideInput, durationSeconds: number): Pick<ParsedSideInput, 'value' | 'report'> {
+  const { messages, report } = endChatAt({ messages: parsed.value as ChatMessage[], report: parsed.report as ChatParseReport }, durationSeconds);
+  return { value: messages, report };
 }
 
 function parseSideInput(kind: SideInputKind, text: string, name: string, chatOptions: ChatParseOptions): { value: SideInputValue; report: ParseReport } {

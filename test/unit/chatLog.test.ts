@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/core/errors.js';
 import { DANMAKU_SKIP, JSONL_SKIP, MAX_CHAT_TEXT_CHARS, parseChatLog } from '../../shared/core/inputs/index.js';
+import { endChatAt } from '../../shared/core/inputs/chatLog.js';
 import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
 const CHAT_DATA = join(SHARED_DATA, 'chat');
@@ -339,5 +340,22 @@ describe.skipIf(missingTestData(CHAT_DATA))('parseChatLog — real bilibili file
     expect(messages.some((m) => m.text === '(*・_・)ノ<(＃＃)>彡来个烤红薯冷静一下')).toBe(true);
     expect(messages.filter((m) => m.text === '好想跟你表白❤❤❤❤❤').length).toBeGreaterThan(0);
     expect(messages.some((m) => /^\[\d+,\d+,"/.test(m.text))).toBe(false);
+  });
+});
+
+describe('endChatAt', () => {
+  it('cuts a parsed log at the recording end exactly as parsing with the duration does (ingest parses while it probes)', () => {
+    const text = jsonl(
+      { t: 1, user: 'a', text: 'hi' },
+      { t: 50, user: 'b', text: 'mid', kind: 'paid', amount: 30 },
+      { t: 99.5, user: 'c', text: 'late' },
+      { t: 130, user: 'd', text: 'after' },
+      { t: 'x', user: 'e', text: 'bad time' },
+    );
+    const whole = parseChatLog(text, 'chat.jsonl');
+    expect(whole.messages).toHaveLength(4);
+    expect(endChatAt(whole, 100)).toEqual(parseChatLog(text, 'chat.jsonl', { durationSeconds: 100 }));
+    expect(endChatAt(whole, 100).report).toMatchObject({ accepted: 3, skipped: whole.report.skipped + 1 });
+    expect(endChatAt(whole, 200)).toBe(whole);
   });
 });

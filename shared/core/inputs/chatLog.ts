@@ -48,17 +48,38 @@ export function parseChatLog(text: string, name: string, options: ChatParseOptio
   if (parsed.messages.length === 0 && !parsed.emptyIsValid) {
     throw new InputError(`chat log ${name} is not a recognised chat format: read as ${reader.format}, no usable message (${describeTop(tally)}); ${ACCEPTED_CHAT_FORMATS}`);
   }
-  const duration = options.durationSeconds;
-  const messages = duration === undefined ? parsed.messages : parsed.messages.filter((message) => {
-    if (message.t <= duration) return true;
-    tally.skip(AFTER_END);
-    return false;
-  });
   // Array.prototype.sort is stable (ES2019), so equal times keep file order.
-  messages.sort((a, b) => a.t - b.t);
+  const messages = [...parsed.messages].sort((a, b) => a.t - b.t);
+  const whole: ParsedChatLog = { messages, report: { ...tally.report(reader.format, messages.length), kinds: kindsOf(messages) } };
+  return options.durationSeconds === undefined ? whole : endChatAt(whole, options.durationSeconds);
+}
+
+/**
+ * The log without the messages after the recording's end, counted as skipped (AFTER_END). Ingest parses the
+ * chat while the recording is still being probed and applies the end once the duration is known; the result
+ * is what `parseChatLog` with `durationSeconds` returns.
+ */
+export function endChatAt(parsed: ParsedChatLog, durationSeconds: number): ParsedChatLog {
+  const messages = parsed.messages.filter((message) => message.t <= durationSeconds);
+  const dropped = parsed.messages.length - messages.length;
+  if (dropped === 0) return parsed;
+  const { report } = parsed;
+  return {
+    messages,
+    report: {
+      ...report,
+      accepted: messages.length,
+      skipped: report.skipped + dropped,
+      skippedReasons: { ...report.skippedReasons, [AFTER_END]: (report.skippedReasons[AFTER_END] ?? 0) + dropped },
+      kinds: kindsOf(messages),
+    },
+  };
+}
+
+function kindsOf(messages: readonly ChatMessage[]): ChatParseReport['kinds'] {
   const kinds: Partial<Record<ChatMessage['kind'], number>> = {};
   for (const message of messages) kinds[message.kind] = (kinds[message.kind] ?? 0) + 1;
-  return { messages, report: { ...tally.report(reader.format, messages.length), kinds } };
+  return kinds;
 }
 
 function describeTop(tally: ReasonTally): string {
