@@ -59,6 +59,8 @@ import { FileCatalogIndex } from '../shared/adapters/local/fileCatalogIndex.js';
 import { generateSampleShow, readCachedSampleShow, type SampleShow, type SampleShowOptions } from '../scripts/sampleShow.js';
 import { benchClipRender, formatClipRenderBench, type ClipRenderBenchResult } from './clipRenderBench.js';
 import { benchWorkspace, formatWorkspaceBench } from './workspaceBench.js';
+import { formatRatioSummary, type SummaryInputs } from './ratioSummary.js';
+import { benchWhisperBase, formatWhisperBench, type WhisperBenchResult } from './whisperBench.js';
 import { benchDetector, formatDetectorBench, type DetectorBenchResult } from './detectorBench.js';
 import { DEFAULT_LONG_SHOW, ensureLongShow, ensureLongShowCut, type LongShowParams } from './longShow.js';
 import { formatLongTable, locateDanmakuLog, longGrowth, toLongRow, type LongRow } from './longStreamCase.js';
@@ -83,7 +85,7 @@ const LONG_DIR = path.join(BENCH_DIR, 'long');
  * Fixed sample parameters: the issue's reference show, 720p with captions and chat (the audio-only decode barely
  * depends on the picture size; the scene pass and the clips do). Generated once under `.bench/shows/`.
  */
-const SAMPLE = { language: 'en', seed: 42, width: 1280, height: 720 } as const;
+const SAMPLE = { language: 'en', seed: 42, width: 1280, height: 720, videoBitrateKbps: 2500 } as const;
 const MAX_CLIPS = 8;
 /** /proc sampling period for the process-tree peak, ms. */
 const MEMORY_SAMPLE_MS = 100;
@@ -248,7 +250,7 @@ interface ShowRow extends RunFigures {
 }
 
 function sampleOptions(minutes: number): SampleShowOptions {
-  return { outDir: path.join(BENCH_DIR, 'shows', `${SAMPLE.language}-${minutes}min-${SAMPLE.width}x${SAMPLE.height}`), minutes, ...SAMPLE };
+  return { outDir: path.join(BENCH_DIR, 'shows', `${SAMPLE.language}-${minutes}min-${SAMPLE.width}x${SAMPLE.height}-${SAMPLE.videoBitrateKbps}k`), minutes, ...SAMPLE };
 }
 
 /** The cached sample when its params.json matches, otherwise a freshly generated one (and how long that took). */
@@ -537,6 +539,11 @@ async function writeResults(
   await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
 }
 
+/** The render section's ratio against the naive single pass, for the summary. */
+function renderSummary(render: ClipRenderBenchResult): NonNullable<SummaryInputs['render']> {
+  return { skipped: `naive baseline not measured (renderClip over bare ffmpeg: ${render.overBare.wallSeconds.toFixed(2)}x)` };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Arguments and entry point
 
@@ -571,8 +578,9 @@ async function main(): Promise<void> {
     options: {
       minutes: { type: 'string', default: '20' },
       only: { type: 'string' },
-      // 1 by default so each clip's time is one uncontended encode (the figure clip RTF is about); the CLI runs 2.
-      concurrency: { type: 'string', default: '1' },
+      // 2, as the CLI runs: two clips encode at once, which is what the clip stage's memory limit is about
+      // (a clip's RTF is then measured beside another encode).
+      concurrency: { type: 'string', default: '2' },
       measure: { type: 'string' },
       long: { type: 'boolean' },
       'no-long': { type: 'boolean' },
@@ -580,7 +588,8 @@ async function main(): Promise<void> {
       'no-render': { type: 'boolean' },
       workspace: { type: 'boolean' },
       'no-workspace': { type: 'boolean' },
-      'long-minutes': { type: 'string', default: '60,240' },
+      // 10 minutes to 6 hours: the memory of every stage must stay flat across them; 240 is the 3.7-hour log's show.
+      'long-minutes': { type: 'string', default: '10,60,240,360' },
     },
     strict: true,
   });
@@ -629,6 +638,21 @@ async function main(): Promise<void> {
     await writeResults(short, long, seconds(performance.now() - benchStarted), render);
     printLongSection(long);
   }
+  let whisper: WhisperBenchResult | undefined;
+  if (args.only === undefined && args.long !== true && args.render !== true) {
+    process.stderr.write('whisper base realtime factor (when the model is present) ...\n');
+    whisper = await benchWhisperBase(REPO_ROOT);
+    console.log(formatWhisperBench(whisper));
+  }
+  console.log('');
+  console.log(
+    formatRatioSummary({
+      ...(short ? { short: short.shows.map((row) => ({ ...row, width: SAMPLE.width, height: SAMPLE.height, concurrency: args.concurrency })) } : {}),
+      ...(render ? { render: renderSummary(render) } : {}),
+      ...(long ? { long: 'skipped' in long ? long : long.rows } : {}),
+      ...(whisper ? { whisper } : {}),
+    }),
+  );
   const totalSeconds = seconds(performance.now() - benchStarted);
   console.log(`bench took ${totalSeconds.toFixed(1)} s; results in ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
 }

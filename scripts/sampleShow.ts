@@ -41,6 +41,13 @@ export interface SampleShowOptions {
   readonly height?: number;
   /** @default 25 */
   readonly fps?: number;
+  /**
+   * Encode the picture like a real recorder: constant-rate H.264 at this many kbit/s with a keyframe every 2 s
+   * (OBS's defaults), over grain that keeps x264 from compressing the flat synthetic studio to nothing. Benchmarks
+   * need it: a real 720p show's 2-4 Mbit/s must be demuxed by every pass, and its keyframes decoded by the scene
+   * pass. @default undefined (CRF 30 at ffmpeg's default GOP: tiny files for tests)
+   */
+  readonly videoBitrateKbps?: number;
 }
 
 /** A planted (labelled) highlight: host speech start to end of the chat burst, in seconds. */
@@ -768,14 +775,20 @@ async function renderRecording(
   width: number,
   height: number,
   fps: number,
+  videoBitrateKbps?: number,
 ): Promise<void> {
   const D = plan.duration;
+  const rate = videoBitrateKbps === undefined
+    ? ['-crf', '30']
+    : ['-b:v', `${videoBitrateKbps}k`, '-maxrate', `${videoBitrateKbps}k`, '-bufsize', `${2 * videoBitrateKbps}k`, '-g', String(2 * fps), '-keyint_min', String(2 * fps)];
+  const graph = videoFilter(plan, width, height, fps);
   const args = [
     '-hide_banner', '-nostats', '-loglevel', 'error', '-y',
     '-f', 's16le', '-ar', String(MIX_RATE), '-ac', '1', '-i', 'pipe:0',
-    '-filter_complex', videoFilter(plan, width, height, fps),
+    // Temporal grain (seeded by the frame, so deterministic) gives the flat studio a camera's entropy.
+    '-filter_complex', videoBitrateKbps === undefined ? graph : graph.replace(/\[v\]$/, ',noise=alls=14:allf=t+u:all_seed=42[v]'),
     '-map', '[v]', '-map', '0:a',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '30', '-r', String(fps),
+    '-c:v', 'libx264', '-preset', 'ultrafast', ...rate, '-r', String(fps),
     // The fast AAC coder is ~2x quicker than the default two-loop search; quality is irrelevant for a synthetic show.
     '-c:a', 'aac', '-aac_coder', 'fast', '-b:a', '128k', '-ar', '48000', '-ac', '2',
     '-t', String(D),
@@ -828,6 +841,7 @@ interface ResolvedParams {
   width: number;
   height: number;
   fps: number;
+  videoBitrateKbps?: number;
 }
 
 function resolveParams(opts: SampleShowOptions): ResolvedParams {
@@ -839,6 +853,7 @@ function resolveParams(opts: SampleShowOptions): ResolvedParams {
     width: opts.width ?? 640,
     height: opts.height ?? 360,
     fps: opts.fps ?? 25,
+    ...(opts.videoBitrateKbps === undefined ? {} : { videoBitrateKbps: opts.videoBitrateKbps }),
   };
   if (!(params.minutes > 0) || params.minutes * 60 < 40) throw new Error('minutes must be at least 40 seconds (0.67)');
   if (!Number.isInteger(params.seed)) throw new Error('seed must be an integer');
@@ -942,7 +957,7 @@ export async function generateSampleShow(opts: SampleShowOptions): Promise<Sampl
         gain: 1,
       })),
     ];
-    await renderRecording(plan, events, paths.recording, params.width, params.height, params.fps);
+    await renderRecording(plan, events, paths.recording, params.width, params.height, params.fps, params.videoBitrateKbps);
 
     const show: SampleShow = {
       ...paths,
