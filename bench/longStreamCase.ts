@@ -121,6 +121,8 @@ const LINES: readonly Line[] = [
   ...STAGES.map((stage): Line => ({ label: `  ${stage} s`, value: (r) => r.stageSeconds[stage], digits: 2, ratio: true })),
   { label: 'chat parse alone s (best)', value: (r) => r.chatParse?.bestSeconds, digits: 3, ratio: true },
   { label: 'analyze alone s (best)', value: (r) => r.analyzeAloneSeconds, digits: 3, ratio: true },
+  { label: 'audio features pass / decode', value: (r) => r.audioPassOverDecode, digits: 2 },
+  { label: 'scene pass / decode', value: (r) => r.scenePassOverDecode, digits: 2 },
   { label: 'clips', value: (r) => r.clips, digits: 0 },
   { label: 'peak tree RSS MB', value: (r) => r.peakTreeRssMb, digits: 1, ratio: true },
   { label: '  during all but clip MB', value: (r) => r.peakAnalysisTreeRssMb, digits: 1, ratio: true },

@@ -6,7 +6,7 @@
 import { renderTextTable } from '../scripts/textTable.js';
 
 export interface SummaryInputs {
-  readonly short?: readonly { readonly minutes: number; readonly width: number; readonly height: number; readonly analysisOverDecode: number; readonly peakAnalysisTreeRssMb: number; readonly peakClipTreeRssMb: number; readonly concurrency: number }[];
+  readonly short?: readonly { readonly label: string; readonly analysisOverDecode: number; readonly scenePassOverDecode: number; readonly peakAnalysisTreeRssMb: number; readonly peakClipTreeRssMb: number; readonly concurrency: number }[];
   readonly render?: { readonly overNaiveWall: number; readonly overNaiveCpu: number; readonly peakTreeMb: number; readonly naivePeakTreeMb: number } | { readonly skipped: string };
   readonly long?: readonly { readonly minutes: number; readonly wallOverDecode: number; readonly peakTreeRssMb: number; readonly chatAccepted: number }[] | { readonly skipped: string };
   readonly whisper?: { readonly rtf: number; readonly threads: number } | { readonly skipped: string };
@@ -22,11 +22,12 @@ export function formatRatioSummary(inputs: SummaryInputs): string {
   if (inputs.short && inputs.short.length > 0) {
     for (const show of inputs.short) {
       rows.push([
-        `analysis / audio-only decode (${show.minutes} min ${show.width}x${show.height}, captions + chat)`,
-        `${show.analysisOverDecode.toFixed(2)}x`, '<= 1.5x', show.peakAnalysisTreeRssMb.toFixed(0), verdict(show.analysisOverDecode <= 1.5),
+        `analysis / audio-only decode (${show.label}, captions + chat)`,
+        `${show.analysisOverDecode.toFixed(2)}x`, '<= 1.5x', show.peakAnalysisTreeRssMb.toFixed(0),
+        `${verdict(show.analysisOverDecode <= 1.5)} (scene pass alone ${show.scenePassOverDecode.toFixed(2)}x)`,
       ]);
       rows.push([
-        `clip stage process tree, ${show.concurrency} at once (${show.minutes} min)`,
+        `clip stage process tree, ${show.concurrency} clips at once (${show.label})`,
         '-', `< ${MIB_LIMIT} MB`, show.peakClipTreeRssMb.toFixed(0), verdict(show.peakClipTreeRssMb < MIB_LIMIT),
       ]);
     }

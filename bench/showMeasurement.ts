@@ -47,6 +47,9 @@ export interface ShowMeasurement {
   readonly nodeMaxRssKb: number;
   /** Best-of-N time of the analyze handler alone on the stored inputs (sentiment, signals, detector, compliance). */
   readonly analyzeAloneMs: number;
+  /** The audio stage's two ffmpeg passes timed alone on the recording (best of 2): the audio features, and the intra-frame scene pass beside it. */
+  readonly audioPassAloneMs: number;
+  readonly scenePassAloneMs: number;
   readonly highlightsFound: number;
   readonly chatInput?: ChatInputReport;
   readonly chatParse?: ChatParseTiming;
@@ -73,6 +76,9 @@ export interface RunFigures {
   readonly stageSeconds: Readonly<Record<StageName, number>>;
   readonly submitSeconds: number;
   readonly analyzeAloneSeconds: number;
+  /** The audio stage's passes alone, over the decode baseline. */
+  readonly audioPassOverDecode: number;
+  readonly scenePassOverDecode: number;
   readonly peakTreeRssMb: number;
   /** Peak tree RSS while analysis stages ran (everything but clip), and while clips were cut. */
   readonly peakAnalysisTreeRssMb: number;
@@ -94,6 +100,8 @@ export function runFigures(m: ShowMeasurement, decodeMs: number): RunFigures {
     stageSeconds: Object.fromEntries(STAGES.map((stage) => [stage, seconds(m.stageMs[stage])])) as Record<StageName, number>,
     submitSeconds: seconds(m.submitMs),
     analyzeAloneSeconds: seconds(m.analyzeAloneMs, 3),
+    audioPassOverDecode: round(m.audioPassAloneMs / decodeMs, 2),
+    scenePassOverDecode: round(m.scenePassAloneMs / decodeMs, 2),
     peakTreeRssMb: mib(m.memory.peakKb),
     peakAnalysisTreeRssMb: mib(Math.max(0, ...ANALYSIS_STAGES.map((stage) => m.memory.peakByPhaseKb[stage] ?? 0))),
     peakClipTreeRssMb: mib(m.memory.peakByPhaseKb.clip ?? 0),
