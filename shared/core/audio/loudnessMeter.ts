@@ -59,19 +59,21 @@ export class LoudnessMeter {
 
   /** Feeds 16-bit samples in order. */
   push(samples: Int16Array): void {
-    const [shelf, highPass] = this.filters;
+    // Coefficients and state in locals: this loop runs once per sample (57.6 million for an hour at 16 kHz).
+    const [{ b0: sb0, b1: sb1, b2: sb2, a1: sa1, a2: sa2 }, { b0: hb0, b1: hb1, b2: hb2, a1: ha1, a2: ha2 }] = this.filters;
+    const { blockSamples } = this;
     let { s1a, s2a, s1b, s2b, blockSum, blockFill } = this;
     for (let i = 0; i < samples.length; i += 1) {
       const x = (samples[i] as number) * INT16_SCALE;
-      const y1 = shelf.b0 * x + s1a;
-      s1a = shelf.b1 * x - shelf.a1 * y1 + s2a;
-      s2a = shelf.b2 * x - shelf.a2 * y1;
-      const y2 = highPass.b0 * y1 + s1b;
-      s1b = highPass.b1 * y1 - highPass.a1 * y2 + s2b;
-      s2b = highPass.b2 * y1 - highPass.a2 * y2;
+      const y1 = sb0 * x + s1a;
+      s1a = sb1 * x - sa1 * y1 + s2a;
+      s2a = sb2 * x - sa2 * y1;
+      const y2 = hb0 * y1 + s1b;
+      s1b = hb1 * y1 - ha1 * y2 + s2b;
+      s2b = hb2 * y1 - ha2 * y2;
       blockSum += y2 * y2;
       blockFill += 1;
-      if (blockFill === this.blockSamples) {
+      if (blockFill === blockSamples) {
         this.closeBlock(blockSum);
         blockSum = 0;
         blockFill = 0;
