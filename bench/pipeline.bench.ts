@@ -137,7 +137,8 @@ async function measureShow(spec: z.output<typeof measureSpecSchema>): Promise<Sh
       onEvent: (event) => {
         // Phases are exact at concurrency 1; with more, a peak is credited to the stage that started last.
         if (event.type === 'started') sampler?.phase(event.message.stage);
-        if (event.type === 'started' && event.message.stage === 'clip') firstClipStarted ??= performance.now();
+        // Analysis ends where cutting starts; a show with nothing to clip goes straight on to suggest.
+        if (event.type === 'started' && (event.message.stage === 'clip' || event.message.stage === 'suggest')) firstClipStarted ??= performance.now();
         if (event.type === 'succeeded' && event.message.stage === 'clip') clipMs.set(event.message.clipId, event.ms);
       },
     });
@@ -160,7 +161,7 @@ async function measureShow(spec: z.output<typeof measureSpecSchema>): Promise<Sh
       memory = await sampler.stop();
     }
     const runWallMs = performance.now() - runStarted;
-    if (firstClipStarted === undefined) throw new Error(`pipeline run of ${spec.recording} cut no clip: nothing to time analysis against`);
+    if (firstClipStarted === undefined) throw new Error(`pipeline run of ${spec.recording} never reached clip or suggest`);
     const nodeMaxRssKb = process.resourceUsage().maxRSS;
 
     if (outcome.status.state !== 'succeeded' || outcome.deadLetters.length > 0) {

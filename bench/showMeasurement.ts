@@ -38,7 +38,7 @@ export interface ShowMeasurement {
   readonly probedSeconds: number;
   readonly submitMs: number;
   readonly runWallMs: number;
-  /** Wall time from the run's start (ingest) to the first clip stage's start: the analysis the issue measures. */
+  /** Wall time from the run's start (ingest) to the first clip stage's start (suggest's, when nothing is clipped): the analysis. */
   readonly untilFirstClipMs: number;
   readonly stageMs: Readonly<Record<StageName, number>>;
   readonly clips: readonly ClipTiming[];

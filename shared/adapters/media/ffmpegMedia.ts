@@ -21,6 +21,8 @@ import type { Aspect } from '../../core/schemas/clipRender.js';
 import type { AudioPassResult, Media, MediaInfo, MediaRunOptions, RenderClipRequest, RenderClipResult } from '../../pipeline/ports.js';
 import type { SampledFrames, SampleFramesRequest } from '../../pipeline/ports.js';
 import { planClipRender, type ClipRenderPlan } from './clipRenderPlan.js';
+import { assFontFamilies, captionFontsDir } from './captionFonts.js';
+import { DEFAULT_CAPTION_FONT } from '../../core/captions/captionStyle.js';
 import { filterPath } from './clipRenderGraph.js';
 import { cachedFfmpegCapabilities } from './ffmpegCapabilityCache.js';
 import { type FfmpegCapabilities, passthroughFrameTiming, type SceneMeasure, sceneMeasureOf } from './ffmpegCapabilities.js';
@@ -396,8 +398,9 @@ export class FfmpegMedia implements Media {
   async renderClip(request: RenderClipRequest): Promise<RenderClipResult> {
     await this.capabilities();
     // libass refuses an empty subtitle file, so a variant without speech is given no captions path.
-    if (request.variants.some((variant) => variant.captionsPath)) await this.requireFilter('subtitles', 'burning in captions (libass)');
-    const plan = this.planRender(request);
+    const captionFiles = request.variants.flatMap((variant) => (variant.captionsPath ? [variant.captionsPath] : []));
+    if (captionFiles.length > 0) await this.requireFilter('subtitles', 'burning in captions (libass)');
+    const plan = planClipRender(request, { ...this.options, fontsDir: await this.fontsDirFor(captionFiles) });
     const command = this.command(plan.source).inputOptions([...plan.inputOptions]).complexFilter(plan.filterComplex);
     for (const output of plan.outputs) command.output(output.path).outputOptions([...output.options]);
     await run(command, { what: 'clip render', location: request.source, signal: request.signal, onProgress: request.onProgress, duration: plan.duration });
@@ -526,6 +529,16 @@ export class FfmpegMedia implements Media {
       if (line.includes('pts_time') || line.includes('lavfi.asr.text')) lines.push(line.replace(/^\[[^\]]*\]\s*/, ''));
     } });
     return parseAsrMetadata(lines.join('\n'));
+  }
+
+  /** The fonts directory for burning these caption files: only their families' files (captionFonts.ts). */
+  private async fontsDirFor(captionFiles: readonly string[]): Promise<string> {
+    if (captionFiles.length === 0) return this.options.fontsDir;
+    // A deployment font other than the styles' default replaces every style's font (clipRenderPlan.ts).
+    const families = this.options.captionFont !== DEFAULT_CAPTION_FONT
+      ? [this.options.captionFont]
+      : assFontFamilies(await Promise.all(captionFiles.map((file) => readFile(file, 'utf8'))));
+    return captionFontsDir(this.options.fontsDir, families);
   }
 
   /** A fluent-ffmpeg command on this instance's ffmpeg and ffprobe. */
