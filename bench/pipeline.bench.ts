@@ -39,6 +39,7 @@
  * Imperative benchmark tooling (I/O, timing, child processes); not part of the functional core.
  */
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -327,11 +328,25 @@ async function decodeBaselineMs(recording: string, runs: number): Promise<number
   return best;
 }
 
-/** Measures one show in a fresh node process running this file with `--measure`. */
+/**
+ * This file compiled to one ES module (esbuild, npm packages left as imports), as the CLI's bundle is: a child
+ * under tsx would compile TypeScript as it runs and count the compiler in node's memory (about 200 MB more than
+ * `postshow` itself holds). Built once per bench run, beside the results.
+ */
+let measureBundle: Promise<string> | undefined;
+function compiledSelf(): Promise<string> {
+  measureBundle ??= (async () => {
+    const outfile = path.join(BENCH_DIR, 'measure.mjs');
+    await mkdir(BENCH_DIR, { recursive: true });
+    await build({ entryPoints: [fileURLToPath(import.meta.url)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+    return outfile;
+  })();
+  return measureBundle;
+}
+
+/** Measures one show in a fresh node process running this file, compiled, with `--measure`. */
 async function measureInChild(spec: MeasureSpec): Promise<ShowMeasurement> {
-  const self = fileURLToPath(import.meta.url);
-  // execArgv carries tsx's loader flags, so the child runs this TypeScript file the same way.
-  const stdout = await runCommand(process.execPath, [...process.execArgv, self, '--measure', JSON.stringify(spec)], 'inherit');
+  const stdout = await runCommand(process.execPath, [await compiledSelf(), '--measure', JSON.stringify(spec)], 'inherit');
   const last = stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as ShowMeasurement;
 }
