@@ -238,13 +238,7 @@ async function timeAnalyzeAlone(
     storage, media, images: new SharpImages(), transcriber: new PocketsphinxTranscriber(media), catalogIndex: new FileCatalogIndex(storage),
     logger: silentLogger, workDir, attempt: 1, signal: new AbortController().signal,
   };
-  let best = Infinity;
-  for (let run = 0; run < ANALYZE_RUNS; run += 1) {
-    const started = performance.now();
-    await stageHandlers.analyze({ stage: 'analyze', showId }, context);
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
+  return bestOf(ANALYZE_RUNS, () => stageHandlers.analyze({ stage: 'analyze', showId }, context));
 }
 
 /**
@@ -318,14 +312,8 @@ function runCommand(command: string, args: readonly string[], stderr: 'pipe' | '
 }
 
 /** Wall time of ffmpeg's audio-only decode to the null muxer, best of `runs`, ms. */
-async function decodeBaselineMs(recording: string, runs: number): Promise<number> {
-  let best = Infinity;
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    await runCommand('ffmpeg', ['-v', 'error', '-i', recording, '-map', '0:a:0', '-f', 'null', '-']);
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
+function decodeBaselineMs(recording: string, runs: number): Promise<number> {
+  return bestOf(runs, () => runCommand('ffmpeg', ['-v', 'error', '-i', recording, '-map', '0:a:0', '-f', 'null', '-']));
 }
 
 /**

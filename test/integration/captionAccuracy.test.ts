@@ -5,13 +5,14 @@
  * cue burned would not be). `npm run eval:asr` prints the same over all recordings.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { findExecutable } from '../../shared/adapters/findExecutable.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { poolCaptionAccuracy, recordingCaptionAccuracy, type RecordingCaptionAccuracy } from '../../scripts/asrEval/captionAccuracy.js';
 import { prepareAsrWav } from '../../scripts/asrEval/prepareAudio.js';
 import { FfmpegMedia } from '../../shared/adapters/media/ffmpegMedia.js';
-import { findExecutable, POCKETSPHINX_CONTINUOUS } from '../../shared/adapters/transcription/pocketsphinxContinuous.js';
+import { POCKETSPHINX_CONTINUOUS } from '../../shared/adapters/transcription/pocketsphinxContinuous.js';
 import { PocketsphinxTranscriber } from '../../shared/adapters/transcription/pocketsphinxTranscriber.js';
 import { markReliability } from '../../shared/core/transcript/reliability.js';
 import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';

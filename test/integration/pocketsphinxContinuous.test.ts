@@ -3,9 +3,10 @@
  * the recording clock with confidences, and the ffmpeg `asr` fallback still transcribes (without them).
  */
 import path from 'node:path';
+import { findExecutable } from '../../shared/adapters/findExecutable.js';
 import { describe, expect, it } from 'vitest';
 import { FfmpegMedia } from '../../shared/adapters/media/ffmpegMedia.js';
-import { findExecutable, POCKETSPHINX_CONTINUOUS } from '../../shared/adapters/transcription/pocketsphinxContinuous.js';
+import { POCKETSPHINX_CONTINUOUS } from '../../shared/adapters/transcription/pocketsphinxContinuous.js';
 import { PocketsphinxTranscriber } from '../../shared/adapters/transcription/pocketsphinxTranscriber.js';
 import { spotKeyphrases } from '../../shared/adapters/transcription/spotKeyphrases.js';
 import { LIBRIVOX_DIR, missingTestData } from '../helpers/sharedData.js';

@@ -7,11 +7,11 @@
  * replaced ffmpeg is asked again. A cache that cannot be read or written is simply not used.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { findExecutable } from '../findExecutable.js';
 import { detectFfmpegCapabilities, type FfmpegCapabilities } from './ffmpegCapabilities.js';
 
 const cacheFileSchema = z.object({
@@ -69,16 +69,12 @@ async function fromDiskOrBinary(ffmpegPath: string, fingerprint: string, cacheDi
 
 /** `path|size|mtime|inode` of the binary the name resolves to (PATH lookup for a bare name), or undefined. */
 async function binaryFingerprint(ffmpegPath: string): Promise<string | undefined> {
-  const candidates = ffmpegPath.includes('/') ? [ffmpegPath] : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, ffmpegPath));
-  for (const candidate of candidates) {
-    try {
-      await access(candidate, constants.X_OK);
-      const info = await stat(candidate);
-      if (!info.isFile()) continue;
-      return `${path.resolve(candidate)}|${info.size}|${info.mtimeMs}|${info.ino}`;
-    } catch {
-      // not this one
-    }
+  const binary = findExecutable(ffmpegPath);
+  if (!binary) return undefined;
+  try {
+    const info = await stat(binary);
+    return info.isFile() ? `${path.resolve(binary)}|${info.size}|${info.mtimeMs}|${info.ino}` : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }

@@ -15,7 +15,6 @@ import ffmpeg from 'fluent-ffmpeg';
 import { AudioFeatureMeter } from '../../core/audio/index.js';
 import { AbortedError, MediaError, reasonOf } from '../../core/errors.js';
 import { readEnvSettings } from '../../core/settings/envSettings.js';
-import type { TimeRange } from '../../core/types.js';
 import { NOMINAL_VARIANT_SIZES, type FrameSize } from '../../core/clips/variantSize.js';
 import type { Aspect } from '../../core/schemas/clipRender.js';
 import type { AudioPassResult, Media, MediaInfo, MediaRunOptions, RenderClipRequest, RenderClipResult } from '../../pipeline/ports.js';

@@ -4,7 +4,6 @@
  * logs its whole configuration to stderr; only the last lines are kept, for error messages.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { AbortedError, MediaError, reasonOf } from '../../core/errors.js';
 
@@ -29,22 +28,6 @@ export const POCKETSPHINX_CONTINUOUS = 'pocketsphinx_continuous';
 
 /** Stderr lines kept for an error message. */
 const STDERR_TAIL_LINES = 5;
-
-/**
- * The executable's path: `name` itself when it contains a slash, else the first executable match on
- * `searchPath` (PATH-style). Undefined when there is none.
- */
-export function findExecutable(name: string, searchPath: string = process.env.PATH ?? ''): string | undefined {
-  const candidates = name.includes('/') ? [name] : searchPath.split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** What a finished run printed: stdout whole, and the ERROR lines of stderr (problems it carried on past). */
 export interface PocketsphinxRun {

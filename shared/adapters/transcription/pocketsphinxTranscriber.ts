@@ -8,11 +8,12 @@
  * so nothing it hears is marked reliable.
  */
 import { existsSync } from 'node:fs';
+import { findExecutable } from '../findExecutable.js';
 import { MediaError } from '../../core/errors.js';
 import type { Language, Segment, TimeRange } from '../../core/types.js';
 import type { ChunkTranscript, Transcriber, TranscribeRequest } from '../../pipeline/ports.js';
 import type { FfmpegMedia } from '../media/ffmpegMedia.js';
-import { findExecutable, POCKETSPHINX_CONTINUOUS, POCKETSPHINX_EN_US, runPocketsphinxContinuous, type PocketsphinxModel } from './pocketsphinxContinuous.js';
+import { POCKETSPHINX_CONTINUOUS, POCKETSPHINX_EN_US, runPocketsphinxContinuous, type PocketsphinxModel } from './pocketsphinxContinuous.js';
 import { parsePocketsphinxTimes, segmentsFromUtterances } from './pocketsphinxOutput.js';
 
 /** Where Debian's pocketsphinx-en-us puts the acoustic model. */

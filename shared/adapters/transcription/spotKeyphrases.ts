@@ -4,10 +4,11 @@
  * listens for the phrases, so a name the language model would never guess can still be found.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { findExecutable } from '../findExecutable.js';
 import os from 'node:os';
 import path from 'node:path';
 import { MediaError } from '../../core/errors.js';
-import { findExecutable, POCKETSPHINX_CONTINUOUS, POCKETSPHINX_EN_US, runPocketsphinxContinuous, type PocketsphinxModel } from './pocketsphinxContinuous.js';
+import { POCKETSPHINX_CONTINUOUS, POCKETSPHINX_EN_US, runPocketsphinxContinuous, type PocketsphinxModel } from './pocketsphinxContinuous.js';
 
 /** One detection, seconds from the start of the file. */
 export interface KeyphraseHit {
