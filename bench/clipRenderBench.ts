@@ -140,7 +140,7 @@ export async function benchClipRender(cacheDir: string, media = new FfmpegMedia(
       ],
       thumbnail: { path: out('frame.png'), at: 3 },
     };
-    const bareArgs = clipRenderArgs(media.planRender(threeShapes));
+    const bareArgs = clipRenderArgs(await media.planRender(threeShapes));
     await media.capabilities(); // asked once per instance in real use too: not part of a render
     let render: Timing | undefined;
     let bare: Timing | undefined;
@@ -154,7 +154,7 @@ export async function benchClipRender(cacheDir: string, media = new FfmpegMedia(
         for (const step of order) await step();
       }
     }
-    const plan = media.planRender(threeShapes);
+    const plan = await media.planRender(threeShapes);
     return {
       source: `${SOURCE.width}x${SOURCE.height} ${SOURCE.fps} fps testsrc2 + tone`,
       clipSeconds,

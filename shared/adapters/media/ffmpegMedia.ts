@@ -385,8 +385,9 @@ export class FfmpegMedia implements Media {
    * The one ffmpeg command line a render runs (clipRenderPlan.ts): what the bench runs bare to measure
    * this module's overhead. Throws a permanent MediaError on a request that cannot be rendered.
    */
-  planRender(request: RenderClipRequest): ClipRenderPlan {
-    return planClipRender(request, this.options);
+  async planRender(request: RenderClipRequest): Promise<ClipRenderPlan> {
+    const captionFiles = request.variants.flatMap((variant) => (variant.captionsPath ? [variant.captionsPath] : []));
+    return planClipRender(request, { ...this.options, fontsDir: await this.fontsDirFor(captionFiles) });
   }
 
   /**
@@ -397,9 +398,8 @@ export class FfmpegMedia implements Media {
   async renderClip(request: RenderClipRequest): Promise<RenderClipResult> {
     await this.capabilities();
     // libass refuses an empty subtitle file, so a variant without speech is given no captions path.
-    const captionFiles = request.variants.flatMap((variant) => (variant.captionsPath ? [variant.captionsPath] : []));
-    if (captionFiles.length > 0) await this.requireFilter('subtitles', 'burning in captions (libass)');
-    const plan = planClipRender(request, { ...this.options, fontsDir: await this.fontsDirFor(captionFiles) });
+    if (request.variants.some((variant) => variant.captionsPath)) await this.requireFilter('subtitles', 'burning in captions (libass)');
+    const plan = await this.planRender(request);
     const command = this.command(plan.source).inputOptions([...plan.inputOptions]).complexFilter(plan.filterComplex);
     for (const output of plan.outputs) command.output(output.path).outputOptions([...output.options]);
     await run(command, { what: 'clip render', location: request.source, signal: request.signal, onProgress: request.onProgress, duration: plan.duration });
