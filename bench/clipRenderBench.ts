@@ -1,12 +1,18 @@
 /**
- * Clip render benchmark: one clip's variants rendered by FfmpegMedia.renderClip (one decode, one
- * process), against
- * - bare ffmpeg running the very same command line (same filter_complex, same outputs; the plan from
- *   `media.planRender`), measured in the same run, so the ratio is this module's own overhead
+ * Clip render benchmark: one clip in the shapes the clip stage makes for a landscape recording (a 1080x1920
+ * blurred-fill vertical with burned captions, the 16:9 source-shape master with its captions as a track, the
+ * thumbnail), rendered by FfmpegMedia.renderClip, against two baselines measured in the same run:
+ * - naive: one ffmpeg that decodes the span once and re-encodes both a source-size 16:9 and the vertical
+ *   with burned captions (the issue's baseline, at this module's x264 preset and CRF), each output its own
+ *   chain from the decoded input;
+ * - bare: bare ffmpeg running the very commands renderClip runs (`media.planRender`: the main command and the
+ *   smart cut's stream copies side by side, then the join), so that ratio is this module's own overhead
  *   (fluent-ffmpeg, the capability check, process handling), not the machine's speed.
- * (The encoder it replaced, two separate encodes and a re-read for the thumbnail, took 1.10x the CPU of
- * renderClip making the same two shapes when both were measured, 2026-12; it is gone.)
- * Runs alternate (A B B A ...) and the best of each is kept; besides wall time, the CPU time of the ffmpeg
+ * Quality: SSIM of both 16:9 outputs against the recording's own frames, and of the smart cut against the
+ * naive full re-encode.
+ * The source is a recorder-like 1280x720 30 fps encode (2.5 Mbit/s, keyframe every 2 s, grain), and the clip
+ * starts and ends between keyframes, so the smart cut re-encodes partial GOPs at both ends.
+ * Runs alternate (A B C, C B A, ...) and the best of each is kept; besides wall time, the CPU time of the ffmpeg
  * children (/proc/self/stat cutime+cstime, Linux) is compared, which other load on the machine moves far
  * less than wall time. No assertions.
  *
@@ -18,14 +24,15 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { clipRenderArgs } from '../shared/adapters/media/clipRenderPlan.js';
+import { clipRenderArgs, type ClipRenderPlan } from '../shared/adapters/media/clipRenderPlan.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import type { RenderClipRequest } from '../shared/pipeline/ports.js';
+import { startProcessTreeSampler } from './processTreeMemory.js';
 
-/** The source: 1280x720 30 fps testsrc2 with a tone, generated once and reused. */
-const SOURCE = { width: 1280, height: 720, fps: 30, seconds: 20 } as const;
-/** The clip: 12 s from second 4. */
-const WINDOW = { start: 4, end: 16 } as const;
+/** The source: a recorder's 1280x720 30 fps H.264 (2.5 Mbit/s, a keyframe every 2 s, grain) with a tone. */
+const SOURCE = { width: 1280, height: 720, fps: 30, seconds: 24, kbps: 2500 } as const;
+/** The clip: 12.4 s, starting and ending between keyframes. */
+const WINDOW = { start: 4.3, end: 16.7 } as const;
 const RUNS = 2;
 /** Linux clock ticks per second (USER_HZ), the unit of /proc/self/stat times. */
 const CLOCK_TICKS = 100;
@@ -34,13 +41,24 @@ export interface ClipRenderBenchResult {
   readonly source: string;
   readonly clipSeconds: number;
   readonly x264Preset: string;
+  readonly crf: number;
   readonly runs: number;
   readonly variants: readonly string[];
+  /** Seconds of the 16:9 master stream-copied, and re-encoded. */
+  readonly copiedSeconds: number;
+  readonly encodedSeconds: number;
   /** Best of `runs`: wall seconds and ffmpeg CPU seconds. */
   readonly render: Timing;
   readonly bare: Timing;
-  /** renderClip over bare ffmpeg with the same arguments (wall, CPU). */
+  readonly naive: Timing;
+  /** renderClip over bare ffmpeg running the same commands (wall, CPU). */
   readonly overBare: Timing;
+  /** renderClip over the naive single pass (wall, CPU): the issue's target is 0.8 or less. */
+  readonly overNaive: Timing;
+  /** SSIM (0-1) of the 16:9 outputs against the recording's frames, and of the smart cut against the naive re-encode. */
+  readonly ssim: { readonly smartCutVsSource: number; readonly naiveVsSource: number; readonly smartCutVsNaive: number };
+  /** Peak RSS of this process and its ffmpeg children while renderClip ran, and while the naive pass ran, MB. */
+  readonly peakTreeMb: { readonly render: number; readonly naive: number };
 }
 
 export interface Timing {
@@ -65,14 +83,16 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function ensureSource(dir: string): Promise<string> {
-  const file = path.join(dir, `source-${SOURCE.width}x${SOURCE.height}-${SOURCE.fps}fps-${SOURCE.seconds}s.mp4`);
+  const { width, height, fps, seconds, kbps } = SOURCE;
+  const file = path.join(dir, `source-${width}x${height}-${fps}fps-${seconds}s-${kbps}k.mp4`);
   if (await exists(file)) return file;
   await mkdir(dir, { recursive: true });
-  const { width, height, fps, seconds } = SOURCE;
   await runFfmpeg([
-    '-y', '-f', 'lavfi', '-i', `testsrc2=s=${width}x${height}:r=${fps}:d=${seconds}`,
+    '-y', '-f', 'lavfi', '-i', `testsrc2=s=${width}x${height}:r=${fps}:d=${seconds},noise=alls=10:allf=t`,
     '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-g', String(fps * 2), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', file,
+    '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${2 * kbps}k`,
+    '-g', String(fps * 2), '-keyint_min', String(fps * 2), '-sc_threshold', '0', '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-b:a', '128k', file,
   ]);
   return file;
 }
@@ -120,50 +140,110 @@ const ratio = (a: Timing | undefined, b: Timing | undefined): Timing => ({
   cpuSeconds: round((a?.cpuSeconds ?? NaN) / (b?.cpuSeconds ?? NaN), 3),
 });
 
+/** Runs a plan's commands with bare ffmpeg, as renderClip does: main command and stream copies together, then the joins. */
+async function runPlanBare(plan: ClipRenderPlan): Promise<void> {
+  await Promise.all([runFfmpeg(clipRenderArgs(plan)), ...plan.assemblies.flatMap((assembly) => assembly.copies.map((args) => runFfmpeg(args)))]);
+  for (const assembly of plan.assemblies) {
+    await writeFile(assembly.listPath, assembly.list);
+    await runFfmpeg(assembly.join);
+  }
+}
+
+/** The issue's naive single pass: the span decoded once, both shapes re-encoded whole, captions burned into the vertical. */
+function naiveArgs(source: string, captions: string, fontsDir: string, outDir: string, encoder: { preset: string; crf: number }): string[] {
+  const encode = ['-c:v', 'libx264', '-preset', encoder.preset, '-crf', String(encoder.crf), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart'];
+  return [
+    '-y', '-ss', WINDOW.start.toFixed(3), '-t', (WINDOW.end - WINDOW.start).toFixed(3), '-i', source,
+    '-filter_complex',
+    [
+      '[0:v]split=3[h][bgsrc][fgsrc]',
+      '[bgsrc]scale=270:480:force_original_aspect_ratio=increase,crop=270:480,boxblur=10:2,scale=1080:1920[bg]',
+      '[fgsrc]scale=1080:608[fg]',
+      `[bg][fg]overlay=(W-w)/2:(H-h)/2,subtitles=filename='${captions}':fontsdir='${fontsDir}'[v]`,
+      '[0:a]asplit=2[a1][a2]',
+    ].join(';'),
+    '-map', '[h]', '-map', '[a1]', ...encode, path.join(outDir, 'naive-16x9.mp4'),
+    '-map', '[v]', '-map', '[a2]', ...encode, path.join(outDir, 'naive-9x16.mp4'),
+  ];
+}
+
+/** Mean SSIM (0-1) of `distorted` against `reference`, paired frame by frame in order. */
+function ssim(reference: { file: string; start?: number; seconds?: number }, distorted: string): Promise<number> {
+  const seek = reference.start === undefined ? [] : ['-ss', reference.start.toFixed(3), '-t', (reference.seconds ?? 0).toFixed(3)];
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffmpeg', ['-v', 'info', '-nostats', ...seek, '-i', reference.file, '-i', distorted, '-filter_complex', '[0:v]settb=1/30,setpts=N[r];[1:v]settb=1/30,setpts=N[d];[r][d]ssim=shortest=1', '-f', 'null', '-'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', () => {
+      const all = /SSIM .*All:([\d.]+)/.exec(err);
+      return all ? resolve(Number(all[1])) : reject(new Error(`no SSIM in ffmpeg's output: ${err.slice(-400)}`));
+    });
+  });
+}
+
 /** Measures the render of one clip; the source is cached under `cacheDir`, outputs go to a temporary folder. */
 export async function benchClipRender(cacheDir: string, media = new FfmpegMedia()): Promise<ClipRenderBenchResult> {
   const source = await ensureSource(cacheDir);
   const work = await mkdtemp(path.join(os.tmpdir(), 'postshow-render-bench-'));
   try {
-    const clipSeconds = WINDOW.end - WINDOW.start;
+    const clipSeconds = Math.round((WINDOW.end - WINDOW.start) * 1000) / 1000;
     const captions = await writeCaptions(work, clipSeconds);
     const out = (name: string) => path.join(work, name);
-    const sourceVideo = { width: SOURCE.width, height: SOURCE.height };
-    const threeShapes: RenderClipRequest = {
+    const request: RenderClipRequest = {
       source,
       timeline: [WINDOW],
-      sourceVideo,
+      sourceVideo: { width: SOURCE.width, height: SOURCE.height },
       variants: [
-        { aspect: '9:16', outPath: out('9x16.mp4'), reframe: { mode: 'subject', track: [{ t: 0, cx: 0.3, cy: 0.5 }, { t: clipSeconds, cx: 0.7, cy: 0.5 }] }, captionsPath: captions.ass },
-        { aspect: '1:1', outPath: out('1x1.mp4'), reframe: { mode: 'blur' }, captionsPath: captions.ass },
-        { aspect: '16:9', outPath: out('16x9.mp4'), reframe: { mode: 'center' } },
+        { aspect: '9:16', outPath: out('9x16.mp4'), reframe: { mode: 'blur' }, captionsPath: captions.ass },
+        { aspect: '16:9', outPath: out('16x9.mp4'), reframe: { mode: 'blur' }, captionsPath: captions.ass, captionsAs: 'track' },
       ],
       thumbnail: { path: out('frame.png'), at: 3 },
     };
-    const bareArgs = clipRenderArgs(await media.planRender(threeShapes));
+    const plan = await media.planRender(request);
+    const fontsDir = /fontsdir='([^']*)'/.exec(plan.filterComplex)?.[1] ?? media.options.fontsDir;
+    const naive = naiveArgs(source, captions.ass, fontsDir, work, { preset: media.options.x264Preset, crf: media.options.crf });
     await media.capabilities(); // asked once per instance in real use too: not part of a render
-    let render: Timing | undefined;
-    let bare: Timing | undefined;
+    const timings: Record<'render' | 'bare' | 'naive', Timing | undefined> = { render: undefined, bare: undefined, naive: undefined };
+    const steps: [keyof typeof timings, () => Promise<unknown>][] = [
+      ['render', () => media.renderClip(request)],
+      ['bare', () => runPlanBare(plan)],
+      ['naive', () => runFfmpeg(naive)],
+    ];
+    const memory = startProcessTreeSampler({ intervalMs: 50 });
     for (let run = 0; run < RUNS; run += 1) {
-      // A B then B A: a slow spell of the machine hits both sides.
-      const pairs: [() => Promise<void>, () => Promise<void>][] = [
-        [async () => void (render = best(render, await time(() => media.renderClip(threeShapes)))), async () => void (bare = best(bare, await time(() => runFfmpeg(bareArgs))))],
-      ];
-      for (const [a, b] of pairs) {
-        const order = run % 2 === 0 ? [a, b] : [b, a];
-        for (const step of order) await step();
+      // A B C then C B A: a slow spell of the machine hits every side.
+      for (const [name, step] of run % 2 === 0 ? steps : [...steps].reverse()) {
+        memory.phase(name);
+        timings[name] = best(timings[name], await time(step));
       }
     }
-    const plan = await media.planRender(threeShapes);
+    const peaks = (await memory.stop()).peakByPhaseKb;
+    await media.renderClip(request); // the bare run wrote the same files; make sure the ones measured are renderClip's
+    const master = plan.variants.find((variant) => variant.aspect === '16:9');
+    const recording = { file: source, start: WINDOW.start, seconds: clipSeconds };
     return {
-      source: `${SOURCE.width}x${SOURCE.height} ${SOURCE.fps} fps testsrc2 + tone`,
+      source: `${SOURCE.width}x${SOURCE.height} ${SOURCE.fps} fps, ${SOURCE.kbps} kbit/s, keyframe every 2 s, grain`,
       clipSeconds,
       x264Preset: media.options.x264Preset,
+      crf: media.options.crf,
       runs: RUNS,
-      variants: plan.variants.map((v) => `${v.aspect} ${v.width}x${v.height} ${v.reframe}`),
-      render: rounded(render),
-      bare: rounded(bare),
-      overBare: ratio(render, bare),
+      variants: plan.variants.map((v) => `${v.aspect} ${v.width}x${v.height} ${v.reframe} (captions ${v.captionsAs})`),
+      copiedSeconds: round(master?.copiedSeconds ?? 0, 3),
+      encodedSeconds: round(master?.encodedSeconds ?? clipSeconds, 3),
+      render: rounded(timings.render),
+      bare: rounded(timings.bare),
+      naive: rounded(timings.naive),
+      overBare: ratio(timings.render, timings.bare),
+      overNaive: ratio(timings.render, timings.naive),
+      peakTreeMb: { render: Math.round((peaks['render'] ?? NaN) / 1024), naive: Math.round((peaks['naive'] ?? NaN) / 1024) },
+      ssim: {
+        smartCutVsSource: round(await ssim(recording, out('16x9.mp4')), 4),
+        naiveVsSource: round(await ssim(recording, out('naive-16x9.mp4')), 4),
+        smartCutVsNaive: round(await ssim({ file: out('naive-16x9.mp4') }, out('16x9.mp4')), 4),
+      },
     };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -175,7 +255,11 @@ const showRatio = (t: Timing): string => `${t.wallSeconds.toFixed(3)}x wall, ${t
 
 export function formatClipRenderBench(result: ClipRenderBenchResult): string {
   return [
-    `clip render (${result.clipSeconds} s clip of ${result.source}, x264 ${result.x264Preset}, best of ${result.runs}): ${result.variants.join(', ')} + thumbnail`,
-    `  renderClip ${show(result.render)} vs bare ffmpeg with the same arguments ${show(result.bare)}: ${showRatio(result.overBare)}`,
+    `clip render (${result.clipSeconds} s clip of ${result.source}; x264 ${result.x264Preset} CRF ${result.crf}, best of ${result.runs}): ${result.variants.join(', ')} + thumbnail`,
+    `  16:9 master: ${result.copiedSeconds} s stream-copied, ${result.encodedSeconds} s re-encoded (smart cut)`,
+    `  renderClip ${show(result.render)} vs naive single pass ${show(result.naive)}: ${showRatio(result.overNaive)} (target 0.8x)`,
+    `  peak memory of the process tree: renderClip ${result.peakTreeMb.render} MB, naive ${result.peakTreeMb.naive} MB`,
+    `  renderClip vs bare ffmpeg running the same commands ${show(result.bare)}: ${showRatio(result.overBare)}`,
+    `  SSIM of the 16:9 against the recording: smart cut ${result.ssim.smartCutVsSource}, naive re-encode ${result.ssim.naiveVsSource}; smart cut against naive ${result.ssim.smartCutVsNaive}`,
   ].join('\n');
 }

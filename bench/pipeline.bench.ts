@@ -593,7 +593,7 @@ async function writeResults(
 
 /** The render section's ratio against the naive single pass, for the summary. */
 function renderSummary(render: ClipRenderBenchResult): NonNullable<SummaryInputs['render']> {
-  return { skipped: `naive baseline not measured (renderClip over bare ffmpeg: ${render.overBare.wallSeconds.toFixed(2)}x)` };
+  return { overNaiveWall: render.overNaive.wallSeconds, overNaiveCpu: render.overNaive.cpuSeconds, peakTreeMb: render.peakTreeMb.render, naivePeakTreeMb: render.peakTreeMb.naive };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -675,7 +675,7 @@ async function main(): Promise<void> {
   }
   let render: ClipRenderBenchResult | undefined;
   if (runRender) {
-    process.stderr.write('clip render: one clip, three variants, renderClip vs bare ffmpeg ...\n');
+    process.stderr.write('clip render: one clip, vertical + smart-cut master, renderClip vs naive single pass and bare ffmpeg ...\n');
     render = await benchClipRender(path.join(BENCH_DIR, 'render'));
     await writeResults(short, undefined, seconds(performance.now() - benchStarted), render);
     console.log(formatClipRenderBench(render));

@@ -39,7 +39,7 @@ export const catalog: StageHandler<'catalog'> = async (message, { storage, catal
           flags: meta.compliance.flags.map((flag) => ({ term: flag.term, rule: flag.rule, severity: flag.severity, t: flag.start })),
         },
         files: { ...meta.files, meta: metaKey },
-        variants: orderedVariants(meta.variants).map(({ aspect, width, height, file }) => ({ aspect, width, height, file })),
+        variants: orderedVariants(meta.variants).map(({ aspect, width, height, file, captionsAs }) => ({ aspect, width, height, file, ...(captionsAs ? { captionsAs } : {}) })),
         signals: [...new Set(meta.reasons.map((reason) => reason.name))],
         createdFrom: { recordingKey: manifest.recordingKey, transcriptEngine: meta.transcriptEngine },
         version: meta.version,

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildClipCaptions, CAPTION_STYLE_PRESETS, captionStyleFromFile } from '../shared/core/captions/index.js';
 import { toClipTime, wholeSpan, type ClipTimeline } from '../shared/core/clips/clipTimeline.js';
-import { copyComplianceFlags, defaultAspects, NOMINAL_VARIANT_SIZES, planTrim, showClipCopy } from '../shared/core/clips/index.js';
+import { copyComplianceFlags, defaultAspects, NOMINAL_VARIANT_SIZES, planTrim, showClipCopy, variantFit } from '../shared/core/clips/index.js';
 import { trackOnTimeline, type ReframePlan } from '../shared/core/reframe/index.js';
 import { clipCompliance, DEFAULT_CLAIM_RULES } from '../shared/core/compliance/index.js';
 import { InputError } from '../shared/core/errors.js';
@@ -107,7 +107,10 @@ async function makeClip(
     const captionsPath = ass === undefined ? undefined : local(`captions-${aspectFileStem(aspect)}.ass`);
     if (captionsPath) await writeFile(captionsPath, ass!);
     const reframe = reframeInstruction(reframes.get(aspect), timeline, window.start);
-    variants.push({ aspect, outPath: local(`${aspectFileStem(aspect)}.mp4`), reframe, ...(captionsPath ? { captionsPath } : {}) });
+    // The shape of the recording itself is the clean master: its captions travel as a track, so its picture is the
+    // recording's own (smart-cut, whole GOPs copied) and an editor or a platform can take it without burned text.
+    const captionsAs = source && variantFit(aspect, source, reframe.mode) === 'none' ? ('track' as const) : ('burned' as const);
+    variants.push({ aspect, outPath: local(`${aspectFileStem(aspect)}.mp4`), reframe, captionsAs, ...(captionsPath ? { captionsPath } : {}) });
   }
 
   const frame = local('frame.png');
@@ -134,7 +137,7 @@ async function makeClip(
     const captionsPath = variants.find((request) => request.aspect === variant.aspect)?.captionsPath;
     const captions = captionsPath ? keys.clipCaptionsAss(highlight.id, variant.aspect, version) : undefined;
     if (captions && captionsPath) await storage.putFile(captions, captionsPath);
-    stored.push({ aspect: variant.aspect, width: variant.width, height: variant.height, file, reframe: variant.reframe, ...(captions ? { captions } : {}) });
+    stored.push({ aspect: variant.aspect, width: variant.width, height: variant.height, file, reframe: variant.reframe, ...(captions ? { captions, captionsAs: variant.captionsAs } : {}) });
   }
 
   // An edited window or a corrected transcript changes what may be quoted: the copy is built from the clip as

@@ -97,9 +97,18 @@ export interface RenderVariantRequest {
   /** Where the mp4 goes. */
   readonly outPath: string;
   readonly reframe: ReframeInstruction;
-  /** ASS file timed in clip seconds (after trimming), burned in; absent when there is nothing to burn. */
+  /** ASS file timed in clip seconds (after trimming); absent when there are no captions. */
   readonly captionsPath?: string;
+  /**
+   * `burned` into the picture (the default), or carried as a `track` (mov_text) the player can switch: then the
+   * picture is the recording's own, and where the variant has the recording's shape and size it is smart-cut
+   * (whole GOPs stream-copied, only the partial GOPs at the ends re-encoded). @default 'burned'
+   */
+  readonly captionsAs?: CaptionsAs;
 }
+
+/** How a variant carries its captions. */
+export type CaptionsAs = 'burned' | 'track';
 
 /** Every shape of one clip, rendered from one read of the source (see FfmpegMedia.renderClip). */
 export interface RenderClipRequest {
@@ -123,6 +132,10 @@ export interface RenderedVariant {
   readonly height: number;
   readonly reframe: ClipVariant['reframe'];
   readonly path: string;
+  readonly captionsAs: CaptionsAs;
+  /** Seconds of the picture stream-copied from the recording (a smart cut), and re-encoded. */
+  readonly copiedSeconds?: number;
+  readonly encodedSeconds?: number;
 }
 
 export interface RenderClipResult {

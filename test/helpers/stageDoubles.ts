@@ -70,7 +70,7 @@ export class RecordingMedia implements Media {
     for (const variant of request.variants) {
       await writeFile(variant.outPath, `video ${variant.aspect}`);
       const size = NOMINAL_VARIANT_SIZES[variant.aspect];
-      variants.push({ aspect: variant.aspect, ...size, reframe: variant.reframe.mode, path: variant.outPath });
+      variants.push({ aspect: variant.aspect, ...size, reframe: variant.reframe.mode, path: variant.outPath, captionsAs: variant.captionsAs ?? ('burned' as const) });
     }
     await writeFile(request.thumbnail.path, 'frame');
     return { variants, duration: request.timeline.reduce((sum, span) => sum + span.end - span.start, 0) };

@@ -2,7 +2,9 @@
  * The whole pipeline on a generated show (real ffmpeg, espeak-ng speech, chat, metrics, products),
  * checked through its real outputs with ffprobe and pixel reads.
  */
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SampleShow } from '../../scripts/sampleShow.js';
@@ -12,6 +14,8 @@ import { extractFrame, variantFile, whiteShareInBand } from '../helpers/frames.j
 import { probe } from '../helpers/media.js';
 import { covers, makeWorkspace, runShow, sampleShow } from '../helpers/pipelineFixture.js';
 import { storedSchemaOf } from '../helpers/storedArtifacts.js';
+
+const execFileAsync = promisify(execFile);
 
 describe('pipeline on a generated English show with captions, chat, metrics and products', () => {
   let workspace: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -121,9 +125,18 @@ describe('pipeline on a generated English show with captions, chat, metrics and 
     const verticalFrame = await extractFrame(run.pathOf(variantFile(meta, '9:16')), at, workspace.dir, 'vertical');
     const horizontalFrame = await extractFrame(run.pathOf(variantFile(meta, '16:9')), at, workspace.dir, 'horizontal');
     // The generated picture has no white; caption text is white, in the lower part of the frame, and each
-    // shape has its own ASS beside the clip.
+    // shape has its own ASS beside the clip. The recording's own shape is the clean master: its captions are a
+    // track (word for word the sidecar's), its picture has none burned.
     expect(await whiteShareInBand(verticalFrame, 0.55, 0.98)).toBeGreaterThan(0.002);
-    expect(await whiteShareInBand(horizontalFrame, 0.55, 0.98)).toBeGreaterThan(0.002);
+    expect(await whiteShareInBand(horizontalFrame, 0.55, 0.98)).toBeLessThan(0.0005);
+    expect(meta.variants.map((variant: { aspect: string; captionsAs?: string }) => [variant.aspect, variant.captionsAs])).toEqual([
+      ['9:16', 'burned'],
+      ['16:9', 'track'],
+    ]);
+    const { stdout: track } = await execFileAsync('ffmpeg', ['-v', 'error', '-i', run.pathOf(variantFile(meta, '16:9')), '-map', '0:s:0', '-f', 'srt', '-']);
+    // Each shape lays its lines out for its width, so compare words, not lines.
+    const words = (text: string): string => text.replace(/^\d+$|^[\d:,]+ --> [\d:,]+$/gm, ' ').replace(/\s+/g, ' ').trim();
+    expect(words(track)).toContain(words(cues).split(' ').slice(0, 4).join(' '));
     for (const variant of meta.variants) expect(await readFile(run.pathOf(variant.captions), 'utf8')).toMatch(/^Dialogue:/m);
   });
 

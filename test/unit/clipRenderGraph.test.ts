@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildClipGraph, type ClipGraphInput, type GraphVariant } from '../../shared/adapters/media/clipRenderGraph.js';
-import { clipRenderArgs, planClipRender, type ClipRenderSettings } from '../../shared/adapters/media/clipRenderPlan.js';
+import { clipRenderArgs, planClipRender, SPLICE_CRF, type ClipRenderSettings } from '../../shared/adapters/media/clipRenderPlan.js';
+import { planSmartCut } from '../../shared/core/clips/smartCut.js';
 import { boundTrack, cropTrackExpressions, piecewiseLinear } from '../../shared/adapters/media/cropTrackExpression.js';
 import { NOMINAL_VARIANT_SIZES, cropWindow, variantFit, variantSize } from '../../shared/core/clips/variantSize.js';
 import { DEFAULT_CAPTION_FONT } from '../../shared/core/captions/captionStyle.js';
@@ -51,9 +52,9 @@ describe('buildClipGraph', () => {
     expect(lines).toContain('[src2]scale=1920:1080[fit2]');
     expect(lines).toContain('[fit2]setsar=1,null[vout2]');
     expect(graph.outputs).toEqual([
-      { video: '[vout0]', audio: '[aout0]' },
-      { video: '[vout1]', audio: '[aout1]' },
-      { video: '[vout2]', audio: '[aout2]' },
+      { video: ['[vout0]'], audio: '[aout0]' },
+      { video: ['[vout1]'], audio: '[aout1]' },
+      { video: ['[vout2]'], audio: '[aout2]' },
     ]);
   });
 
@@ -188,8 +189,8 @@ describe('planClipRender', () => {
     expect(plan.filterComplex).toContain('[ap1]atrim=start=12:end=30');
     expect(plan.duration).toBe(28);
     expect(plan.variants).toEqual([
-      { aspect: '9:16', width: 1080, height: 1920, reframe: 'blur', path: '/out/9x16.mp4' },
-      { aspect: '16:9', width: 1920, height: 1080, reframe: 'none', path: '/out/16x9.mp4' },
+      { aspect: '9:16', width: 1080, height: 1920, reframe: 'blur', path: '/out/9x16.mp4', captionsAs: 'burned' },
+      { aspect: '16:9', width: 1920, height: 1080, reframe: 'none', path: '/out/16x9.mp4', captionsAs: 'burned' },
     ]);
   });
 
@@ -215,5 +216,65 @@ describe('planClipRender', () => {
     expect(() => planClipRender({ ...request, thumbnail: { path: '/f.png', at: 0, from: '1:1' } }, settings)).toThrow(/not rendered/);
     expect(() => planClipRender({ ...request, timeline: [] }, settings)).toThrow(MediaError);
     expect(() => planClipRender({ ...request, variants: [] }, settings)).toThrow(/at least one variant/);
+  });
+});
+
+describe('planClipRender with a smart-cut master', () => {
+  const settings: ClipRenderSettings = { x264Preset: 'veryfast', crf: 20, fontsDir: '/fonts', captionFont: DEFAULT_CAPTION_FONT, variantSizes: NOMINAL_VARIANT_SIZES };
+  const f = 1 / 25;
+  // 25 fps, a keyframe every 2 s, one B-frame of reordering.
+  const packets = Array.from({ length: 30 * 25 }, (_, i) => ({ pts: i * f, dts: (i - 1) * f, key: i % 50 === 0 }));
+  const request: RenderClipRequest = {
+    source: "/in/it's show.mp4",
+    timeline: [{ start: 3, end: 13 }],
+    sourceVideo: { width: 1920, height: 1080 },
+    variants: [
+      { aspect: '9:16', outPath: '/out/9x16.mp4', reframe: { mode: 'blur' }, captionsPath: '/out/c9.ass' },
+      { aspect: '16:9', outPath: '/out/16x9.mp4', reframe: { mode: 'blur' }, captionsPath: '/out/c16.ass', captionsAs: 'track' },
+    ],
+    thumbnail: { path: '/out/frame.png', at: 4 },
+  };
+  const plan = planClipRender(request, settings, new Map([['16:9', planSmartCut(request.timeline, packets)]]));
+
+  it('encodes only the partial GOPs of the master, half a frame clear of the copied keyframes, reordering as the recording does', () => {
+    // Copy [4, 12); pieces [0, 1) and [9, 10) of the clip.
+    expect(plan.filterComplex).toContain(`[cut1_0]trim=start=0:end=${0.98},setpts=PTS-STARTPTS[piece1_0]`);
+    expect(plan.filterComplex).toContain(`[cut1_1]trim=start=${8.98}:end=${10.02},setpts=PTS-STARTPTS[piece1_1]`);
+    // No captions burned into the master; the vertical keeps its own.
+    expect(plan.filterComplex).not.toContain('c16.ass');
+    expect(plan.filterComplex).toContain("subtitles=filename='/out/c9.ass'");
+    const piece = plan.outputs.find((output) => output.path === '/out/16x9.piece0.mp4')!;
+    expect(piece.options).toEqual(['-map', '[piece1_0]', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(SPLICE_CRF), '-pix_fmt', 'yuv420p', '-bf', '2', '-x264-params', 'b-pyramid=none']);
+    expect(plan.outputs.find((output) => output.path === '/out/16x9.audio.m4a')?.options).toEqual(['-map', '[aout1]', '-vn', '-c:a', 'aac', '-b:a', '128k']);
+    expect(plan.variants[1]).toMatchObject({ captionsAs: 'track', copiedSeconds: 8, encodedSeconds: 2 });
+  });
+
+  it('copies whole GOPs from their keyframe and joins every part with its duration, the captions as a track', () => {
+    const [assembly] = plan.assemblies;
+    expect(assembly!.copies).toEqual([["-y", '-ss', '4.000000', '-i', "/in/it's show.mp4", '-map', '0:v:0', '-an', '-sn', '-dn', '-c', 'copy', '-frames:v', '200', '/out/16x9.copy0.mp4']]);
+    expect(assembly!.list).toBe(
+      [
+        'ffconcat version 1.0',
+        "file '/out/16x9.piece0.mp4'", 'duration 1.000000',
+        "file '/out/16x9.copy0.mp4'", 'duration 8.000000',
+        "file '/out/16x9.piece1.mp4'", 'duration 1.000000',
+        '',
+      ].join('\n'),
+    );
+    expect(assembly!.join).toEqual([
+      '-y', '-f', 'concat', '-safe', '0', '-i', '/out/16x9.concat.txt', '-i', '/out/16x9.audio.m4a', '-i', '/out/c16.ass',
+      '-map', '0:v:0', '-map', '1:a:0', '-map', '2:s:0', '-c:s', 'mov_text', '-c:v', 'copy', '-c:a', 'copy', '-movflags', '+faststart', '/out/16x9.mp4',
+    ]);
+    expect(assembly!.temporaryFiles).toEqual(['/out/16x9.piece0.mp4', '/out/16x9.copy0.mp4', '/out/16x9.piece1.mp4', '/out/16x9.audio.m4a', '/out/16x9.concat.txt']);
+  });
+
+  it("quotes a path with a quote in it as the concat demuxer reads it", () => {
+    const quoted = planClipRender({ ...request, variants: [{ ...request.variants[1]!, outPath: "/out/it's/16x9.mp4" }], thumbnail: { path: '/out/f.png', at: 1 } }, settings, new Map([['16:9', planSmartCut(request.timeline, packets)]]));
+    expect(quoted.assemblies[0]!.list).toContain("file '/out/it'\\''s/16x9.piece0.mp4'");
+  });
+
+  it('refuses to smart-cut a variant that is not the recording\'s own picture', () => {
+    const scaled = { ...request, sourceVideo: { width: 3840, height: 2160 } };
+    expect(() => planClipRender(scaled, settings, new Map([['16:9', planSmartCut(request.timeline, packets)]]))).toThrow(/cannot be smart-cut/);
   });
 });

@@ -21,6 +21,12 @@ export interface GraphVariant {
   readonly fit: GraphFit;
   /** ASS (or SRT) file timed in clip seconds, burned in; absent: no captions. */
   readonly captionsPath?: string;
+  /**
+   * Only these clip-time ranges of the variant's picture are encoded, each to its own output (the smart
+   * cut's re-encoded pieces, spliced between stream-copied GOPs); no captions are burned. Ranges are cut
+   * half a frame inside a neighbouring copy's keyframe, so no frame lands in both.
+   */
+  readonly pieces?: readonly TimeRange[];
 }
 
 export interface ClipGraphInput {
@@ -39,8 +45,8 @@ export interface ClipGraphInput {
 
 export interface ClipGraph {
   readonly filterComplex: string;
-  /** Output labels per variant, in the order given. */
-  readonly outputs: readonly { readonly video: string; readonly audio: string }[];
+  /** Output labels per variant, in the order given: its whole picture, or one label per piece asked for. */
+  readonly outputs: readonly { readonly video: readonly string[]; readonly audio: string }[];
   readonly thumbnail: string;
 }
 
@@ -137,15 +143,23 @@ export function buildClipGraph(input: ClipGraphInput): ClipGraph {
   const timeline = timelineFilters(spans);
   const n = variants.length;
   const lines: string[] = [...timeline.audio, `[clipa]asplit=${n}${variants.map((_, i) => `[aout${i}]`).join('')}`];
-  if (source) lines.push(`[0:v:0]${timeline.video},split=${n}${variants.map((_, i) => `[src${i}]`).join('')}`);
+  // A smart-cut variant whose every frame is copied needs no picture from this graph (unless it gives the thumbnail).
+  const pictured = variants.map((variant, i) => variant.pieces === undefined || variant.pieces.length > 0 || i === thumbOf);
+  const pictures = variants.flatMap((_, i) => (pictured[i] ? [`[src${i}]`] : []));
+  if (source) lines.push(`[0:v:0]${timeline.video},split=${pictures.length}${pictures.join('')}`);
 
-  variants.forEach((variant, i) => {
+  const videoOutputs = variants.map((variant, i): string[] => {
+    if (!pictured[i]) return [];
     const { width: w, height: h } = variant.size;
-    const captions = variant.captionsPath
-      ? `,subtitles=filename='${filterPath(variant.captionsPath)}':fontsdir='${filterPath(fontsDir)}'${fontOverride ? `:force_style='FontName=${filterPath(fontOverride)}'` : ''}`
-      : '';
+    const captions =
+      variant.captionsPath && !variant.pieces
+        ? `,subtitles=filename='${filterPath(variant.captionsPath)}':fontsdir='${filterPath(fontsDir)}'${fontOverride ? `:force_style='FontName=${filterPath(fontOverride)}'` : ''}`
+        : '';
+    const labels = variant.pieces ? variant.pieces.map((_, j) => `[piece${i}_${j}]`) : [`[vout${i}]`];
     // The thumbnail branch is split off after the captions: the thumbnail shows what the clip shows.
-    const finish = i === thumbOf ? `split=2[vout${i}][thumbsrc]` : `null[vout${i}]`;
+    const branches = variant.pieces ? variant.pieces.map((_, j) => `[cut${i}_${j}]`) : [`[vout${i}]`];
+    if (i === thumbOf) branches.push('[thumbsrc]');
+    const finish = branches.length === 1 ? `null${branches[0]}` : `split=${branches.length}${branches.join('')}`;
     if (source) {
       lines.push(...fitFilters(`[src${i}]`, `[fit${i}]`, source, variant, i));
       lines.push(`[fit${i}]setsar=1${captions},${finish}`);
@@ -153,13 +167,15 @@ export function buildClipGraph(input: ClipGraphInput): ClipGraph {
       const { color, fps } = AUDIO_ONLY_BACKGROUND;
       lines.push(`color=c=${color}:s=${w}x${h}:r=${fps}:d=${sec(duration)},setsar=1${captions},${finish}`);
     }
+    variant.pieces?.forEach((piece, j) => lines.push(`[cut${i}_${j}]trim=start=${sec(piece.start)}:end=${sec(piece.end)},setpts=PTS-STARTPTS${labels[j]}`));
+    return labels;
   });
   // A frame well inside the clip: the last frame may end before the audio does.
   const at = Math.max(0, Math.min(input.thumbnail.at, duration - 0.1));
   lines.push(`[thumbsrc]select='gte(t,${sec(at)})',trim=end_frame=1[thumb]`);
   return {
     filterComplex: lines.join(';'),
-    outputs: variants.map((_, i) => ({ video: `[vout${i}]`, audio: `[aout${i}]` })),
+    outputs: variants.map((_, i) => ({ video: videoOutputs[i] ?? [], audio: `[aout${i}]` })),
     thumbnail: '[thumb]',
   };
 }

@@ -6,7 +6,7 @@
  * fluent-ffmpeg's repository is archived; keeping it behind the `Media` port means it can be
  * replaced by direct `spawn` calls without touching any stage.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,11 +15,13 @@ import ffmpeg from 'fluent-ffmpeg';
 import { AudioFeatureMeter } from '../../core/audio/index.js';
 import { AbortedError, MediaError, reasonOf } from '../../core/errors.js';
 import { readEnvSettings } from '../../core/settings/envSettings.js';
-import { NOMINAL_VARIANT_SIZES, type FrameSize } from '../../core/clips/variantSize.js';
+import { NOMINAL_VARIANT_SIZES, variantFit, variantSize, type FrameSize } from '../../core/clips/variantSize.js';
+import { planSmartCut, type SmartCutPlan } from '../../core/clips/smartCut.js';
 import type { Aspect } from '../../core/schemas/clipRender.js';
 import type { AudioPassResult, Media, MediaInfo, MediaRunOptions, RenderClipRequest, RenderClipResult } from '../../pipeline/ports.js';
 import type { SampledFrames, SampleFramesRequest } from '../../pipeline/ports.js';
-import { planClipRender, type ClipRenderPlan } from './clipRenderPlan.js';
+import { planClipRender, type ClipRenderPlan, type VariantAssembly } from './clipRenderPlan.js';
+import { copyableVideo } from './videoPackets.js';
 import { assFontFamilies, captionFontsDir } from './captionFonts.js';
 import { DEFAULT_CAPTION_FONT } from '../../core/captions/captionStyle.js';
 import { filterPath } from './clipRenderGraph.js';
@@ -382,28 +384,73 @@ export class FfmpegMedia implements Media {
   }
 
   /**
-   * The one ffmpeg command line a render runs (clipRenderPlan.ts): what the bench runs bare to measure
-   * this module's overhead. Throws a permanent MediaError on a request that cannot be rendered.
+   * The ffmpeg commands a render runs (clipRenderPlan.ts): what the bench runs bare to measure this module's
+   * overhead. A variant whose captions travel as a track and whose picture is the recording's own is smart-cut
+   * when the recording's packets allow it. Throws a permanent MediaError on a request that cannot be rendered.
    */
   async planRender(request: RenderClipRequest): Promise<ClipRenderPlan> {
-    const captionFiles = request.variants.flatMap((variant) => (variant.captionsPath ? [variant.captionsPath] : []));
-    return planClipRender(request, { ...this.options, fontsDir: await this.fontsDirFor(captionFiles) });
+    const captionFiles = request.variants.flatMap((variant) => (variant.captionsPath && variant.captionsAs !== 'track' ? [variant.captionsPath] : []));
+    const smartCuts = new Map<Aspect, SmartCutPlan>();
+    const source = request.sourceVideo;
+    const own = request.variants.filter((variant) => {
+      if (variant.captionsAs !== 'track' || !source) return false;
+      const size = variantSize(this.options.variantSizes[variant.aspect], source, variantFit(variant.aspect, source, variant.reframe.mode));
+      return size.width === source.width && size.height === source.height;
+    });
+    if (own.length > 0) {
+      const video = await copyableVideo(this.options.ffprobePath, request.source, request.timeline, { readOptions: this.readOptions(request.source), ...(request.signal ? { signal: request.signal } : {}) }).catch(
+        // The copy only saves work: a listing that fails (the render will then say why) falls back to encoding.
+        () => undefined,
+      );
+      if (video?.copyable) for (const variant of own) smartCuts.set(variant.aspect, planSmartCut(request.timeline, video.packets));
+    }
+    return planClipRender(request, { ...this.options, fontsDir: await this.fontsDirFor(captionFiles) }, smartCuts);
   }
 
   /**
-   * Every variant and the thumbnail frame in one ffmpeg process: the kept spans are read and decoded
-   * once, then split per variant (clipRenderGraph.ts). Variants share the trimmed audio and video, so
-   * their durations are equal and audio stays on the picture through every cut.
+   * Every variant and the thumbnail frame from one decode of the kept spans (clipRenderGraph.ts), in one
+   * ffmpeg process; variants share the trimmed audio and video, so their durations are equal and audio stays
+   * on the picture through every cut. A variant with its captions as a track is then assembled: the
+   * recording's whole GOPs copied (beside the main command: they only read), joined with its re-encoded pieces.
    */
   async renderClip(request: RenderClipRequest): Promise<RenderClipResult> {
     await this.capabilities();
     // libass refuses an empty subtitle file, so a variant without speech is given no captions path.
-    if (request.variants.some((variant) => variant.captionsPath)) await this.requireFilter('subtitles', 'burning in captions (libass)');
+    if (request.variants.some((variant) => variant.captionsPath && variant.captionsAs !== 'track')) await this.requireFilter('subtitles', 'burning in captions (libass)');
     const plan = await this.planRender(request);
     const command = this.command(plan.source).inputOptions([...plan.inputOptions]).complexFilter(plan.filterComplex);
     for (const output of plan.outputs) command.output(output.path).outputOptions([...output.options]);
-    await run(command, { what: 'clip render', location: request.source, signal: request.signal, onProgress: request.onProgress, duration: plan.duration });
+    const copies = plan.assemblies.flatMap((assembly) => assembly.copies);
+    try {
+      await Promise.all([
+        run(command, { what: 'clip render', location: request.source, signal: request.signal, onProgress: request.onProgress, duration: plan.duration }),
+        ...copies.map((args) => this.runArgs(args, { what: 'clip stream copy', location: request.source, signal: request.signal })),
+      ]);
+      for (const assembly of plan.assemblies) await this.assemble(assembly, request);
+    } finally {
+      await Promise.all(plan.assemblies.flatMap((assembly) => assembly.temporaryFiles.map((file) => rm(file, { force: true }))));
+    }
     return { variants: plan.variants, duration: plan.duration };
+  }
+
+  /** Joins a variant's copied and re-encoded parts, its audio and its caption track into its mp4. */
+  private async assemble(assembly: VariantAssembly, request: RenderClipRequest): Promise<void> {
+    await writeFile(assembly.listPath, assembly.list);
+    await this.runArgs(assembly.join, { what: `clip ${assembly.aspect} join`, location: assembly.listPath, signal: request.signal });
+  }
+
+  /**
+   * Runs ffmpeg with a whole argument list (the last argument is the output). Arguments are passed one by one:
+   * fluent-ffmpeg splits an array's elements on a space, which would break paths.
+   */
+  private runArgs(args: readonly string[], options: RunOptions): Promise<void> {
+    const output = args.at(-1);
+    if (output === undefined) throw new MediaError(`${options.what}: no ffmpeg arguments`, { permanent: true });
+    const rest = args.slice(0, -1).filter((arg, i, all) => !(arg === '-y' && i === 0 && all.length > 1));
+    const command = bindBinaries(ffmpeg(), this.options);
+    command.output(output);
+    if (rest.length > 0) command.outputOptions(rest[0]!, ...rest.slice(1));
+    return run(command, options);
   }
 
   /**

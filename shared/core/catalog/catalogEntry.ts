@@ -47,7 +47,18 @@ export const catalogEntrySchema = z.object({
     meta: z.string(),
   }),
   /** The clip's rendered shapes (storage keys), vertical first when there is one. */
-  variants: z.array(z.object({ aspect: aspectSchema, width: z.number().int().positive(), height: z.number().int().positive(), file: z.string() })).min(1),
+  variants: z
+    .array(
+      z.object({
+        aspect: aspectSchema,
+        width: z.number().int().positive(),
+        height: z.number().int().positive(),
+        file: z.string(),
+        /** `track`: the captions are a track of the mp4 (the clean source-shape master), not burned in. */
+        captionsAs: z.enum(['burned', 'track']).optional(),
+      }),
+    )
+    .min(1),
   /** Names of the signals that fired in the highlight (the detector's own names, which the catalog filters by). */
   signals: z.array(signalNameSchema),
   createdFrom: z.object({

@@ -31,8 +31,14 @@ export const clipVariantSchema = readonlyObject({
   file: z.string(),
   /** How the source was fitted into this shape (`none` when the shapes match). */
   reframe: z.enum(['none', 'subject', 'blur', 'center']),
-  /** Storage key of the ASS captions burned into it; absent when none were burned. */
+  /** Storage key of the ASS captions laid out for this shape; absent when the clip has none. */
   captions: z.string().optional(),
+  /**
+   * How the captions travel: `burned` into the picture, or as a `track` (mov_text) a player switches on, over
+   * the recording's own picture (the source-shape variant, smart-cut: whole GOPs copied). Absent in clips made
+   * before tracks existed: burned.
+   */
+  captionsAs: z.enum(['burned', 'track']).optional(),
 });
 export type ClipVariant = z.infer<typeof clipVariantSchema>;
 

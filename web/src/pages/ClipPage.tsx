@@ -3,12 +3,17 @@
  * marketer makes before posting: copy, captions and trim. A fix is an edit through the API, which renders the
  * next version; the page follows the render until the catalog shows it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import { clock, COMPLIANCE_WORDS, REVIEW_WORDS, seconds, showHref, signalWords } from '../format.js';
 import { t } from '../i18n.js';
 import type { ClipResponse } from '../types.js';
 import { useApi } from '../useApi.js';
+
+/** WebVTT from the SRT sidecar (the same cues; VTT writes the milliseconds after a dot), for a <track>. */
+function srtToVtt(srt: string): string {
+  return `WEBVTT\n\n${srt.replace(/\r\n?/g, '\n').replace(/(\d\d:\d\d:\d\d),(\d\d\d)/g, '$1.$2')}`;
+}
 
 /** How often a rendering clip is asked about, ms. */
 const POLL_MS = 1000;
@@ -26,6 +31,8 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
     const timer = setTimeout(clip.reload, POLL_MS);
     return () => clearTimeout(timer);
   }, [busy, data]);
+  const captionsVtt = useMemo(() => (data?.captionsSrt ? URL.createObjectURL(new Blob([srtToVtt(data.captionsSrt)], { type: 'text/vtt' })) : undefined), [data?.captionsSrt]);
+  useEffect(() => () => captionsVtt && URL.revokeObjectURL(captionsVtt), [captionsVtt]);
 
   if (clip.error) return <main><p class="error" role="alert">{clip.error}</p></main>;
   if (!data) return <main><p class="muted">{t('loading')}</p></main>;
@@ -66,7 +73,10 @@ export function ClipPage({ showId, clipId }: { showId: string; clipId: string })
       <section class="players" aria-label={t('clipShapes')}>
         {entry.variants.map((variant) => (
           <figure key={`${variant.aspect}-${entry.version}`}>
-            <video controls preload="metadata" src={downloads.variants[variant.aspect]} aria-label={`${variant.aspect} clip`} class={variant.height > variant.width ? 'tall' : 'wide'} style={{ aspectRatio: `${variant.width} / ${variant.height}` }} />
+            <video controls preload="metadata" src={downloads.variants[variant.aspect]} aria-label={`${variant.aspect} clip`} class={variant.height > variant.width ? 'tall' : 'wide'} style={{ aspectRatio: `${variant.width} / ${variant.height}` }}>
+              {/* The clean master carries its captions as an mp4 track, which browsers do not show: the sidecar is shown instead. */}
+              {variant.captionsAs === 'track' && captionsVtt ? <track kind="captions" default srclang={entry.language} label={t('captionsSrt')} src={captionsVtt} /> : null}
+            </video>
             <figcaption>
               {variant.aspect} · {variant.width}×{variant.height} ·{' '}
               <a href={downloads.saveAs[variant.aspect] ?? downloads.variants[variant.aspect]} download>
