@@ -29,6 +29,9 @@ describe('environment settings registry', () => {
 
   it('is what the adapters read', () => {
     expect(() => ffmpegMediaDefaults({ POSTSHOW_X264_PRESET: 'warp' })).toThrow(/POSTSHOW_X264_PRESET/);
+    expect(ffmpegMediaDefaults({}).renderSlots).toBe(1);
+    expect(ffmpegMediaDefaults({ POSTSHOW_RENDER_SLOTS: '2' }).renderSlots).toBe(2);
+    expect(() => ffmpegMediaDefaults({ POSTSHOW_RENDER_SLOTS: '0' })).toThrow(/POSTSHOW_RENDER_SLOTS/);
     expect(ffmpegMediaDefaults({ POSTSHOW_X264_PRESET: 'ultrafast', FFMPEG_PATH: '/opt/bin/ffmpeg' })).toMatchObject({ x264Preset: 'ultrafast', ffmpegPath: '/opt/bin/ffmpeg', ffprobePath: 'ffprobe' });
     expect(providerSettingsFromEnv({ POSTSHOW_LLM: 'offline' }, { transcriber: 'captions' })).toEqual({ transcriber: 'captions', languageModel: 'offline' });
     expect(() => providerSettingsFromEnv({}, { transcriber: 'telepathy' })).toThrow(/POSTSHOW_TRANSCRIBER \/ --transcriber/);

@@ -69,6 +69,9 @@ export const ENV_SETTINGS = {
   }),
   /** Cost against quality for clip encodes (Lambda GB-seconds scale with it); `veryfast` keeps a 1080x1920 encode near real time on 2 cores. */
   POSTSHOW_X264_PRESET: setting(z.enum(X264_PRESETS).default('veryfast'), { help: 'x264 preset of clip encodes: encode time against file size' }),
+  POSTSHOW_RENDER_SLOTS: setting(wholeNumberText(1).default(1), {
+    help: 'clip renders one process runs at once; each holds ~550 MB (a 1080x1920 x264 encode that already uses every core)',
+  }),
   FFMPEG_PATH: setting(text().default('ffmpeg'), { help: 'ffmpeg binary; the Lambda stack sets /opt/bin/ffmpeg' }),
   FFPROBE_PATH: setting(text().default('ffprobe'), { help: 'ffprobe binary; the Lambda stack sets /opt/bin/ffprobe' }),
   /** libass loads caption fonts from this directory without fontconfig, so it works in Lambda. */
