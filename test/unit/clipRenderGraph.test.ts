@@ -185,9 +185,7 @@ describe('planClipRender', () => {
 
   it('seeks to the first kept second and reads only to the last, with spans relative to the seek', () => {
     const plan = planClipRender(request, settings);
-    expect(plan.inputOptions).toEqual(['-threads', '1', '-ss', '100.000', '-t', '30.500']);
-    // Pictures beyond 1080p keep ffmpeg's decoding threads.
-    expect(planClipRender({ ...request, sourceVideo: { width: 3840, height: 2160 } }, settings).inputOptions).toEqual(['-ss', '100.000', '-t', '30.500']);
+    expect(plan.inputOptions).toEqual(['-ss', '100.000', '-t', '30.500']);
     expect(plan.filterComplex).toContain('[ap1]atrim=start=12:end=30');
     expect(plan.duration).toBe(28);
     expect(plan.variants).toEqual([
@@ -246,7 +244,7 @@ describe('planClipRender with a smart-cut master', () => {
     expect(plan.filterComplex).not.toContain('c16.ass');
     expect(plan.filterComplex).toContain("subtitles=filename='/out/c9.ass'");
     const piece = plan.outputs.find((output) => output.path === '/out/16x9.piece0.mp4')!;
-    expect(piece.options).toEqual(['-map', '[piece1_0]', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(SPLICE_CRF), '-pix_fmt', 'yuv420p', '-bf', '2', '-x264-params', 'b-pyramid=none', '-threads', '1']);
+    expect(piece.options).toEqual(['-map', '[piece1_0]', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(SPLICE_CRF), '-pix_fmt', 'yuv420p', '-bf', '2', '-x264-params', 'b-pyramid=none', '-threads', '2']);
     expect(plan.outputs.find((output) => output.path === '/out/16x9.audio.m4a')?.options).toEqual(['-map', '[aout1]', '-vn', '-c:a', 'aac', '-b:a', '128k']);
     expect(plan.variants[1]).toMatchObject({ captionsAs: 'track', copiedSeconds: 8, encodedSeconds: 2 });
   });
