@@ -20,7 +20,8 @@
  * - detector: the highlight detector alone on a generated 2-hour show's signals (bench/detectorBench.ts).
  *
  * Clip render (bench/clipRenderBench.ts, after the short shows): one clip rendered by renderClip against a naive
- * single-pass ffmpeg making the same shapes, in the same run. Source cached under `.bench/render/`.
+ * single-pass ffmpeg making the same shapes, in the same run, with the 16:9 smart cut's SSIM; then the x264
+ * preset/CRF trade-off of the vertical (bench/x264Tradeoff.ts). Source cached under `.bench/render/`.
  *
  * Long-stream case (bench/longStreamCase.ts): a lavfi-generated 6-hour 160x90 recording with Chinese captions
  * (bench/longShow.ts, cached under `.bench/long/`, generation time reported apart) plus the real bilibili danmaku
@@ -62,7 +63,8 @@ import { STAGES, type StageName } from '../shared/pipeline/messages.js';
 import { readJson } from '../shared/pipeline/storageJson.js';
 import { FileCatalogIndex } from '../shared/adapters/local/fileCatalogIndex.js';
 import { generateSampleShow, readCachedSampleShow, type SampleShow, type SampleShowOptions } from '../scripts/sampleShow.js';
-import { benchClipRender, formatClipRenderBench, type ClipRenderBenchResult } from './clipRenderBench.js';
+import { benchClipRender, clipRenderSource, formatClipRenderBench, type ClipRenderBenchResult } from './clipRenderBench.js';
+import { formatX264Tradeoff, measureX264Tradeoff } from './x264Tradeoff.js';
 import { benchWorkspace, formatWorkspaceBench } from './workspaceBench.js';
 import { formatRatioSummary, type SummaryInputs } from './ratioSummary.js';
 import { benchWhisperBase, formatWhisperBench, type WhisperBenchResult } from './whisperBench.js';
@@ -593,7 +595,14 @@ async function writeResults(
 
 /** The render section's ratio against the naive single pass, for the summary. */
 function renderSummary(render: ClipRenderBenchResult): NonNullable<SummaryInputs['render']> {
-  return { overNaiveWall: render.overNaive.wallSeconds, overNaiveCpu: render.overNaive.cpuSeconds, peakTreeMb: render.peakTreeMb.render, naivePeakTreeMb: render.peakTreeMb.naive };
+  return {
+    overNaiveWall: render.overNaiveIssue.wallSeconds,
+    overNaiveCpu: render.overNaiveIssue.cpuSeconds,
+    sameEncoderWall: render.overNaive.wallSeconds,
+    sameEncoderCpu: render.overNaive.cpuSeconds,
+    peakTreeMb: render.peakTreeMb.render,
+    naivePeakTreeMb: render.peakTreeMb.naive,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -679,6 +688,9 @@ async function main(): Promise<void> {
     render = await benchClipRender(path.join(BENCH_DIR, 'render'));
     await writeResults(short, undefined, seconds(performance.now() - benchStarted), render);
     console.log(formatClipRenderBench(render));
+    process.stderr.write('x264 trade-off of the vertical: presets x CRFs ...\n');
+    const { source, window } = await clipRenderSource(path.join(BENCH_DIR, 'render'));
+    console.log(formatX264Tradeoff(await measureX264Tradeoff(source, window)));
   }
   if (args.only === undefined && args.long !== true && args.render !== true && args['no-workspace'] !== true) {
     process.stderr.write('workspace: the home page with 1,000 clips in Chromium ...\n');
