@@ -102,14 +102,24 @@ async function makeClip(
   const local = (name: string): string => path.join(workDir, name);
   await writeFile(local(CLIP_FILE_NAMES.captions), lead.srt);
   const variants: RenderVariantRequest[] = [];
+  const assPaths = new Map<Aspect, string>();
   for (const aspect of aspects) {
-    const ass = captionsOf.get(aspect)?.ass;
-    const captionsPath = ass === undefined ? undefined : local(`captions-${aspectFileStem(aspect)}.ass`);
-    if (captionsPath) await writeFile(captionsPath, ass!);
+    const captions = captionsOf.get(aspect);
+    const assPath = captions?.ass === undefined ? undefined : local(`captions-${aspectFileStem(aspect)}.ass`);
+    if (assPath) {
+      await writeFile(assPath, captions!.ass!);
+      assPaths.set(aspect, assPath);
+    }
     const reframe = reframeInstruction(reframes.get(aspect), timeline, window.start);
     // The shape of the recording itself is the clean master: its captions travel as a track, so its picture is the
     // recording's own (smart-cut, whole GOPs copied) and an editor or a platform can take it without burned text.
     const captionsAs = source && variantFit(aspect, source, reframe.mode) === 'none' ? ('track' as const) : ('burned' as const);
+    // A track gets the shape's cues as plain SRT: mov_text would keep the ASS style's burn-in font size (92 px).
+    let captionsPath = assPath;
+    if (assPath && captionsAs === 'track') {
+      captionsPath = local(`captions-${aspectFileStem(aspect)}.srt`);
+      await writeFile(captionsPath, captions!.srt);
+    }
     variants.push({ aspect, outPath: local(`${aspectFileStem(aspect)}.mp4`), reframe, captionsAs, ...(captionsPath ? { captionsPath } : {}) });
   }
 
@@ -134,9 +144,9 @@ async function makeClip(
   for (const variant of rendered.variants) {
     const file = keys.clipVariant(highlight.id, variant.aspect, version);
     await storage.putFile(file, variant.path);
-    const captionsPath = variants.find((request) => request.aspect === variant.aspect)?.captionsPath;
-    const captions = captionsPath ? keys.clipCaptionsAss(highlight.id, variant.aspect, version) : undefined;
-    if (captions && captionsPath) await storage.putFile(captions, captionsPath);
+    const assPath = assPaths.get(variant.aspect);
+    const captions = assPath ? keys.clipCaptionsAss(highlight.id, variant.aspect, version) : undefined;
+    if (captions && assPath) await storage.putFile(captions, assPath);
     stored.push({ aspect: variant.aspect, width: variant.width, height: variant.height, file, reframe: variant.reframe, ...(captions ? { captions, captionsAs: variant.captionsAs } : {}) });
   }
 

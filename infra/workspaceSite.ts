@@ -192,7 +192,8 @@ export function contentSecurityPolicy(signInUrl: string, mediaOrigins: readonly 
     // no script, and script-src stays 'self'.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' ${media}`,
-    `media-src 'self' ${media}`,
+    // blob: the clip page hands the master's <track> its captions as a WebVTT blob made from the SRT sidecar.
+    `media-src 'self' blob: ${media}`,
     `connect-src 'self' ${signInUrl} ${media}`,
     "font-src 'self'",
     "object-src 'none'",

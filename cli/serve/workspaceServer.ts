@@ -45,9 +45,12 @@ export const TOKEN_COOKIE = 'postshow_token';
 const PAGE_PATTERN = /^\/(?:$|clips(?:\/|$)|shows(?:\/|$)|suggestions\/?$)/;
 /** Files of a show the browser may fetch: a clip's folder (every version) and the report. */
 const SERVABLE_KEY = /^shows\/[a-z0-9_-]+\/(?:clips\/[A-Za-z0-9._-]+\/.+|report\.html)$/;
-/** Scripts only from the site itself: a string that slipped through escaping still cannot run. */
+/**
+ * Scripts only from the site itself: a string that slipped through escaping still cannot run. `media-src blob:`: the
+ * clip page hands the master's <track> its captions as a WebVTT blob made from the SRT sidecar.
+ */
 const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);

@@ -97,7 +97,7 @@ export interface RenderVariantRequest {
   /** Where the mp4 goes. */
   readonly outPath: string;
   readonly reframe: ReframeInstruction;
-  /** ASS file timed in clip seconds (after trimming); absent when there are no captions. */
+  /** Captions timed in clip seconds (after trimming): ASS to burn; SRT (or ASS) for a track. Absent when there are none. */
   readonly captionsPath?: string;
   /**
    * `burned` into the picture (the default), or carried as a `track` (mov_text) the player can switch: then the

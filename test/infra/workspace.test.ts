@@ -221,7 +221,7 @@ describe('distribution', () => {
       'script-src': ["'self'"],
       'style-src': ["'self'", "'unsafe-inline'"],
       'img-src': ["'self'", ...outputs],
-      'media-src': ["'self'", ...outputs],
+      'media-src': ["'self'", 'blob:', ...outputs],
       'connect-src': ["'self'", 'https://PREFIX.auth.REGION.amazoncognito.com', ...outputs],
       'font-src': ["'self'"],
       'object-src': ["'none'"],

@@ -173,6 +173,29 @@ describe.skipIf(CHROMIUM_PATH === undefined && !BROWSER_REQUIRED)('the workspace
     await page.close();
   });
 
+  it("shows the clean 16:9 master's captions as a track, from the SRT sidecar", async () => {
+    const entry = entries.find((candidate) => candidate.variants.some((variant) => variant.captionsAs === 'track'));
+    expect(entry, 'a clip whose master carries its captions as a track').toBeDefined();
+    const page = await open(`/clips/${showId}/${entry!.clipId}`);
+    const video = page.locator('video[aria-label="16:9 clip"]');
+    await video.waitFor();
+    const track = await video.evaluate(async (node) => {
+      const element = node as unknown as { readyState: number; textTracks: ArrayLike<{ mode: string; cues: ArrayLike<{ text: string }> | null }>; addEventListener(type: string, listener: () => void): void };
+      if (element.readyState < 1) await new Promise<void>((resolve) => element.addEventListener('loadedmetadata', resolve));
+      // The track loads its blob asynchronously once shown.
+      for (let i = 0; i < 50 && !(element.textTracks[0]?.cues?.length); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      const first = element.textTracks[0];
+      return { count: element.textTracks.length, mode: first?.mode, cues: Array.from(first?.cues ?? []).map((cue) => cue.text) };
+    });
+    expect(track.count).toBe(1);
+    expect(track.mode).toBe('showing');
+    expect(track.cues.length).toBeGreaterThan(0);
+    const detail = (await (await fetch(`${base}/api/clips/${showId}/${entry!.clipId}`)).json()) as { captionsSrt: string };
+    expect(detail.captionsSrt.replace(/\s+/g, ' ')).toContain(track.cues[0]!.replace(/\s+/g, ' '));
+    await expectNothingRan(page);
+    await page.close();
+  });
+
   it('persists Approve and an edited title, re-rendered with visible progress', async () => {
     const entry = entries[1]!;
     const page = await open(`/clips/${showId}/${entry.clipId}`);
