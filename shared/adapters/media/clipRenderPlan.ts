@@ -45,8 +45,6 @@ export interface VariantAssembly {
   readonly join: readonly string[];
   /** Every file the assembly writes besides `outPath`, removed after it. */
   readonly temporaryFiles: readonly string[];
-  readonly copiedSeconds: number;
-  readonly encodedSeconds: number;
 }
 
 export interface ClipRenderPlan {
@@ -102,7 +100,11 @@ export function planClipRender(request: RenderClipRequest, settings: ClipRenderS
   const source = sourceVideo ? { width: sourceVideo.width, height: sourceVideo.height } : undefined;
   const rendered: RenderedVariant[] = [];
   const duration = Math.round(timelineDuration(timeline) * 1e6) / 1e6;
-  const assembled = variants.map((variant) => (variant.captionsAs === 'track' ? (smartCuts.get(variant.aspect) ?? undefined) : undefined));
+  // A smart cut that copies nothing is no smart cut: the variant is then re-encoded whole (and still assembled).
+  const assembled = variants.map((variant) => {
+    const smartCut = variant.captionsAs === 'track' ? smartCuts.get(variant.aspect) : undefined;
+    return smartCut && smartCut.copiedSeconds > 0 ? smartCut : undefined;
+  });
   const pieceRanges = variants.map((variant, i) => (variant.captionsAs === 'track' ? encodedRanges(assembled[i], duration) : undefined));
   const graph = buildClipGraph({
     spans: timeline.map((span) => ({ start: span.start - readStart, end: span.end - readStart })),
@@ -111,7 +113,7 @@ export function planClipRender(request: RenderClipRequest, settings: ClipRenderS
       const fit = variantFit(variant.aspect, source, variant.reframe.mode);
       const size = variantSize(settings.variantSizes[variant.aspect], source, fit);
       const smartCut = assembled[i];
-      if (smartCut && smartCut.copiedSeconds > 0 && (fit !== 'none' || size.width !== source?.width || size.height !== source.height)) {
+      if (smartCut && (fit !== 'none' || size.width !== source?.width || size.height !== source.height)) {
         throw new MediaError(`variant ${variant.aspect} is not the recording's own picture and cannot be smart-cut`, { permanent: true });
       }
       const copied = smartCut?.copiedSeconds ?? 0;
@@ -142,7 +144,7 @@ export function planClipRender(request: RenderClipRequest, settings: ClipRenderS
     // Two x264 threads per piece: pieces are a GOP or two long, and every encoder's threads hold frames for the whole
     // command. Measured on a 12 s 720p clip with two pieces: x264's default (3 threads on 2 cores) 596 MB; 2 threads
     // 571 MB and the fastest; 1 thread 534 MB but 0.35 s slower, as its encode then stalls the command's main thread.
-    const pieceOptions = smartCut && smartCut.copiedSeconds > 0 ? [...video(SPLICE_CRF), ...x264ReorderOptions(smartCut.reorderFrames), '-threads', '2'] : video(settings.crf);
+    const pieceOptions = smartCut ? [...video(SPLICE_CRF), ...x264ReorderOptions(smartCut.reorderFrames), '-threads', '2'] : video(settings.crf);
     labels.video.forEach((label, j) => outputs.push({ path: files.pieces[j]!, options: ['-map', label, '-an', ...pieceOptions] }));
     outputs.push({ path: files.audio, options: ['-map', labels.audio, '-vn', ...audio] });
     assemblies.push(planAssembly(request.source, variant, smartCut, duration, files));
@@ -165,7 +167,7 @@ export function planClipRender(request: RenderClipRequest, settings: ClipRenderS
  * too); without a smart cut, the whole clip.
  */
 function encodedRanges(smartCut: SmartCutPlan | undefined, duration: number): { start: number; end: number }[] {
-  if (!smartCut || smartCut.copiedSeconds === 0) return [{ start: 0, end: duration }];
+  if (!smartCut) return [{ start: 0, end: duration }];
   const half = smartCut.frameSeconds / 2;
   const { segments } = smartCut;
   return segments.flatMap((segment, i) => {
@@ -195,7 +197,7 @@ function assemblyFiles(outPath: string, pieces: number): AssemblyFiles {
 }
 
 function planAssembly(source: string, variant: RenderClipRequest['variants'][number], smartCut: SmartCutPlan | undefined, duration: number, files: AssemblyFiles): VariantAssembly {
-  const segments = smartCut && smartCut.copiedSeconds > 0 ? smartCut.segments : [{ kind: 'encode' as const, clipStart: 0, clipEnd: duration }];
+  const segments = smartCut ? smartCut.segments : [{ kind: 'encode' as const, clipStart: 0, clipEnd: duration }];
   const copies: string[][] = [];
   const entries: string[] = [];
   const used: string[] = [];
@@ -230,8 +232,6 @@ function planAssembly(source: string, variant: RenderClipRequest['variants'][num
     list: `ffconcat version 1.0\n${entries.join('\n')}\n`,
     join,
     temporaryFiles: [...used, files.audio, files.list],
-    copiedSeconds: segments.reduce((sum, segment) => sum + (segment.kind === 'copy' ? segment.clipEnd - segment.clipStart : 0), 0),
-    encodedSeconds: segments.reduce((sum, segment) => sum + (segment.kind === 'encode' ? segment.clipEnd - segment.clipStart : 0), 0),
   };
 }
 
