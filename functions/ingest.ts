@@ -4,13 +4,14 @@
  */
 import { parseClaimRules } from '../shared/core/compliance/index.js';
 import { detectLanguage } from '../shared/core/text/index.js';
-import { parseCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../shared/core/inputs/index.js';
+import { endCaptionsAt, readCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../shared/core/inputs/index.js';
 import { endChatAt, type ChatParseReport } from '../shared/core/inputs/chatLog.js';
 import { InputError, MediaError } from '../shared/core/errors.js';
 import { recordingPrefix, showKeys, type ShowId } from '../shared/core/keys.js';
 import { looksLikeMedia, MEDIA_SIGNATURE_BYTES } from '../shared/core/mediaSignature.js';
 import type { ChatParseOptions } from '../shared/core/inputs/chatParseOptions.js';
-import type { ChatMessage, Language, ParseReport } from '../shared/core/types.js';
+import type { ChatMessage, Language, ParseReport, Segment } from '../shared/core/types.js';
+import type { ParsedCaptions } from '../shared/core/inputs/index.js';
 import { manifestOptionsSchema } from '../shared/core/settings/runSettings.js';
 import { sideInputSchemas, type SideInputValue } from '../shared/pipeline/artifacts.js';
 import { manifestSchema, parseJobOptions, type Manifest } from '../shared/pipeline/manifest.js';
@@ -64,8 +65,8 @@ export const ingest: StageHandler<'ingest'> = async (message, { storage, media }
   const inputs: Manifest['inputs'] = {};
   const texts: { captions: string[]; chat: string[] } = { captions: [], chat: [] };
   for (const parsed of sideInputs) {
-    // Chat after the recording's end is dropped (and counted) once the probe has said where the end is.
-    const { value, report } = parsed.kind === 'chat' ? endOfChat(parsed, info.duration) : parsed;
+    // Chat and captions after the recording's end are dropped (and counted) once the probe has said where the end is.
+    const { value, report } = parsed.kind === 'chat' ? endOfChat(parsed, info.duration) : parsed.kind === 'captions' ? endOfCaptions(parsed, info.duration) : parsed;
     const { kind } = parsed;
     const normalisedKey = keys.inputs(kind);
     await writeJson(storage, normalisedKey, sideInputSchemas[kind], value);
@@ -154,6 +155,12 @@ function endOfChat(parsed: ParsedSideInput, durationSeconds: number): Pick<Parse
   return { value: messages, report };
 }
 
+/** The captions without cues after the recording's end; a cue running past it ends with it. */
+function endOfCaptions(parsed: ParsedSideInput, durationSeconds: number): Pick<ParsedSideInput, 'value' | 'report'> {
+  const { segments, report } = endCaptionsAt({ segments: parsed.value as Segment[], report: parsed.report as ParsedCaptions['report'] }, durationSeconds);
+  return { value: segments, report };
+}
+
 function parseSideInput(kind: SideInputKind, text: string, name: string, chatOptions: ChatParseOptions): { value: SideInputValue; report: ParseReport } {
   switch (kind) {
     case 'chat': {
@@ -165,8 +172,8 @@ function parseSideInput(kind: SideInputKind, text: string, name: string, chatOpt
       return { value: points, report };
     }
     case 'captions': {
-      const segments = parseCaptions(text, name);
-      return { value: segments, report: { format: /^\uFEFF?WEBVTT/.test(text) ? 'webvtt' : 'srt', accepted: segments.length, skipped: 0, skippedReasons: {} } };
+      const { segments, report } = readCaptions(text, name);
+      return { value: segments, report };
     }
     case 'products': {
       const products = parseProducts(text, name);

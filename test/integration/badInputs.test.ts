@@ -73,6 +73,28 @@ describe('bad inputs', () => {
     await expectFailure(await makeToneVideo(media, { seconds: 3 }), 'ingest', /chat.*(JSON Lines|jsonl).*bilibili/i, { chat });
   });
 
+  it('skips and counts bad caption cues (clock out of range, broken timing, after the end) and runs the show', async () => {
+    const captions = path.join(media, 'bad-cues.srt');
+    await writeFile(
+      captions,
+      [
+        '1\n00:00:01,000 --> 00:00:03,000\nwelcome to the show',
+        '2\n99:99:99,999 --> 99:99:99,999\nimpossible clock',
+        '3\n00:00:04,000 -> 00:00:05,000\nbroken arrow',
+        '4\n00:00:06,000 --> 00:00:09,000\nthe serum is back',
+        '5\n00:05:00,000 --> 00:05:02,000\nafter the end',
+      ].join('\n\n') + '\n',
+    );
+    const run = await runShow(path.join(workspace.dir, 'ws'), { recordingPath: await makeToneVideo(media, { seconds: 12, name: 'cues.mp4' }), sideInputs: { captions } });
+    expect(run.status.state).toBe('succeeded');
+    expect(run.deadLetters).toEqual([]);
+    const manifest = JSON.parse((await run.pipeline.storage.get(showKeys(run.showId).manifest)).toString('utf8')) as { inputs: { captions: { report: unknown } } };
+    expect(manifest.inputs.captions.report).toMatchObject({ format: 'srt', accepted: 2, skipped: 3 });
+    const transcript = (await run.pipeline.storage.get(showKeys(run.showId).inputs('captions'))).toString('utf8');
+    expect(transcript).toContain('the serum is back');
+    expect(transcript).not.toMatch(/broken arrow|impossible clock|after the end/);
+  });
+
   it('rejects a products file of the wrong shape, pointing at the problem', async () => {
     const products = path.join(media, 'products.json');
     await writeFile(products, '[{"name": "Glow Serum", "aliases": "serum"}]');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../shared/core/errors.js';
-import { formatSrt, parseCaptions } from '../../shared/core/inputs/index.js';
+import { CAPTION_SKIP_REASONS, endCaptionsAt, formatSrt, parseCaptions, readCaptions } from '../../shared/core/inputs/index.js';
 import { missingTestData, SHARED_DATA } from '../helpers/sharedData.js';
 
 const FRIDAY_VTT = join(SHARED_DATA, 'video', 'friday.vtt');
@@ -171,5 +171,49 @@ describe('formatSrt', () => {
 
   it('refuses times of 24 h or more, which the formatter would wrap to 00:00', () => {
     expect(() => formatSrt([{ start: 86_399, end: 86_400, text: 'x' }])).toThrow(RangeError);
+  });
+});
+
+describe('readCaptions — bad cues are skipped and counted, never fatal', () => {
+  it('skips a time out of range, an unreadable timing line and an end before its start, and keeps the rest', () => {
+    const srt = [
+      '1\n00:00:01,000 --> 00:00:02,000\nfirst',
+      '2\n99:99:99,999 --> 99:99:99,999\nimpossible clock',
+      '3\n00:00:05,000 -> 00:00:06,000\nbroken arrow text',
+      '4\n00:00:08,000 --> 00:00:07,000\nbackwards',
+      '5\n00:00:09,000 --> 00:00:10,000\nlast',
+    ].join('\n\n');
+    const { segments, report } = readCaptions(`${srt}\n`, 'c.srt');
+    expect(segments.map((s) => s.text)).toEqual(['first', 'last']);
+    expect(report).toMatchObject({
+      format: 'srt',
+      accepted: 2,
+      skipped: 3,
+      skippedReasons: {
+        [CAPTION_SKIP_REASONS.badTime]: 1,
+        [CAPTION_SKIP_REASONS.badTiming]: 1,
+        [CAPTION_SKIP_REASONS.endBeforeStart]: 1,
+      },
+    });
+  });
+
+  it('never glues the text of a cue with a broken timing line onto the cue before it, blank lines or not', () => {
+    const packed = '1\n00:00:01,000 --> 00:00:02,000\nhello\n2\n00:00:0x,000 --> 00:00:03,000\nnot this\n3\n00:00:04,000 --> 00:00:05,000\nworld\n';
+    const { segments, report } = readCaptions(packed, 'c.srt');
+    expect(segments.map((s) => s.text)).toEqual(['hello', 'world']);
+    expect(report.skippedReasons[CAPTION_SKIP_REASONS.badTiming]).toBe(1);
+    // A timing line with its arrow missing, in its own block: skipped, its text with it.
+    const spaced = '1\n00:00:01,000 --> 00:00:02,000\nhello\n\n2\n00:00:02,500 00:00:03,000\nnot this either\n\n3\n00:00:04,000 --> 00:00:05,000\nworld\n';
+    expect(readCaptions(spaced, 'c.srt').segments.map((s) => s.text)).toEqual(['hello', 'world']);
+    // A blank line inside a cue's text is still the same cue.
+    expect(readCaptions('1\n00:00:01,000 --> 00:00:02,000\nline one\n\nline two\n', 'c.srt').segments.map((s) => s.text)).toEqual(['line one line two']);
+  });
+
+  it("drops cues after the recording's end and ends the one running past it with the recording", () => {
+    const parsed = readCaptions('1\n00:00:01,000 --> 00:00:12,000\nruns over\n\n2\n00:00:30,000 --> 00:00:31,000\nafter the end\n', 'c.srt');
+    const ended = endCaptionsAt(parsed, 10);
+    expect(ended.segments).toEqual([{ start: 1, end: 10, text: 'runs over' }]);
+    expect(ended.report).toMatchObject({ accepted: 1, skipped: 1, skippedReasons: { [CAPTION_SKIP_REASONS.afterEnd]: 1 } });
+    expect(() => endCaptionsAt(parsed, 0.5)).toThrow(/captions start after the recording ends/);
   });
 });

@@ -5,7 +5,7 @@ export { DANMAKU_SKIP } from './bilibiliDanmaku.js';
 export { MAX_CHAT_TEXT_CHARS, MAX_CHAT_USER_CHARS } from './chatFields.js';
 export { parseMetricsCsv, METRIC_COLUMNS, METRICS_SKIP, EXPECTED_METRICS_HEADER } from './metricsCsv.js';
 export type { MetricsParseReport, ParsedMetrics } from './metricsCsv.js';
-export { parseCaptions, formatSrt, ACCEPTED_CAPTION_FORMATS } from './captions.js';
+export { parseCaptions, readCaptions, endCaptionsAt, formatSrt, ACCEPTED_CAPTION_FORMATS, CAPTION_SKIP_REASONS, type ParsedCaptions } from './captions.js';
 export { parseProducts, productsFileSchema, MAX_PRODUCTS, MAX_ALIASES, MAX_PRODUCT_TEXT_CHARS } from './products.js';
 export { findProductMentions } from './productMentions.js';
 export type { MentionSource } from './productMentions.js';
