@@ -53,9 +53,8 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
         for (const next of event.next) known(next.stage).add(messageItem(next));
         if (!interactive) stream.write(`postshow: ${item} done in ${(event.ms / 1000).toFixed(1)} s\n`);
       }
-      if (event.type === 'failed') {
-        if (!interactive) stream.write(`postshow: ${item} failed${event.final ? '' : ' (will retry)'}: ${event.reason}\n`);
-      }
+      // A final failure is the run's outcome, which the command prints once when the run ends; a retry is news.
+      if (event.type === 'failed' && !event.final && !interactive) stream.write(`postshow: ${item} failed (will retry): ${event.reason}\n`);
       const view = bar(stage);
       if (!view) return;
       const total = known(stage).size;

@@ -7,6 +7,7 @@ import {
   assembleHighlightInputs,
   buildSignalSet,
   detectHighlightsFromSignals,
+  explainNoHighlights,
   resolveHighlightConfig,
 } from '../shared/core/highlights/index.js';
 import { showKeys } from '../shared/core/keys.js';
@@ -104,7 +105,8 @@ export const analyze: StageHandler<'analyze'> = async (message, { storage, langu
     chatLag,
   };
   await writeJson(storage, keys.analysis, analysisSchema, analysis);
-  await writeJson(storage, keys.highlights, highlightsFileSchema, { runId: manifest.runId, rankedBy, reasons, highlights });
+  const none = highlights.length === 0 ? { none: explainNoHighlights(inputs, signalSet, config) } : {};
+  await writeJson(storage, keys.highlights, highlightsFileSchema, { runId: manifest.runId, rankedBy, reasons, highlights, ...none });
 
   return {
     next:

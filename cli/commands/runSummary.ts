@@ -10,6 +10,7 @@ import type { ShowStatus } from '../../shared/pipeline/status.js';
 import { tryReadJson } from '../../shared/pipeline/storageJson.js';
 import { showReviewSchema } from '../../shared/core/schemas/review.js';
 import { clock } from './format.js';
+import type { NoHighlightsReason } from '../../shared/core/highlights/index.js';
 
 export interface RunSummary {
   readonly showId: string;
@@ -20,6 +21,8 @@ export interface RunSummary {
   readonly transcriptEngine?: string;
   readonly transcriptNote?: string;
   readonly outputs: Record<string, string>;
+  /** Why there are no highlights, when there are none. */
+  readonly noHighlights?: NoHighlightsReason;
   readonly highlights: { id: string; rank: number; start: number; end: number; score: number; signals: string[] }[];
   readonly clips: {
     id: string;
@@ -51,7 +54,8 @@ const chatLagOnly = analysisSchema.unwrap().pick({ chatLag: true });
 export async function runSummary(storage: FsStorage, showId: ShowId, status: ShowStatus): Promise<RunSummary> {
   const keys = showKeys(showId);
   const transcript = await tryReadJson(storage, keys.transcript, transcriptSchema).catch(() => undefined);
-  const highlights = (await tryReadJson(storage, keys.highlights, highlightsFileSchema).catch(() => undefined))?.highlights ?? [];
+  const highlightsFile = await tryReadJson(storage, keys.highlights, highlightsFileSchema).catch(() => undefined);
+  const highlights = highlightsFile?.highlights ?? [];
   const topics = (await tryReadJson(storage, keys.topics, topicsFileSchema).catch(() => undefined))?.topics ?? [];
   const manifest = await tryReadJson(storage, keys.manifest, manifestSchema).catch(() => undefined);
   // Only the lag: validating the whole analysis (per-second series of a long show) would be wasted work.
@@ -89,6 +93,7 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
     ...(chatLag ? { chatLag } : {}),
     ...(manifest ? { inputs: Object.fromEntries(Object.entries(manifest.inputs).flatMap(([kind, input]) => (input ? [[kind, input.report]] : []))) } : {}),
     outputs,
+    ...(highlightsFile?.none ? { noHighlights: highlightsFile.none } : {}),
     highlights: highlights.map((h) => ({ id: h.id, rank: h.rank, start: h.start, end: h.end, score: h.score, signals: h.signals.map((s) => s.name) })),
     clips,
     topics: topics.map((topic) => ({ topic: topic.topic, kind: topic.kind, score: topic.score })),
@@ -107,11 +112,42 @@ export async function runSummary(storage: FsStorage, showId: ShowId, status: Sho
   };
 }
 
+/**
+ * The speech engine the run really used, which is not always the one configured: given captions replace
+ * it, and a language it cannot transcribe leaves the show without speech ('none').
+ */
+export function speechUsed(summary: Pick<RunSummary, 'transcriptEngine' | 'providers'>): string {
+  switch (summary.transcriptEngine) {
+    case undefined:
+      return `${summary.providers?.transcriber ?? 'none'} (configured; the run made no transcript)`;
+    case 'captions':
+      return 'captions given (no speech recognition)';
+    case 'none':
+      return `none (${summary.providers?.transcriber ?? 'the configured engine'} cannot transcribe this show's language)`;
+    default:
+      return summary.transcriptEngine;
+  }
+}
+
+/** The stored reason for an empty highlights list as one plain sentence. */
+export function describeNoHighlights(reason: NoHighlightsReason | undefined): string {
+  switch (reason?.kind) {
+    case undefined:
+      return 'nothing stood out';
+    case 'too-short':
+      return `the recording is ${reason.durationSeconds} s long, shorter than the shortest clip (${reason.minClipSeconds} s; --min-clip)`;
+    case 'below-floor':
+      return `the strongest moment (at ${clock(reason.at)}) scored ${reason.bestScore}, under the ${reason.floor} a clip needs`;
+    case 'uncorroborated':
+      return `the strongest moment (at ${clock(reason.at)}, score ${reason.bestScore}) had fewer than ${reason.requiredSignals} signals firing together, too few to explain a clip`;
+  }
+}
+
 export function printRunSummary(summary: RunSummary): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(`show ${summary.showId}${summary.channel ? ` on channel ${summary.channel}` : ''}: ${summary.status}`);
   if (summary.error) out(`  ${summary.error.stage} failed: ${summary.error.reason}`);
-  if (summary.providers) out(`providers: speech ${summary.providers.transcriber}; writing ${summary.providers.languageModel}`);
+  if (summary.providers) out(`providers: speech ${speechUsed(summary)}; writing ${summary.providers.languageModel}`);
   if (summary.transcriptEngine) out(`transcript: ${summary.transcriptEngine}${summary.transcriptNote ? ` (${summary.transcriptNote})` : ''}`);
   for (const [kind, report] of Object.entries(summary.inputs ?? {})) {
     const kinds = Object.entries(report.kinds ?? {}).filter(([name, count]) => name !== 'message' && count > 0);
@@ -135,7 +171,7 @@ export function printRunSummary(summary: RunSummary): void {
       const [first] = Object.values(clip.variants);
       if (first) out(`     ${first}`);
     });
-  } else if (summary.status === 'succeeded') out('no highlights found');
+  } else if (summary.status === 'succeeded') out(`no highlights found: ${describeNoHighlights(summary.noHighlights)}`);
   if (summary.topics.length > 0) out(`topics: ${summary.topics.slice(0, 5).map((t) => t.topic).join(' · ')}`);
   if (summary.review) {
     const { score, gmv, orders, topProduct, topFix } = summary.review;

@@ -61,6 +61,14 @@ export const highlightsFileSchema = readonlyObject({
   /** The re-ranker's one-line reason per highlight id. */
   reasons: z.record(z.string(), z.string()).readonly().default({}),
   highlights: readonlyArray(highlightSchema),
+  /** When `highlights` is empty: why, in numbers (explainNoHighlights). */
+  none: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('too-short'), durationSeconds: z.number(), minClipSeconds: z.number() }),
+      z.object({ kind: z.literal('below-floor'), bestScore: z.number(), at: z.number(), floor: z.number() }),
+      z.object({ kind: z.literal('uncorroborated'), bestScore: z.number(), at: z.number(), requiredSignals: z.number() }),
+    ])
+    .optional(),
 });
 
 /** `topic-evidence.json`: what this show's audience reacted to and asked about. */

@@ -11,6 +11,8 @@ import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
 import { InvalidKeyError } from '../../shared/core/errors.js';
 import { showKeys } from '../../shared/core/keys.js';
 import { parseStageMessage } from '../../shared/pipeline/messages.js';
+import { highlightsFileSchema } from '../../shared/pipeline/artifacts.js';
+import { describeNoHighlights } from '../../cli/commands/runSummary.js';
 import { makeRandomBytesFile, makeToneVideo, makeTruncatedMp4, makeZeroByteFile } from '../helpers/media.js';
 import { makeWorkspace, runShow } from '../helpers/pipelineFixture.js';
 
@@ -93,6 +95,23 @@ describe('bad inputs', () => {
     const transcript = (await run.pipeline.storage.get(showKeys(run.showId).inputs('captions'))).toString('utf8');
     expect(transcript).toContain('the serum is back');
     expect(transcript).not.toMatch(/broken arrow|impossible clock|after the end/);
+  });
+
+  it('says why a show has no highlights: too short for a clip, or nothing strong enough', async () => {
+    const reasonOf = async (seconds: number) => {
+      const run = await runShow(path.join(workspace.dir, 'ws'), { recordingPath: await makeToneVideo(media, { seconds, name: `tone-${seconds}.mp4` }) });
+      expect(run.status.state).toBe('succeeded');
+      const file = highlightsFileSchema.parse(JSON.parse((await run.pipeline.storage.get(showKeys(run.showId).highlights)).toString('utf8')));
+      expect(file.highlights).toEqual([]);
+      return file.none;
+    };
+    const short = await reasonOf(4);
+    expect(short).toMatchObject({ kind: 'too-short', minClipSeconds: 15 });
+    expect(describeNoHighlights(short)).toMatch(/^the recording is 4(\.\d)? s long, shorter than the shortest clip \(15 s; --min-clip\)$/);
+    // A steady tone: long enough, but no second stands out.
+    const flat = await reasonOf(40);
+    expect(flat?.kind).toMatch(/below-floor|uncorroborated/);
+    expect(describeNoHighlights(flat)).toMatch(/^the strongest moment \(at \d+:\d\d.*\) .*(under the \d+(\.\d+)? a clip needs|too few to explain a clip)$/);
   });
 
   it('rejects a products file of the wrong shape, pointing at the problem', async () => {

@@ -174,21 +174,23 @@ describe('postshow CLI', () => {
     const empty = await postshow(['run', await makeZeroByteFile(workspace.dir), '--out', out]);
     expect(empty.code).toBe(1);
     expect(empty.stderr.trim().split('\n').at(-1)).toBe('postshow: ingest failed: recording empty.mp4 is empty (0 bytes)');
+    // Printed once: the progress lines leave a final failure to the run's closing line.
+    expect(empty.stderr.match(/is empty \(0 bytes\)/g)).toHaveLength(1);
 
     const missing = await postshow(['run', path.join(workspace.dir, 'nope.mp4'), '--out', out]);
-    expect(missing.code).not.toBe(0);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.mp4 does not exist/);
 
     const badLang = await postshow(['run', sample.recording, '--lang', 'fr', '--out', out]);
-    expect(badLang.code).not.toBe(0);
+    expect(badLang.code).toBe(2);
     expect(badLang.stderr).toMatch(/--lang/);
 
     const badId = await postshow(['run', sample.recording, '--show-id', '../../etc', '--out', out]);
-    expect(badId.code).not.toBe(0);
+    expect(badId.code).toBe(2);
     expect(badId.stderr).toMatch(/invalid key/);
 
     const badRange = await postshow(['run', sample.recording, '--min-clip', '40', '--max-clip', '20', '--out', out]);
-    expect(badRange.code).not.toBe(0);
+    expect(badRange.code).toBe(2);
     expect(badRange.stderr).toMatch(/--min-clip must not exceed --max-clip/);
 
     const badAspect = await postshow(['run', sample.recording, '--aspect', '9:16,3:2', '--out', out]);
@@ -198,8 +200,11 @@ describe('postshow CLI', () => {
     expect(badStyle.code).toBe(2);
     expect(badStyle.stderr).toMatch(/--caption-style must be clean, bold, boxed, karaoke or a JSON style file/);
     const badLag = await postshow(['run', sample.recording, '--chat-lag', '90', '--out', out]);
-    expect(badLag.code).not.toBe(0);
+    expect(badLag.code).toBe(2);
     expect(badLag.stderr).toMatch(/--chat-lag must be at most 60 seconds/);
+    const badCompliance = await postshow(['clips', '--compliance', 'bogus', '--out', out]);
+    expect(badCompliance.code).toBe(2);
+    expect(badCompliance.stderr).toMatch(/--compliance/);
   });
 
   it('documents every command with --help', async () => {

@@ -61,6 +61,45 @@ export function detectHighlightsFromSignals(inputs: HighlightInputs, signals: Si
   return highlights.map((h, i) => ({ ...h, rank: i + 1 }));
 }
 
+/** Why a show has no highlights, in numbers a person can check (stored with the empty highlights list). */
+export type NoHighlightsReason =
+  | { readonly kind: 'too-short'; readonly durationSeconds: number; readonly minClipSeconds: number }
+  | { readonly kind: 'below-floor'; readonly bestScore: number; readonly at: number; readonly floor: number }
+  | { readonly kind: 'uncorroborated'; readonly bestScore: number; readonly at: number; readonly requiredSignals: number };
+
+/**
+ * Why `detectHighlightsFromSignals` found nothing: the recording is shorter than the shortest clip, or its
+ * best second scores under the floor every clip needs (`minFusedScore`), or the best seconds above that floor
+ * have too few signals firing around them to be explained.
+ */
+export function explainNoHighlights(inputs: HighlightInputs, signals: SignalSet, config: HighlightConfig): NoHighlightsReason {
+  const n = secondsIn(inputs.duration);
+  if (inputs.duration < config.minClipSeconds || n === 0) {
+    return { kind: 'too-short', durationSeconds: Math.round(inputs.duration * 10) / 10, minClipSeconds: config.minClipSeconds };
+  }
+  const fused = fuseSignals(signals.series, config).map((value, i) => value * (1 - (signals.participation?.[i] ?? 0)));
+  const eligible = secondsWithCorroboration(signals, n, config);
+  let best = 0;
+  let bestCorroborated = -1;
+  for (let i = 0; i < n; i++) {
+    if ((fused[i] ?? 0) > (fused[best] ?? 0)) best = i;
+    if (eligible[i] === 1 && (bestCorroborated < 0 || (fused[i] ?? 0) > (fused[bestCorroborated] ?? 0))) bestCorroborated = i;
+  }
+  const round = (value: number): number => Math.round(value * 100) / 100;
+  if ((fused[best] ?? 0) < config.minFusedScore || bestCorroborated >= 0) {
+    const at = bestCorroborated >= 0 ? bestCorroborated : best;
+    return { kind: 'below-floor', bestScore: round(fused[at] ?? 0), at, floor: config.minFusedScore };
+  }
+  return { kind: 'uncorroborated', bestScore: round(fused[best] ?? 0), at: best, requiredSignals: requiredSignals(signals, config) };
+}
+
+/** Signals that must fire near a second for it to count as corroborated (see secondsWithCorroboration). */
+function requiredSignals(signals: SignalSet, config: HighlightConfig): number {
+  const weighted = signals.series.filter((series) => config.weights[series.name] > 0);
+  const withData = weighted.filter((series) => series.values.some((v) => v > 0)).length;
+  return Math.max(1, Math.min(config.minFiredSignals, Math.ceil(withData / 3)));
+}
+
 /**
  * 1 where enough distinct weighted signals reach their thresholds within the nominal clip window around the
  * second: `minFiredSignals`, or a third of the signals that carry any data when that is fewer (at least one),
@@ -68,8 +107,7 @@ export function detectHighlightsFromSignals(inputs: HighlightInputs, signals: Si
  */
 function secondsWithCorroboration(signals: SignalSet, n: number, config: HighlightConfig): Uint8Array {
   const weighted = signals.series.filter((series) => config.weights[series.name] > 0);
-  const withData = weighted.filter((series) => series.values.some((v) => v > 0)).length;
-  const required = Math.max(1, Math.min(config.minFiredSignals, Math.ceil(withData / 3)));
+  const required = requiredSignals(signals, config);
   const firedNearby = new Uint8Array(n);
   const prefix = new Int32Array(n + 1);
   for (const series of weighted) {

@@ -19,7 +19,7 @@ export type { SnapConfig, SnapInputs } from './snapBoundaries.js';
 export { cutPointsOf, snapBoundaries } from './snapBoundaries.js';
 export { explainSignal, explainSignals } from './explainSignals.js';
 export { highlightId } from './highlightId.js';
-export { detectHighlights, detectHighlightsFromSignals } from './detectHighlights.js';
+export { detectHighlights, detectHighlightsFromSignals, explainNoHighlights, type NoHighlightsReason } from './detectHighlights.js';
 export type { ShowEvidence } from './assembleInputs.js';
 export { assembleHighlightInputs } from './assembleInputs.js';
 export type { ChatLagCalibration, ChatLagSource } from './calibrateChatLag.js';
