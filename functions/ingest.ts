@@ -4,6 +4,7 @@
  */
 import { parseClaimRules } from '../shared/core/compliance/index.js';
 import { detectLanguage } from '../shared/core/text/index.js';
+import { decodeTextInput } from '../shared/core/inputs/textDecoding.js';
 import { endCaptionsAt, readCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../shared/core/inputs/index.js';
 import { endChatAt, type ChatParseReport } from '../shared/core/inputs/chatLog.js';
 import { InputError, MediaError } from '../shared/core/errors.js';
@@ -143,8 +144,9 @@ async function parseSideInputs(storage: StageContext['storage'], showId: ShowId,
     const fileName = key.slice(recordingPrefix(showId).length);
     const kind = sideInputKind(fileName);
     if (!kind) continue;
-    const text = (await storage.get(key)).toString('utf8');
-    parsed.push({ kind, sourceKey: key, ...parseSideInput(kind, text, fileName, chatOptions) });
+    const { text, encoding } = decodeTextInput(await storage.get(key), `${kind} file ${fileName}`);
+    const { value, report } = parseSideInput(kind, text, fileName, chatOptions);
+    parsed.push({ kind, sourceKey: key, value, report: encoding === 'utf-8' ? report : { ...report, encoding } });
   }
   return parsed;
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command, type Option } from 'commander';
 import { FileCatalogIndex } from '../../shared/adapters/local/fileCatalogIndex.js';
 import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
-import { InputError } from '../../shared/core/errors.js';
+import { InputError, reasonOf } from '../../shared/core/errors.js';
+import { decodeTextInput } from '../../shared/core/inputs/textDecoding.js';
 import { parseShowId, showKeys, type ShowId } from '../../shared/core/keys.js';
 import type { ClipChanges } from '../../shared/core/schemas/clipEdit.js';
 import { catalogFileSchema, clipMetaSchema } from '../../shared/pipeline/artifacts.js';
@@ -158,10 +159,16 @@ function hashtagList(text: string): string[] {
 }
 
 function readText(file: string, flag: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new InvalidArgumentError(`${flag} ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return decodeTextInput(bytes, `${flag} ${file}`).text;
+  } catch (error) {
+    throw new InvalidArgumentError(reasonOf(error));
   }
 }
 

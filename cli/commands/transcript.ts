@@ -1,4 +1,5 @@
 /** `postshow transcript <showId> --export srt|vtt | --import FILE`: fix the show's transcript once for every clip. */
+import { decodeTextInput } from '../../shared/core/inputs/textDecoding.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
@@ -28,7 +29,7 @@ export function registerTranscriptCommand(program: Command, workspace: () => Opt
           return;
         }
         if (!flags.import) throw new InvalidArgumentError('give --export srt|vtt or --import FILE');
-        const text = readFileSync(flags.import, 'utf8');
+        const text = decodeTextInput(readFileSync(flags.import), `--import ${flags.import}`).text;
         const { messages, segments } = await importTranscript(storage, showId, text, path.basename(flags.import));
         const started = Date.now();
         const { deadLetters } = await createLocalPipeline({ workspace: path.resolve(flags.out) }).runAll(messages);

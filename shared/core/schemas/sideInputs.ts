@@ -41,6 +41,8 @@ export const parseReportSchema = readonlyObject({
   firstSkipped: z.record(z.string(), z.string()).readonly().optional(),
   /** Chat only: accepted events by kind, e.g. { message: 1100, paid: 90, gift: 13 }. */
   kinds: z.record(z.string(), z.number()).readonly().optional(),
+  /** The file's text encoding when it was not UTF-8 (`utf-16le`, `utf-16be`, `gb18030`, `big5`): decodeTextInput. */
+  encoding: z.string().optional(),
 });
 export type ParseReport = z.infer<typeof parseReportSchema>;
 
