@@ -3,7 +3,9 @@
  * show that stopped, and any function error (crash, timeout, out of memory; handled stage failures
  * are reported per message and do not count) needs a look.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -24,7 +26,17 @@ export class PipelineAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: PipelineAlarmsProps = {}) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: 'postshow alarms', enforceSSL: true });
+    // Alarm messages name functions and queues: encrypted at rest with a key of our own, rotated yearly.
+    // CloudWatch must be allowed to use it, or alarms fail to publish to an encrypted topic without a word.
+    const key = new Key(this, 'TopicKey', { description: 'postshow alarm topic', enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY, pendingWindow: Duration.days(7) });
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    this.topic = new Topic(this, 'Topic', { displayName: 'postshow alarms', enforceSSL: true, masterKey: key });
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
     this.action = new SnsAction(this.topic);
   }

@@ -8,8 +8,9 @@
  * Routes are added by `addRoutes(authorizer)` once the authorizer exists: the authorizer's audience
  * includes the web client, whose callback URL is on the CloudFront distribution in front of this API.
  */
-import { Duration, Fn, Stack } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnStage, HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
@@ -47,6 +48,23 @@ export interface CatalogApiProps {
   readonly nativeLayer: ILayerVersion;
 }
 
+/** Requests per second (steady, and in a burst) the workspace's API takes; a team browsing and editing uses a few. */
+export const API_THROTTLING = { rateLimit: 50, burstLimit: 100 } as const;
+
+/** One JSON line per request: who, what, how it ended and how long it took (API Gateway's $context variables). */
+const ACCESS_LOG_FORMAT = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  method: '$context.httpMethod',
+  path: '$context.path',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationError: '$context.integrationErrorMessage',
+  user: '$context.authorizer.claims.sub',
+};
+
 export class CatalogApi extends Construct {
   readonly api: HttpApi;
   readonly handler: NodejsFunction;
@@ -80,6 +98,13 @@ export class CatalogApi extends Construct {
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'postshow clip catalog, shows, edits and reviews (Cognito JWT)',
     });
+    // A runaway client (or a leaked token) is held to a rate a team's workspace never needs, before it costs
+    // Lambda time; every request is logged, as JSON, for the audit a shared catalog needs.
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const stage = this.api.defaultStage?.node.defaultChild as CfnStage | undefined;
+    if (!stage) throw new Error('CatalogApi: the HTTP API has no default stage to throttle');
+    stage.defaultRouteSettings = { throttlingRateLimit: API_THROTTLING.rateLimit, throttlingBurstLimit: API_THROTTLING.burstLimit };
+    stage.accessLogSettings = { destinationArn: accessLogs.logGroupArn, format: JSON.stringify(ACCESS_LOG_FORMAT) };
     this.node.addValidation({ validate: () => (this.routesAdded ? [] : ['CatalogApi: addRoutes(authorizer) was never called, so the API has no routes']) });
   }
 

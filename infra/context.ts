@@ -10,8 +10,12 @@ import { OPENAI_SECRET_CONTEXT_KEY } from './openAiSecret.js';
 export const ALARM_EMAIL_CONTEXT_KEY = 'alarmEmail';
 /** Prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`). */
 export const COGNITO_DOMAIN_PREFIX_CONTEXT_KEY = 'cognitoDomainPrefix';
+/** `false` deploys without reserved concurrency (accounts whose limit is too low to reserve from). */
+export const RESERVE_CONCURRENCY_CONTEXT_KEY = 'reserveConcurrency';
 
 const contextSchema = z.object({
+  // `-c reserveConcurrency=false` arrives as the string 'false'; cdk.json may hold a boolean.
+  [RESERVE_CONCURRENCY_CONTEXT_KEY]: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
   [OPENAI_SECRET_CONTEXT_KEY]: z
     .string()
     .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/, 'expected a Secrets Manager secret ARN')
@@ -31,11 +35,12 @@ export interface PostshowContext {
   readonly alarmEmail?: string;
   readonly captionFont?: string;
   readonly cognitoDomainPrefix?: string;
+  readonly reserveConcurrency?: boolean;
 }
 
 export function readPostshowContext(node: Node): PostshowContext {
   const raw = Object.fromEntries(
-    [OPENAI_SECRET_CONTEXT_KEY, ALARM_EMAIL_CONTEXT_KEY, CAPTION_FONT_CONTEXT_KEY, COGNITO_DOMAIN_PREFIX_CONTEXT_KEY].map((key) => [key, emptyToUndefined(node.tryGetContext(key))]),
+    [OPENAI_SECRET_CONTEXT_KEY, ALARM_EMAIL_CONTEXT_KEY, CAPTION_FONT_CONTEXT_KEY, COGNITO_DOMAIN_PREFIX_CONTEXT_KEY, RESERVE_CONCURRENCY_CONTEXT_KEY].map((key) => [key, emptyToUndefined(node.tryGetContext(key))]),
   );
   const parsed = contextSchema.safeParse(raw);
   if (!parsed.success) {

@@ -25,6 +25,8 @@ export interface PostshowFunctionProps {
   /** Directory holding functions/lambda/ and package-lock.json. */
   readonly projectRoot: string;
   readonly memoryMiB: number;
+  /** Concurrency reserved for (and capping) this function; none when absent. */
+  readonly reservedConcurrency?: number;
   readonly timeout: Duration;
   readonly ephemeralMiB?: number;
   readonly environment: Record<string, string>;
@@ -46,6 +48,7 @@ export function postshowFunction(scope: Construct, id: string, props: PostshowFu
     runtime: LAMBDA_RUNTIME,
     architecture: LAMBDA_ARCHITECTURE,
     memorySize: props.memoryMiB,
+    ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
     timeout: props.timeout,
     ...(props.ephemeralMiB ? { ephemeralStorageSize: Size.mebibytes(props.ephemeralMiB) } : {}),
     bundling: LAMBDA_BUNDLING,

@@ -18,15 +18,16 @@ import { readPostshowContext } from './context.js';
 import { openAiSecret } from './openAiSecret.js';
 import { REPO_NODE_MODULES, REPO_ROOT } from './paths.js';
 import { unzippedSizeValidation } from './sizeBudget.js';
-import { isMediaStage, type RateLimitedStage } from './stageConfig.js';
+import { isMediaStage } from './stageConfig.js';
+import type { StageName } from '../shared/pipeline/messages.js';
 import { StagePipeline } from './stagePipeline.js';
 import { DataBuckets } from './storage.js';
 import { AUTH_CALLBACK_PATH, WEB_CLIENT_SCOPES, WorkspaceAuth } from './workspaceAuth.js';
 import { API_PATH_PREFIX, WorkspaceSite } from './workspaceSite.js';
 
 export interface PostshowStackProps extends StackProps {
-  /** Caps on concurrent invocations of the stages that call rate-limited APIs. @default DEFAULT_MAX_CONCURRENCY */
-  readonly maxConcurrency?: Partial<Record<RateLimitedStage, number>>;
+  /** Caps on concurrent invocations per stage (SQS maxConcurrency and reserved concurrency). @default DEFAULT_MAX_CONCURRENCY */
+  readonly maxConcurrency?: Partial<Record<StageName, number>>;
   /** Directory with functions/lambda/*.ts and package-lock.json. @default the repository root */
   readonly projectRoot?: string;
   /** node_modules the layers are staged from. @default the repository's node_modules */
@@ -71,6 +72,7 @@ export class PostshowStack extends Stack {
       captionFontFamily: this.captionFont.family,
       projectRoot,
       ...(props.maxConcurrency ? { maxConcurrency: props.maxConcurrency } : {}),
+      ...(context.reserveConcurrency === false ? { reserveConcurrency: false } : {}),
     });
     this.storage.notifyUploads(this.pipeline.queues.ingest.queue);
 

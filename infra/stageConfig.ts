@@ -67,18 +67,30 @@ export const STAGE_SIZING: Readonly<Record<StageName, StageSizing>> = {
 /** The catalog API answers behind API Gateway, whose HTTP API integrations time out at 30 s. */
 export const CATALOG_API_SIZING = { memoryMiB: 512, timeout: Duration.seconds(15) } as const;
 
-/** Stages that call rate-limited APIs (OpenAI) and may be capped; the value is the SQS event source's maxConcurrency. */
-export type RateLimitedStage = 'transcribe' | 'analyze' | 'clip' | 'suggest';
-
-export const DEFAULT_MAX_CONCURRENCY: Readonly<Record<RateLimitedStage, number>> = {
+/**
+ * Every stage is capped: the SQS event source's maxConcurrency, and as much reserved concurrency for its
+ * function. One big backlog (a channel uploading a month of shows) then runs at these rates instead of
+ * taking the whole account's concurrency (1,000 by default) from every other function, and the ffmpeg stages
+ * stay within what their memory multiplies to (5 clips x 5.3 GB). Reserved concurrency also guarantees the
+ * pipeline that much when the account is busy. Total reserved: 45, leaving 955 of a default account.
+ * Overridable per stage (PostshowStackProps.maxConcurrency); 2 is the least SQS event sources accept.
+ */
+export const DEFAULT_MAX_CONCURRENCY: Readonly<Record<StageName, number>> = {
+  // Seconds per show: five shows arriving at once start at once.
+  ingest: 5,
+  // Two vCPUs and up to 16 GB downloaded per show: four shows analysed at once.
+  audio: 4,
   // One transcription request per invocation; 10 in flight stays inside OpenAI's lower-tier audio limits.
   transcribe: 10,
   // One re-rank call per show.
   analyze: 5,
-  // A copy-writing call per clip, and the cap also bounds concurrent x264 encodes (cost, S3 egress).
+  // A copy-writing call per clip, and the cap bounds concurrent x264 encodes (cost, memory, S3 egress).
   clip: 5,
-  // Topic pitches per show; 2 is the minimum SQS event sources accept.
+  // Topic pitches per show.
   suggest: 2,
+  // Catalog items and report pages: light, but each reads every clip meta of its show.
+  catalog: 5,
+  report: 5,
 };
 
 /** Output key patterns the grants are scoped to. */

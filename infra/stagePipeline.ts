@@ -22,7 +22,6 @@ import {
   STAGE_SIZING,
   usesOpenAi,
   visibilityTimeoutFor,
-  type RateLimitedStage,
 } from './stageConfig.js';
 import { StageQueue } from './stageQueue.js';
 import type { DataBuckets } from './storage.js';
@@ -36,7 +35,12 @@ export interface StagePipelineProps {
   readonly captionFontFamily: string;
   readonly projectRoot: string;
   /** Caps on concurrent invocations of the stages that call rate-limited APIs. @default DEFAULT_MAX_CONCURRENCY */
-  readonly maxConcurrency?: Partial<Record<RateLimitedStage, number>>;
+  readonly maxConcurrency?: Partial<Record<StageName, number>>;
+  /**
+   * Reserve each stage's cap as its function's concurrency (default true). New AWS accounts may allow only 10
+   * concurrent executions, too few to reserve from: `-c reserveConcurrency=false` deploys without.
+   */
+  readonly reserveConcurrency?: boolean;
 }
 
 export class StagePipeline extends Construct {
@@ -83,8 +87,11 @@ export class StagePipeline extends Construct {
         : {}),
     };
 
+    const cap = props.maxConcurrency?.[stage] ?? DEFAULT_MAX_CONCURRENCY[stage];
     const fn = postshowFunction(this, `${pascal(stage)}Function`, {
       entryName: stage,
+      // As many as the queue may start (see DEFAULT_MAX_CONCURRENCY); none when the account has too few to reserve.
+      ...(props.reserveConcurrency === false ? {} : { reservedConcurrency: cap }),
       projectRoot: props.projectRoot,
       memoryMiB: sizing.memoryMiB,
       timeout: sizing.timeout,
@@ -106,20 +113,10 @@ export class StagePipeline extends Construct {
     for (const target of next) this.queues[target].queue.grantSendMessages(fn);
     own.deadLetterQueue.grantSendMessages(fn);
 
-    const cap = isRateLimited(stage) ? (props.maxConcurrency?.[stage] ?? DEFAULT_MAX_CONCURRENCY[stage]) : undefined;
-    fn.addEventSource(
-      new SqsEventSource(own.queue, {
-        batchSize: sizing.batchSize,
-        reportBatchItemFailures: true,
-        ...(cap !== undefined ? { maxConcurrency: cap } : {}),
-      }),
-    );
+    fn.addEventSource(new SqsEventSource(own.queue, { batchSize: sizing.batchSize, reportBatchItemFailures: true, maxConcurrency: cap }));
     return fn;
   }
 }
 
-function isRateLimited(stage: StageName): stage is RateLimitedStage {
-  return stage in DEFAULT_MAX_CONCURRENCY;
-}
 
 const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);

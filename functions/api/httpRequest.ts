@@ -79,12 +79,28 @@ export function readJsonBody<S extends z.ZodType>(request: HttpApiRequest, schem
 }
 
 /**
+ * Longest value each query parameter may have, characters. A search text or product name past these is not a
+ * search anyone types, and every value is matched against every catalog entry, so the cost of a long one
+ * multiplies; a cursor is an opaque token the API made itself (DynamoDB keys, base64url).
+ */
+export const QUERY_PARAM_MAX_CHARS: Readonly<Record<string, number>> = { text: 200, product: 120, cursor: 2048 };
+/** Any other parameter (ids, numbers, enums, dates) is short. */
+export const DEFAULT_QUERY_PARAM_MAX_CHARS = 128;
+/** The whole query string: every parameter at its cap fits. */
+const MAX_QUERY_STRING_CHARS = 8192;
+
+/**
  * Parameters from the raw query string: the parsed `queryStringParameters` joins repeated names with commas,
  * which would be indistinguishable from a value with a comma.
  */
 export function parseQueryString(raw: string): Map<string, string> {
+  if (raw.length > MAX_QUERY_STRING_CHARS) throw new InputError(`query string is longer than ${MAX_QUERY_STRING_CHARS} characters`);
   const query = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(raw)) {
+    const shownName = JSON.stringify(name.slice(0, 40));
+    if (name.length > 40) throw new InputError(`query parameter name ${shownName}… is longer than 40 characters`);
+    const cap = QUERY_PARAM_MAX_CHARS[name] ?? DEFAULT_QUERY_PARAM_MAX_CHARS;
+    if (value.length > cap) throw new InputError(`query parameter ${name} is longer than ${cap} characters (${value.length})`);
     if (query.has(name)) throw new InputError(`query parameter ${name} is given more than once`);
     query.set(name, value);
   }

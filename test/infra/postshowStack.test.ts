@@ -13,6 +13,8 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostshowStack, type PostshowStackProps } from '../../infra/postshowStack.js';
 import { unzippedSizeValidation } from '../../infra/sizeBudget.js';
+import { DEFAULT_MAX_CONCURRENCY, STAGE_SIZING } from '../../infra/stageConfig.js';
+import { API_THROTTLING } from '../../infra/catalogApi.js';
 import { STAGES, type StageName } from '../../shared/pipeline/messages.js';
 import { createStubProject, NO_BUNDLING_CONTEXT } from './stubProject.js';
 import { asArray, joinWithNames, resourcesOf, roleOfFunction, statementsOfRole, target, type Resource, type Statement } from './templateQueries.js';
@@ -211,19 +213,38 @@ describe('stage queues', () => {
     expect([...consumed].sort()).toEqual([...STAGES].sort());
   });
 
-  it('runs long media stages one message at a time and caps the stages that call rate-limited APIs (overridable)', () => {
+  it('runs long media stages one message at a time and caps every stage: SQS maxConcurrency and as much reserved concurrency (overridable)', () => {
     const mappingOf = (tpl: Template, s: Stack, stage: StageName) =>
       Object.values(resourcesOf(tpl, 'AWS::Lambda::EventSourceMapping')).find(
         (mapping) => target(mapping.Properties?.FunctionName)?.id === s.getLogicalId((s as PostshowStack).pipeline.functions[stage].node.defaultChild as CfnResource),
       )?.Properties;
     for (const stage of ['audio', 'clip', 'transcribe'] as const) expect(mappingOf(template, stack, stage)?.BatchSize).toBe(1);
-    for (const stage of ['transcribe', 'analyze', 'clip', 'suggest'] as const) {
-      expect(mappingOf(template, stack, stage)?.ScalingConfig).toEqual({ MaximumConcurrency: expect.any(Number) });
+    const functionsById = resourcesOf(template, 'AWS::Lambda::Function');
+    const reservedOf = (tpl: Template, s: PostshowStack, stage: StageName) =>
+      resourcesOf(tpl, 'AWS::Lambda::Function')[s.getLogicalId(s.pipeline.functions[stage].node.defaultChild as CfnResource)]?.Properties?.ReservedConcurrentExecutions;
+    let reserved = 0;
+    for (const stage of STAGES) {
+      expect(mappingOf(template, stack, stage)?.ScalingConfig).toEqual({ MaximumConcurrency: DEFAULT_MAX_CONCURRENCY[stage] });
+      // Reserved as much as the queue may start: a backlog neither starves the account nor is starved by it.
+      expect(reservedOf(template, stack, stage)).toBe(DEFAULT_MAX_CONCURRENCY[stage]);
+      reserved += DEFAULT_MAX_CONCURRENCY[stage];
     }
-    for (const stage of ['ingest', 'audio', 'catalog', 'report'] as const) expect(mappingOf(template, stack, stage)?.ScalingConfig).toBeUndefined();
+    // Modest next to an account's default 1,000 (AWS keeps 100 unreserved).
+    expect(reserved).toBeLessThanOrEqual(60);
+    expect(Object.keys(functionsById).length).toBeGreaterThan(0);
+    // Media stages' caps times their memory stay bounded: at most ~30 GB of ffmpeg stages at once.
+    const mediaMemoryMiB = (['ingest', 'audio', 'transcribe', 'clip'] as const).reduce((sum, stage) => sum + DEFAULT_MAX_CONCURRENCY[stage] * STAGE_SIZING[stage].memoryMiB, 0);
+    expect(mediaMemoryMiB).toBeLessThan(60 * 1024);
 
     const capped = synth({}, { maxConcurrency: { transcribe: 3 } });
     expect(mappingOf(capped.template, capped.stack, 'transcribe')?.ScalingConfig).toEqual({ MaximumConcurrency: 3 });
+    expect(reservedOf(capped.template, capped.stack, 'transcribe')).toBe(3);
+    // Accounts too small to reserve from: still capped by the queues, nothing reserved.
+    const unreserved = synth({ reserveConcurrency: 'false' });
+    for (const stage of STAGES) {
+      expect(reservedOf(unreserved.template, unreserved.stack, stage)).toBeUndefined();
+      expect(mappingOf(unreserved.template, unreserved.stack, stage)?.ScalingConfig).toEqual({ MaximumConcurrency: DEFAULT_MAX_CONCURRENCY[stage] });
+    }
   });
 });
 
@@ -402,6 +423,28 @@ describe('observability', () => {
       expect(alarm?.Properties, names[id]).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [{ Ref: topic }] });
     }
     expect(alarms).toHaveLength(8 + 9);
+  });
+
+  it('encrypts the alarm topic with a rotated key CloudWatch may use', () => {
+    const topics = Object.values(resourcesOf(template, 'AWS::SNS::Topic'));
+    expect(topics).toHaveLength(1);
+    const keyId = target(topics[0]?.Properties?.KmsMasterKeyId)?.id;
+    const key = keyId ? resourcesOf(template, 'AWS::KMS::Key')[keyId] : undefined;
+    expect(key?.Properties?.EnableKeyRotation).toBe(true);
+    const statements = asArray((key?.Properties?.KeyPolicy as { Statement?: unknown })?.Statement) as (Statement & { Principal?: unknown })[];
+    const cloudwatch = statements.find((statement) => JSON.stringify(statement.Principal ?? {}).includes('cloudwatch.amazonaws.com'));
+    expect(asArray(cloudwatch?.Action)).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']));
+  });
+
+  it('throttles the catalog API and logs every request as JSON to a log group kept a month', () => {
+    const stages = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    const properties = stages[0]?.Properties as { DefaultRouteSettings?: Record<string, number>; AccessLogSettings?: { DestinationArn?: unknown; Format?: string } };
+    expect(properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: API_THROTTLING.rateLimit, ThrottlingBurstLimit: API_THROTTLING.burstLimit });
+    const format = JSON.parse(properties.AccessLogSettings?.Format ?? '{}') as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', path: '$context.path' });
+    const logGroupId = target(properties.AccessLogSettings?.DestinationArn)?.id;
+    expect(logGroupId && resourcesOf(template, 'AWS::Logs::LogGroup')[logGroupId]?.Properties?.RetentionInDays).toBe(30);
   });
 
   it('exports what an operator needs', () => {

@@ -263,6 +263,13 @@ describe('GET /clips', () => {
       ['cursor=not-a-cursor', /cursor is not one this index issued/],
       ['language=en&language=zh', /language is given more than once/],
       ['status=maybe', /status/],
+      // Every parameter has a length cap: a 400 naming it, never a 500 or a scan with a 1 MB needle.
+      [`text=${'a'.repeat(201)}`, /query parameter text is longer than 200 characters \(201\)/],
+      [`product=${'p'.repeat(121)}`, /query parameter product is longer than 120 characters/],
+      [`show=${'s'.repeat(129)}`, /query parameter show is longer than 128 characters/],
+      [`cursor=${'c'.repeat(2049)}`, /query parameter cursor is longer than 2048 characters/],
+      [`${'n'.repeat(41)}=1`, /query parameter name .* is longer than 40 characters/],
+      [`text=${'a'.repeat(150)}&${Array.from({ length: 70 }, (_, i) => `x${i}=${"v".repeat(120)}`).join('&')}`, /query string is longer than 8192 characters/],
     ];
     for (const [query, reason] of cases) {
       const { response, body } = await call('GET', '/clips', query);
