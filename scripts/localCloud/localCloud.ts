@@ -30,7 +30,7 @@ const LOCAL_CONCURRENCY_LIMIT = 2;
 export const LOCAL_MAPPING: Readonly<Record<StageName, { batchSize: number; concurrency: number }>> = Object.fromEntries(
   STAGES.map((stage) => [
     stage,
-    { batchSize: STAGE_SIZING[stage].batchSize, concurrency: Math.min(LOCAL_CONCURRENCY_LIMIT, (DEFAULT_MAX_CONCURRENCY as Partial<Record<StageName, number>>)[stage] ?? 1) },
+    { batchSize: STAGE_SIZING[stage].batchSize, concurrency: Math.min(LOCAL_CONCURRENCY_LIMIT, DEFAULT_MAX_CONCURRENCY[stage]) },
   ]),
 ) as Record<StageName, { batchSize: number; concurrency: number }>;
 
