@@ -2,7 +2,7 @@ import { parseSync, stringifySync } from 'subtitle';
 import type { NodeList } from 'subtitle';
 import { InputError, reasonOf } from '../errors.js';
 import type { ParseReport, Segment } from '../types.js';
-import { ReasonTally } from './reasonTally.js';
+import { ReasonTally, reportWithSkips } from './reasonTally.js';
 import { CJK_CHAR, collapseWhitespace, readableText } from './textInput.js';
 
 /** One-line description of the accepted caption formats, for error messages. */
@@ -91,17 +91,7 @@ export function endCaptionsAt(parsed: ParsedCaptions, durationSeconds: number): 
   if (segments.length === 0) {
     throw new InputError(`captions start after the recording ends (first cue at ${parsed.segments[0]?.start.toFixed(3)} s, recording ${durationSeconds.toFixed(3)} s): are they for this recording?`);
   }
-  const { report } = parsed;
-  const reason = CAPTION_SKIP_REASONS.afterEnd;
-  return {
-    segments,
-    report: {
-      ...report,
-      accepted: segments.length,
-      skipped: report.skipped + dropped,
-      skippedReasons: { ...report.skippedReasons, [reason]: (report.skippedReasons[reason] ?? 0) + dropped },
-    },
-  };
+  return { segments, report: reportWithSkips(parsed.report, CAPTION_SKIP_REASONS.afterEnd, dropped, segments.length) };
 }
 
 function describeSkips(tally: ReasonTally): string {

@@ -3,7 +3,7 @@ import type { ChatFormat, ChatMessage, ParseReport } from '../types.js';
 import { AFTER_END } from './chatEventFields.js';
 import { CHAT_FORMAT_READERS } from './chatFormats.js';
 import type { ChatParseOptions } from './chatParseOptions.js';
-import { ReasonTally } from './reasonTally.js';
+import { ReasonTally, reportWithSkips } from './reasonTally.js';
 import { readableText } from './textInput.js';
 
 /** The report of a chat parse: which format was detected, what was accepted and what was skipped, and why. */
@@ -63,17 +63,7 @@ export function endChatAt(parsed: ParsedChatLog, durationSeconds: number): Parse
   const messages = parsed.messages.filter((message) => message.t <= durationSeconds);
   const dropped = parsed.messages.length - messages.length;
   if (dropped === 0) return parsed;
-  const { report } = parsed;
-  return {
-    messages,
-    report: {
-      ...report,
-      accepted: messages.length,
-      skipped: report.skipped + dropped,
-      skippedReasons: { ...report.skippedReasons, [AFTER_END]: (report.skippedReasons[AFTER_END] ?? 0) + dropped },
-      kinds: kindsOf(messages),
-    },
-  };
+  return { messages, report: { ...reportWithSkips(parsed.report, AFTER_END, dropped, messages.length), kinds: kindsOf(messages) } };
 }
 
 function kindsOf(messages: readonly ChatMessage[]): ChatParseReport['kinds'] {

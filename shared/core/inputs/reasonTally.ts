@@ -40,3 +40,11 @@ export class ReasonTally {
     return top;
   }
 }
+
+/**
+ * A finished report with `count` more records skipped under `reason`, `accepted` now `accepted`: for cuts made
+ * after parsing (chat and captions past the recording's end, applied once the probe has said where it is).
+ */
+export function reportWithSkips<R extends ParseReport>(report: R, reason: string, count: number, accepted: number): R {
+  return { ...report, accepted, skipped: report.skipped + count, skippedReasons: { ...report.skippedReasons, [reason]: (report.skippedReasons[reason] ?? 0) + count } };
+}
