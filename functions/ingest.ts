@@ -5,14 +5,13 @@
 import { parseClaimRules } from '../shared/core/compliance/index.js';
 import { detectLanguage } from '../shared/core/text/index.js';
 import { decodeTextInput } from '../shared/core/inputs/textDecoding.js';
-import { endCaptionsAt, readCaptions, parseChatLog, parseMetricsCsv, parseProducts } from '../shared/core/inputs/index.js';
+import { endCaptionsAt, readCaptions, parseChatLog, parseMetricsCsv, parseProducts, type ParsedCaptions } from '../shared/core/inputs/index.js';
 import { endChatAt, type ChatParseReport } from '../shared/core/inputs/chatLog.js';
 import { InputError, MediaError } from '../shared/core/errors.js';
 import { recordingPrefix, showKeys, type ShowId } from '../shared/core/keys.js';
 import { looksLikeMedia, MEDIA_SIGNATURE_BYTES } from '../shared/core/mediaSignature.js';
 import type { ChatParseOptions } from '../shared/core/inputs/chatParseOptions.js';
 import type { ChatMessage, Language, ParseReport, Segment } from '../shared/core/types.js';
-import type { ParsedCaptions } from '../shared/core/inputs/index.js';
 import { manifestOptionsSchema } from '../shared/core/settings/runSettings.js';
 import { sideInputSchemas, type SideInputValue } from '../shared/pipeline/artifacts.js';
 import { manifestSchema, parseJobOptions, type Manifest } from '../shared/pipeline/manifest.js';

@@ -38,8 +38,7 @@ export function detectHighlights(inputs: HighlightInputs, config: HighlightConfi
 export function detectHighlightsFromSignals(inputs: HighlightInputs, signals: SignalSet, config: HighlightConfig): Highlight[] {
   const n = secondsIn(inputs.duration);
   if (n === 0) return [];
-  // Damped where the chat around is mostly participation (see SignalSet.participation).
-  const fused = fuseSignals(signals.series, config).map((value, i) => value * (1 - (signals.participation?.[i] ?? 0)));
+  const fused = dampedFusedScore(signals, config);
   const eligible = secondsWithCorroboration(signals, n, config);
   const peaks = pickPeaks(fused, config, (i) => eligible[i] === 1);
   // Cut points are the show's, not the peak's: found once.
@@ -77,7 +76,7 @@ export function explainNoHighlights(inputs: HighlightInputs, signals: SignalSet,
   if (inputs.duration < config.minClipSeconds || n === 0) {
     return { kind: 'too-short', durationSeconds: Math.round(inputs.duration * 10) / 10, minClipSeconds: config.minClipSeconds };
   }
-  const fused = fuseSignals(signals.series, config).map((value, i) => value * (1 - (signals.participation?.[i] ?? 0)));
+  const fused = dampedFusedScore(signals, config);
   const eligible = secondsWithCorroboration(signals, n, config);
   let best = 0;
   let bestCorroborated = -1;
@@ -91,6 +90,11 @@ export function explainNoHighlights(inputs: HighlightInputs, signals: SignalSet,
     return { kind: 'below-floor', bestScore: round(fused[at] ?? 0), at, floor: config.minFusedScore };
   }
   return { kind: 'uncorroborated', bestScore: round(fused[best] ?? 0), at: best, requiredSignals: requiredSignals(signals, config) };
+}
+
+/** The fused score per second, damped where the chat around is mostly participation (see SignalSet.participation). */
+function dampedFusedScore(signals: SignalSet, config: HighlightConfig): number[] {
+  return fuseSignals(signals.series, config).map((value, i) => value * (1 - (signals.participation?.[i] ?? 0)));
 }
 
 /** Signals that must fire near a second for it to count as corroborated (see secondsWithCorroboration). */
