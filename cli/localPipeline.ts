@@ -28,6 +28,8 @@ export interface LocalPipelineOptions extends Partial<LocalQueueOptions> {
   readonly transcriber?: Transcriber;
   readonly languageModel?: LanguageModel;
   readonly onEvent?: (event: PipelineEvent) => void;
+  /** Parent of the stages' scratch directories (the CLI's: under the workspace). @default os.tmpdir() */
+  readonly scratchRoot?: string;
   /** Aborting it stops the running stages (their ffmpeg killed) and fails the rest: the CLI's SIGINT/SIGTERM. */
   readonly signal?: AbortSignal;
 }
@@ -57,6 +59,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     logger: options.logger ?? silentLogger,
     handlers: stageHandlers,
     maxAttempts: queue.options.maxAttempts,
+    ...(options.scratchRoot ? { scratchRoot: options.scratchRoot } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   };
   const limits = options.signal ? { signal: options.signal } : {};

@@ -4,14 +4,18 @@
  * print topic `suggest`ions, a show's `review` and the next show's `plan`, and a show's `status`. A thin shell: flags are validated here and
  * mapped onto the library; all work happens in the stages.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AbortedError, reasonOf } from '../shared/core/errors.js';
-import { parseShowId, showKeys } from '../shared/core/keys.js';
+import { parseShowId } from '../shared/core/keys.js';
 import { readEnvSettings } from '../shared/core/settings/envSettings.js';
 import { createJsonLogger } from '../shared/adapters/local/jsonLogger.js';
-import { submitShow } from '../shared/adapters/local/submitShow.js';
+import { newRunId, planSubmission, storeSubmission } from '../shared/adapters/local/submitShow.js';
+import { claimScratchFolder } from '../shared/adapters/local/scratchFolder.js';
+import { acquireRunLock, EXIT_SHOW_RUNNING, ShowRunningError } from '../shared/adapters/local/showRunLock.js';
+import { readLocalShowStatus } from '../shared/adapters/local/localShowStatus.js';
 import { FsStorage } from '../shared/adapters/storage/fsStorage.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import { providerSettingsFromEnv, selectProviders } from '../shared/adapters/providerSelection.js';
@@ -96,35 +100,53 @@ run
       logger,
     });
     logger.info('providers', providers.description);
+    const plan = await planSubmission({
+      recordingPath: recording,
+      sideInputs: { chat: flags.chat, metrics: flags.metrics, captions: flags.captions, products: flags.products, rules: flags.rules },
+      options: settings,
+      ...(flags.showId ? { showId: flags.showId } : {}),
+    });
+    const { showId } = plan;
+    // One run per show; a run of the same submission whose process died is continued, not restarted.
+    const submission = createHash('sha256').update(JSON.stringify([plan.digest, providers.description])).digest('hex');
+    const lock = await acquireRunLock(workspace, showId, submission, newRunId());
+    if (lock.resumes) process.stderr.write(`postshow: resuming the interrupted run ${lock.runId} of ${showId}; finished work is reused\n`);
+    // Every temporary file of this run, ours and ffmpeg's, lives under the workspace, where the next
+    // start removes it if this process is killed.
+    const scratch = await claimScratchFolder(workspace);
+    process.env.TMPDIR = scratch.dir;
     const progress = createProgressView();
     // The first Ctrl-C stops the running stages (ffmpeg killed, status recorded); a second one exits at once.
     const shutdown = new AbortController();
     const stop = (signal: NodeJS.Signals): void => shutdown.abort(new AbortedError(`postshow received ${signal}`));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const pipeline = createLocalPipeline({
-      workspace,
-      logger,
-      media,
-      transcriber: providers.transcriber,
-      ...(providers.languageModel ? { languageModel: providers.languageModel } : {}),
-      concurrency: flags.concurrency,
-      onEvent: progress.onEvent,
-      signal: shutdown.signal,
-    });
-    const { showId, message } = await submitShow(pipeline.storage, {
-      recordingPath: recording,
-      sideInputs: { chat: flags.chat, metrics: flags.metrics, captions: flags.captions, products: flags.products, rules: flags.rules },
-      options: settings,
-      ...(flags.showId ? { showId: flags.showId } : {}),
-    });
-    const { status } = await pipeline.run(message).finally(() => progress.stop());
-    const summary = { ...(await runSummary(pipeline.storage, showId, status)), providers: providers.description };
-    if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    else printRunSummary(summary);
-    if (status.state !== 'succeeded') {
-      process.stderr.write(`postshow: ${status.error ? `${status.error.stage} failed: ${status.error.reason}` : 'the run did not finish'}\n`);
-      process.exitCode = 1;
+    try {
+      const pipeline = createLocalPipeline({
+        workspace,
+        logger,
+        media,
+        transcriber: providers.transcriber,
+        ...(providers.languageModel ? { languageModel: providers.languageModel } : {}),
+        concurrency: flags.concurrency,
+        onEvent: progress.onEvent,
+        signal: shutdown.signal,
+        scratchRoot: scratch.dir,
+      });
+      const message = await storeSubmission(pipeline.storage, plan, lock.runId);
+      const { status } = await pipeline.run(message).finally(() => progress.stop());
+      const summary = { ...(await runSummary(pipeline.storage, showId, status)), providers: providers.description };
+      if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else printRunSummary(summary);
+      if (status.state !== 'succeeded') {
+        process.stderr.write(`postshow: ${status.error ? `${status.error.stage} failed: ${status.error.reason}` : 'the run did not finish'}\n`);
+        process.exitCode = 1;
+      }
+      if (shutdown.signal.aborted) process.stderr.write(`postshow: stopped; run the same command again to continue run ${lock.runId}\n`);
+    } finally {
+      // A stopped run keeps its lock, so the show reads as interrupted and the next run continues it.
+      if (!shutdown.signal.aborted) await lock.release();
+      await scratch.remove();
     }
   });
 
@@ -179,14 +201,14 @@ registerServeCommand(program, workspaceOption);
 
 program
   .command('status')
-  .description("print a show's status.json")
+  .description("print a show's status.json (state interrupted when its run's process died)")
   .argument('<showId>', 'show id printed by `postshow run`')
   .addOption(workspaceOption())
   .action(async (showId: string, flags: { out: string }) => {
-    const storage = new FsStorage(path.resolve(flags.out));
-    const body = await storage.tryGet(showKeys(parseShowId(showId)).status);
-    if (!body) throw new InvalidArgumentError(`no show ${showId} in ${flags.out}`);
-    process.stdout.write(body.toString('utf8'));
+    const workspace = path.resolve(flags.out);
+    const status = await readLocalShowStatus(new FsStorage(workspace), workspace, parseShowId(showId));
+    if (!status) throw new InvalidArgumentError(`no show ${showId} in ${flags.out}`);
+    process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
   });
 
 /** The flags `run` declares itself; the run settings' flags are read by runSettingsFromFlags. */
@@ -228,5 +250,5 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     return;
   }
   process.stderr.write(`postshow: ${reasonOf(error)}\n`);
-  process.exitCode = 2;
+  process.exitCode = error instanceof ShowRunningError ? EXIT_SHOW_RUNNING : 2;
 });

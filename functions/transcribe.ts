@@ -29,7 +29,8 @@ export const transcribe: StageHandler<'transcribe'> = async (message, context) =
   const done = await tryReadJson(storage, keys.transcriptChunk(message.chunk), transcriptChunkSchema).catch(() => undefined);
   let engine: TranscriptEngine;
   let segments: readonly Segment[];
-  if (done?.runId === manifest.runId) {
+  const reused = done?.runId === manifest.runId;
+  if (reused) {
     engine = done.engine;
     segments = done.segments;
   } else {
@@ -40,7 +41,7 @@ export const transcribe: StageHandler<'transcribe'> = async (message, context) =
   const merged = await mergeWhenComplete(message.showId, manifest, analysis, message.chunk, transcriber.engine, context);
   return {
     next: merged ? [{ stage: 'analyze', showId: message.showId }] : [],
-    summary: { engine, segments: segments.length },
+    summary: { engine, segments: segments.length, reused },
   };
 };
 

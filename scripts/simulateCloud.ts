@@ -7,6 +7,9 @@
  * and any dead letters.
  *
  *   tsx scripts/simulateCloud.ts [recording --chat F --metrics F --products F --captions F --max-clips N]
+ *
+ * `--shows N` is the load run instead: N shows of the same inputs uploaded at once, then every show's
+ * outcome, each stage's invocations and peak concurrency against its cap, dead letters and timings.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +23,7 @@ import { STAGES } from '../shared/pipeline/messages.js';
 import { recordingFileName, sideInputFileName, type SideInputKind } from '../shared/pipeline/sideInputs.js';
 import { waitFor } from './localCloud/eventSourceMapping.js';
 import { startLocalCloud, type LocalCloud } from './localCloud/localCloud.js';
+import { formatLoadReport, runLoad } from './localCloud/loadRun.js';
 import { uploadRecordingsObject } from './localCloud/s3Notifications.js';
 import { generateSampleShow } from './sampleShow.js';
 import { renderTextTable } from './textTable.js';
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
       captions: { type: 'string' },
       'max-clips': { type: 'string', default: '3' },
       'timeout-minutes': { type: 'string', default: '20' },
+      shows: { type: 'string' },
     },
   });
   const recording = positionals[0];
@@ -45,6 +50,10 @@ async function main(): Promise<void> {
     ? { recording: sample.recording, chat: sample.chat, metrics: sample.metrics, products: sample.products }
     : { recording: recording as string, ...Object.fromEntries(SIDE_INPUTS.flatMap((kind) => (values[kind] ? [[kind, values[kind]]] : []))) };
   const showId = parseShowId(`sim-${slugify(path.parse(inputs.recording).name)}`.slice(0, 60));
+  if (values.shows !== undefined) {
+    await loadRun(inputs, Number(values.shows), Number(values['max-clips']), Number(values['timeout-minutes']));
+    return;
+  }
 
   process.stdout.write('starting fauxqs (S3, SQS) and dynalite (DynamoDB) on 127.0.0.1, creating the topology...\n');
   const cloud = await startLocalCloud({ visibilityTimeoutSeconds: 30 });
@@ -99,6 +108,21 @@ async function main(): Promise<void> {
     for (const stage of STAGES) deadLetters += (await cloud.deadLetters(stage)).length;
     process.stdout.write(`\ndead letters: ${deadLetters}\n`);
     if (status.state !== 'succeeded') process.exitCode = 1;
+  } finally {
+    await cloud.close();
+  }
+}
+
+async function loadRun(inputs: { recording: string } & Partial<Record<SideInputKind, string>>, shows: number, maxClips: number, timeoutMinutes: number): Promise<void> {
+  if (!Number.isInteger(shows) || shows < 1 || shows > 99) throw new Error('--shows must be a whole number from 1 to 99');
+  process.stdout.write(`starting the simulated cloud; uploading ${shows} shows at once...\n`);
+  const cloud = await startLocalCloud({ visibilityTimeoutSeconds: 30 });
+  try {
+    const { recording, ...sideInputs } = inputs;
+    const report = await runLoad(cloud, { recording, sideInputs, options: { maxClips } }, shows, { prefix: 'sim-load', timeoutMs: timeoutMinutes * 60_000 });
+    process.stdout.write(`${formatLoadReport(report)}\n`);
+    const overCap = report.stages.filter((stage) => stage.peakConcurrency > stage.cap);
+    if (report.shows.some((show) => show.state !== 'succeeded') || report.deadLetters > 0 || overCap.length > 0) process.exitCode = 1;
   } finally {
     await cloud.close();
   }

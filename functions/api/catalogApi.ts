@@ -28,7 +28,7 @@ import { CATALOG_SORTS, catalogFilterSchema, sortCatalog, type CatalogEntry, typ
 import { InputError, reasonOf } from '../../shared/core/errors.js';
 import { parseShowId, showKeys, type ShowId } from '../../shared/core/keys.js';
 import type { CatalogIndex, DownloadLinks, Logger } from '../../shared/pipeline/ports.js';
-import { listShows, readClipDetail, readShowOverview, workspaceSuggestions } from '../../shared/pipeline/workspaceViews.js';
+import { listShows, readClipDetail, readShowOverview, workspaceSuggestions, type ShowStatusReader } from '../../shared/pipeline/workspaceViews.js';
 import { RUN_SETTINGS } from '../../shared/core/settings/runSettings.js';
 import { readChannelPlan, readCurrentReview } from '../../shared/pipeline/showReview.js';
 import { editClip, exportShowRequest, reviewClipRequest, type ClipRequestDependencies } from './clipRequests.js';
@@ -40,6 +40,8 @@ export interface CatalogApiDependencies extends ClipRequestDependencies {
   readonly downloads: DownloadLinks;
   /** How far a clip's re-render has got (0..1), where the runner reports it; the cloud's queue does not. */
   readonly renderProgress?: (showId: ShowId, clipId: string) => number | undefined;
+  /** A show's status; by default status.json as the stages wrote it (see ShowStatusReader). */
+  readonly showStatus?: ShowStatusReader;
   readonly logger?: Logger;
 }
 
@@ -125,11 +127,11 @@ export async function handleCatalogRequest(event: unknown, deps: CatalogApiDepen
       }
       case 'listShows':
         rejectUnknownParams(query, []);
-        return json(200, { shows: await listShows(deps.storage) });
+        return json(200, { shows: await listShows(deps.storage, deps.showStatus) });
       case 'getShow': {
         rejectUnknownParams(query, []);
         const showId = parseShowId(route.showId);
-        const overview = await readShowOverview(deps.storage, showId);
+        const overview = await readShowOverview(deps.storage, showId, deps.showStatus);
         if (overview === undefined) throw new HttpError(404, `no show ${showId} (unknown, or not ingested yet)`);
         const thumbnails: Record<string, string> = {};
         for (const highlight of overview.highlights) {
@@ -262,6 +264,11 @@ async function findClip(index: CatalogIndex, showId: ShowId, clipId: string): Pr
 }
 
 async function getStatus(showId: ShowId, deps: CatalogApiDependencies): Promise<unknown> {
+  if (deps.showStatus) {
+    const status = await deps.showStatus(showId);
+    if (status === undefined) throw new HttpError(404, `show ${showId} has no status yet (unknown show, or not started)`);
+    return status;
+  }
   // Served as the pipeline wrote it: the API adds nothing to status.json, so it need not re-validate it either.
   const body = await deps.storage.tryGet(showKeys(showId).status);
   if (body === undefined) throw new HttpError(404, `show ${showId} has no status yet (unknown show, or not started)`);

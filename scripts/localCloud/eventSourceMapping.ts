@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityBatchCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { StageName } from '../../shared/pipeline/messages.js';
 import { LOCAL_REGION } from './localTopology.js';
@@ -25,6 +25,8 @@ export interface MappedFunction {
   readonly concurrency?: number;
   /** Timeout reported to the handler through `getRemainingTimeInMillis`. @default 900 */
   readonly timeoutSeconds?: number;
+  /** The queue's visibility timeout: in-flight records are kept invisible at this pace while the handler runs. */
+  readonly visibilityTimeoutSeconds?: number;
 }
 
 export interface Invocation {
@@ -99,6 +101,7 @@ export class LocalEventSourceMappings {
     const started = performance.now();
     let failedIds: Set<string>;
     let threw: string | undefined;
+    const heartbeat = keepInvisible(this.sqs, fn, messages);
     try {
       const response = await fn.handler(event, lambdaContext(fn, started));
       failedIds = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
@@ -106,6 +109,8 @@ export class LocalEventSourceMappings {
       // The whole batch failed: Lambda deletes nothing.
       threw = (error as Error).message;
       failedIds = new Set(messages.map((message) => message.MessageId as string));
+    } finally {
+      await heartbeat.stop();
     }
     this.invocations.push({
       stage: fn.stage,
@@ -125,6 +130,35 @@ export class LocalEventSourceMappings {
       );
     }
   }
+}
+
+/**
+ * In AWS a record is never delivered again while its invocation runs: the stack sets each queue's
+ * visibility timeout to six times the function's timeout (infra/stageConfig.ts). The simulator keeps
+ * visibility short, so a failed record comes back in seconds, and instead renews it while the handler
+ * runs. Without this, a handler slower than the visibility timeout (a clip render on a busy machine)
+ * would run twice at once and could use up the receive count into the DLQ.
+ */
+function keepInvisible(sqs: SQSClient, fn: MappedFunction, messages: readonly Message[]): { stop(): Promise<void> } {
+  const seconds = fn.visibilityTimeoutSeconds;
+  if (!seconds) return { stop: async () => undefined };
+  let renewing: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    renewing = sqs
+      .send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: fn.queueUrl,
+          Entries: messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle as string, VisibilityTimeout: seconds })),
+        }),
+      )
+      .catch(() => undefined);
+  }, (seconds * 1000) / 2);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await renewing;
+    },
+  };
 }
 
 /** The record as Lambda's SQS poller shapes it (camelCase, attributes as strings). */

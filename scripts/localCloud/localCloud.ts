@@ -82,6 +82,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         queueUrl: topology.queues[stage].url,
         queueArn: topology.queues[stage].arn,
         handler: options.wrapHandler ? options.wrapHandler(stage, handler, env) : handler,
+        visibilityTimeoutSeconds: topology.visibilityTimeoutSeconds,
         ...LOCAL_MAPPING[stage],
       };
     }),

@@ -40,6 +40,8 @@ export interface LocalTopology {
   readonly catalogTable: string;
   readonly queues: Readonly<Record<StageName, StageQueues>>;
   readonly maxReceiveCount: number;
+  /** Every stage queue's visibility timeout, s. */
+  readonly visibilityTimeoutSeconds: number;
   /** The Lambda environment of a stage, as the CDK stack sets it, pointed at the local servers. */
   stageEnv(stage: StageName): Record<string, string>;
   /** The catalog API function's environment, as infra/catalogApi.ts sets it, pointed at the local servers. */
@@ -99,6 +101,7 @@ export async function createLocalTopology(servers: LocalCloudServers, options: L
     catalogTable,
     queues,
     maxReceiveCount,
+    visibilityTimeoutSeconds: visibility,
     stageEnv(stage) {
       const successors: readonly StageName[] = STAGE_SUCCESSORS[stage];
       return {

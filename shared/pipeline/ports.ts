@@ -24,7 +24,7 @@ export interface Storage {
   /** Bytes [start, end) of an object. */
   getRange(key: string, start: number, end: number): Promise<Buffer>;
   put(key: string, body: Buffer | string): Promise<void>;
-  /** Streams a local file into the store (large media). */
+  /** Stores a copy of a local file (large media): later changes to the local file never reach the store. */
   putFile(key: string, localPath: string): Promise<void>;
   /**
    * Writes only when the key does not exist yet; returns true when this call created it.

@@ -25,7 +25,11 @@ export const statePartSchema = z.object({
 });
 export type StatusPart = z.infer<typeof statePartSchema>;
 
-const showStateSchema = z.enum(['running', 'succeeded', 'failed']);
+/**
+ * `interrupted` is never composed from the parts: it is what a local reader reports for a show whose
+ * run lock names a dead process (see shared/adapters/local/showRunLock.ts).
+ */
+const showStateSchema = z.enum(['running', 'succeeded', 'failed', 'interrupted']);
 export type ShowState = z.infer<typeof showStateSchema>;
 
 const stageStatusSchema = readonlyObject({
@@ -45,6 +49,8 @@ export const showStatusSchema = readonlyObject({
   showId: z.string(),
   state: showStateSchema,
   updatedAt: z.string(),
+  /** Set with state `interrupted`: the run that stopped, and how to continue it. */
+  interrupted: readonlyObject({ runId: z.string(), since: z.string(), resume: z.string() }).optional(),
   /** The first permanent failure, in words a user can act on. */
   error: readonlyObject({ stage: z.enum(STAGES), item: z.string(), reason: z.string() }).optional(),
   stages: z.record(z.enum(STAGES), stageStatusSchema).readonly(),

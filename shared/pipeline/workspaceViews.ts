@@ -37,23 +37,33 @@ export interface ShowSummary {
 }
 
 /** Every show with a manifest, newest aired first (then by id). Unreadable files are skipped, not fatal. */
-export async function listShows(storage: Storage): Promise<ShowSummary[]> {
+/**
+ * Reads a show's status. The default is `status.json` as the stages wrote it; the local server passes one
+ * that also knows whether the run's process is alive (`interrupted`).
+ */
+export type ShowStatusReader = (showId: ShowId) => Promise<ShowStatus | undefined>;
+
+export function storedStatusReader(storage: Storage): ShowStatusReader {
+  return (showId) => tryReadJson(storage, showKeys(showId).status, showStatusSchema);
+}
+
+export async function listShows(storage: Storage, readStatus: ShowStatusReader = storedStatusReader(storage)): Promise<ShowSummary[]> {
   const shows: ShowSummary[] = [];
   for (const id of await storage.listFolders(KEY_ROOTS.shows)) {
     // A folder whose name is not a show id is not ours: skipped like an unreadable show.
     const summary = await Promise.resolve()
-      .then(() => showSummary(storage, parseShowId(id)))
+      .then(() => showSummary(storage, parseShowId(id), readStatus))
       .catch(() => undefined);
     if (summary) shows.push(summary.summary);
   }
   return shows.sort((a, b) => (b.airedAt ?? '').localeCompare(a.airedAt ?? '') || a.showId.localeCompare(b.showId));
 }
 
-async function showSummary(storage: Storage, showId: ShowId): Promise<{ summary: ShowSummary; status: ShowStatus | undefined } | undefined> {
+async function showSummary(storage: Storage, showId: ShowId, readStatus: ShowStatusReader): Promise<{ summary: ShowSummary; status: ShowStatus | undefined } | undefined> {
   const keys = showKeys(showId);
   const manifest = await tryReadJson(storage, keys.manifest, manifestSchema);
   if (!manifest) return undefined;
-  const status = await tryReadJson(storage, keys.status, showStatusSchema).catch(() => undefined);
+  const status = await readStatus(showId).catch(() => undefined);
   const catalog = await tryReadJson(storage, keys.catalog, catalogFileSchema).catch(() => undefined);
   const review = await tryReadJson(storage, keys.review, showReviewSchema).catch(() => undefined);
   const summary: ShowSummary = {
@@ -106,9 +116,13 @@ export interface ShowOverview {
 const round = (values: readonly number[], digits: number) => values.map((value) => Number(value.toFixed(digits)));
 
 /** One show as its page shows it; undefined for an unknown show. Thumbnails are storage keys the caller turns into links. */
-export async function readShowOverview(storage: Storage, showId: ShowId): Promise<ShowOverview | undefined> {
+export async function readShowOverview(
+  storage: Storage,
+  showId: ShowId,
+  readStatus: ShowStatusReader = storedStatusReader(storage),
+): Promise<ShowOverview | undefined> {
   const keys = showKeys(showId);
-  const read = await showSummary(storage, showId);
+  const read = await showSummary(storage, showId, readStatus);
   if (!read) return undefined;
   const { summary, status } = read;
   const audio = await tryReadJson(storage, keys.audioAnalysis, audioAnalysisSchema).catch(() => undefined);

@@ -217,10 +217,20 @@ describe('smart cut of the source-shape variant', () => {
         const context = canvas.getContext('2d', { willReadFrequently: true });
         const frames = {};
         for (const k of ${JSON.stringify(clipFrames)}) {
+          // 'seeked' can fire before the new frame is decoded on a busy machine: wait for it to be presented
+          // too (at most a second), and never read a frame that is still blank.
+          const presented = new Promise((resolve) => video.requestVideoFrameCallback(() => resolve()));
           video.currentTime = (k + 0.5) * ${frame};
           await Promise.race([new Promise((resolve) => (video.onseeked = resolve)), failed]);
-          context.drawImage(video, 0, 0, 96, 54);
-          frames[k] = Array.from(context.getImageData(0, 0, 96, 54).data);
+          await Promise.race([presented, new Promise((resolve) => setTimeout(resolve, 1000))]);
+          let pixels;
+          for (let tries = 0; tries < 40; tries++) {
+            context.drawImage(video, 0, 0, 96, 54);
+            pixels = context.getImageData(0, 0, 96, 54).data;
+            if (pixels.some((value, index) => index % 4 !== 3 && value > 0)) break;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          frames[k] = Array.from(pixels);
         }
         video.currentTime = 0;
         await Promise.race([new Promise((resolve) => (video.onended = resolve)), failed, video.play().then(() => failed)]);

@@ -3,7 +3,8 @@
  * exactly as the S3 buckets do in the cloud.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateKey } from '../../core/keys.js';
 import type { ObjectInfo, Storage } from '../../pipeline/ports.js';
@@ -72,9 +73,15 @@ export class FsStorage implements Storage {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomUUID()}.part`;
-    // A hard link is free for multi-GB recordings on the same filesystem; fall back to a copy.
-    await link(localPath, temp).catch(() => copyFile(localPath, temp));
-    await rename(temp, target);
+    // A true copy, never a hard link: editing the original in place must not change what is stored.
+    // FICLONE makes it a free reflink where the filesystem can (btrfs, XFS, APFS), else a plain copy.
+    try {
+      await copyFile(localPath, temp, constants.COPYFILE_FICLONE);
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
   }
 
   async putIfAbsent(key: string, body: Buffer | string): Promise<boolean> {

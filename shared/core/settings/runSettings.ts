@@ -58,7 +58,7 @@ export const RUN_SETTINGS = {
    * over the workers, large enough that few utterances are cut at seams. At most 10 minutes: 600 s
    * plus overlap is ~19.4 MB, under OpenAI's 25 MB upload limit.
    */
-  chunkSeconds: setting(seconds(10, 600).default(120), { help: 'speech recognition chunk length', unit: 's' }),
+  chunkSeconds: setting(seconds(10, 600).default(120), { flag: '--chunk <seconds>', help: 'speech recognition chunk length', unit: 's' }),
   /** Wall-clock chat logs (Twitch IRC) need it; ISO 8601 in the log's own clock when it has no zone. */
   chatStart: setting(z.iso.datetime({ local: true, offset: true, error: 'must be an ISO 8601 date and time, e.g. 2019-04-30T08:57:00' }).optional(), {
     flag: '--chat-start <time>',

@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import type { ShowSummary } from '../types.js';
 import { useApi } from '../useApi.js';
 
-const STATE_WORDS = { queued: t('queued'), running: t('running'), succeeded: t('done'), failed: t('failed') } as const;
+const STATE_WORDS = { queued: t('queued'), running: t('running'), succeeded: t('done'), failed: t('failed'), interrupted: t('interrupted') } as const;
 
 export function ShowsPage() {
   const shows = useApi<{ shows: ShowSummary[] }>('/shows');
