@@ -50,11 +50,17 @@ describe('caption text with libass markup characters, burned', () => {
       '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', rawPath,
     ]);
     const image = await readFile(rawPath);
-    let [left, right, top, bottom] = [FRAME.width, -1, FRAME.height, -1];
+    let left: number = FRAME.width;
+    let top: number = FRAME.height;
+    let right = -1;
+    let bottom = -1;
     for (let y = 0; y < FRAME.height; y += 1) {
       for (let x = 0; x < FRAME.width; x += 1) {
         if ((image[y * FRAME.width + x] ?? 0) < 40) continue;
-        [left, right, top, bottom] = [Math.min(left, x), Math.max(right, x), Math.min(top, y), Math.max(bottom, y)];
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
       }
     }
     return { width: right - left + 1, height: bottom - top + 1 };
