@@ -187,7 +187,7 @@ async function measureShow(spec: z.output<typeof measureSpecSchema>): Promise<Sh
     const analyzeAloneMs = await timeAnalyzeAlone(pipeline.storage, showId, media, workspace);
     const duration = manifest.media.duration;
     const audioPassAloneMs = await bestOf(2, () => media.analyzeAudio(spec.recording, { duration }));
-    const scenePassAloneMs = await bestOf(2, () => media.detectSceneChanges(spec.recording, { duration }));
+    const scenePassAloneMs = await bestOf(2, () => media.detectSceneChanges(spec.recording, { duration, ...(manifest.media.video ? { frame: manifest.media.video } : {}) }));
     const chatReport = manifest.inputs.chat?.report;
     const chatInput: ChatInputReport | undefined = chatReport && {
       format: chatReport.format,

@@ -45,7 +45,7 @@ export const audio: StageHandler<'audio'> = async (message, { storage, media, tr
   // outlives the stage and its work directory.
   const [audioPass, scenePass] = await Promise.allSettled([
     media.analyzeAudio(location, { duration: probed, speechPath, onProgress, signal }),
-    manifest.media.video ? media.detectSceneChanges(location, { duration: probed, signal }) : Promise.resolve([]),
+    manifest.media.video ? media.detectSceneChanges(location, { duration: probed, frame: manifest.media.video, signal }) : Promise.resolve([]),
   ]);
   if (audioPass.status === 'rejected') throw audioPass.reason;
   const result = audioPass.value;

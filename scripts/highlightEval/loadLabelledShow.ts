@@ -163,7 +163,7 @@ async function measureRecording(file: string, displayName: string, tools: Measur
     const speechPath = workDir ? path.join(workDir, 'speech.wav') : undefined;
     const [audio, sceneChanges] = await Promise.all([
       tools.media.analyzeAudio(file, { duration: info.duration, ...(speechPath ? { speechPath } : {}) }),
-      info.video ? tools.media.detectSceneChanges(file, { duration: info.duration }) : Promise.resolve([]),
+      info.video ? tools.media.detectSceneChanges(file, { duration: info.duration, frame: info.video }) : Promise.resolve([]),
     ]);
     const duration = Math.min(info.duration, audio.decodedSeconds) || info.duration;
     let segments: Segment[] | undefined;

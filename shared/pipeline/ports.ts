@@ -176,8 +176,11 @@ export interface Media extends FrameSampler {
    * on intra frames only (cheap): a cut is reported at the first intra frame after it, which is the
    * cut itself when the encoder put a keyframe there and up to one GOP (2 s for OBS) later otherwise.
    * [] when the recording has no video stream; a permanent MediaError when the video cannot be decoded.
+   * With `frame` (the picture's size), a long, large recording may be measured on every other keyframe
+   * only, where the build allows: its cuts are then reported up to two GOPs late, and a cut away and back
+   * within two GOPs can be missed. The scene signal counts cuts per 20 s, which this barely moves.
    */
-  detectSceneChanges(location: string, options: MediaRunOptions & { duration: number }): Promise<number[]>;
+  detectSceneChanges(location: string, options: MediaRunOptions & { duration: number; frame?: { readonly width: number; readonly height: number } }): Promise<number[]>;
 }
 
 // Reframing: FfmpegMedia samples a clip's frames once, SharpImages finds the subject in each (pipeline/planReframe.ts).

@@ -119,6 +119,47 @@ describe('detectSceneChanges on real encodes', () => {
     expect(progress.every((f) => f >= 0 && f <= 1)).toBe(true);
   });
 
+  describe('on every other keyframe (long, large recordings)', () => {
+    // Every recording with a picture counts as long and large here.
+    const strided = new FfmpegMedia({ everyOtherKeyframeFrom: 0 });
+    const frame = { width: 320, height: 180 };
+
+    it('finds every cut of the OBS-like encode at most two GOPs late, and nothing inside a segment', async () => {
+      expect((await strided.capabilities()).packetDropExpression).toBe(true);
+      const changes = await strided.detectSceneChanges(obsLike, { duration: TOTAL_SECONDS, frame });
+      expectTidy(changes);
+      const lateBy = (t: number, cut: number) => t - cut >= -0.001 && t - cut <= 4.1;
+      for (const cut of CUTS) expect(changes.some((t) => lateBy(t, cut)), `cut at ${cut} in ${changes}`).toBe(true);
+      for (const t of changes) expect(CUTS.some((cut) => lateBy(t, cut)), `detection at ${t} is no cut`).toBe(true);
+      expect(changes).toHaveLength(CUTS.length);
+      // Half the keyframes were decoded: some cut must have been seen only at the keyframe after the one on it.
+      const full = await media.detectSceneChanges(obsLike, { duration: TOTAL_SECONDS });
+      expect(changes).not.toEqual(full);
+    });
+
+    it('decodes every intra frame of a short or small recording, or one whose size is not given', async () => {
+      const everyFrame = await media.detectSceneChanges(obsLike, { duration: TOTAL_SECONDS, frame });
+      expect(await strided.detectSceneChanges(obsLike, { duration: TOTAL_SECONDS })).toEqual(everyFrame);
+    });
+
+    it('returns [] for audio-only recordings and refuses what is not media, as the full pass does', async () => {
+      const audio = await makeAudioOnly(workspace.dir, 'm4a', 3);
+      expect(await strided.detectSceneChanges(audio, { duration: 3, frame })).toEqual([]);
+      const junk = path.join(workspace.dir, 'junk-strided.mp4');
+      await writeFile(junk, Buffer.from('this is not a video file at all'.repeat(100)));
+      const error = await strided.detectSceneChanges(junk, { duration: 10, frame }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MediaError);
+      expect((error as MediaError).permanent).toBe(true);
+    });
+
+    it('stops both processes when aborted', async () => {
+      const controller = new AbortController();
+      const pending = strided.detectSceneChanges(obsLike, { duration: TOTAL_SECONDS, frame, signal: controller.signal });
+      setTimeout(() => controller.abort(new Error('test stop')), 50);
+      await expect(pending).rejects.toThrow(/stopped/);
+    });
+  });
+
   it('finds nothing in one continuous moving shot', async () => {
     const tone = await makeToneVideo(workspace.dir, { seconds: 20, name: 'one-shot.mp4' });
     expect(await media.detectSceneChanges(tone, { duration: 20 })).toEqual([]);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseFilterList,
   parseOptionList,
+  parsePacketDropExpression,
   parseVersion,
   passthroughFrameTiming,
   sceneMeasureOf,
@@ -66,6 +67,16 @@ describe('capability listings', () => {
   it('reads option names from -h long', () => {
     expect(parseOptionList(HELP_41)).toEqual(new Set(['map', 'vsync', 'filter_threads']));
     expect(parseOptionList(HELP_51)).toEqual(new Set(['vsync', 'fps_mode', 'filter_threads']));
+  });
+
+  it('knows the noise bitstream filter takes a drop expression in 5.1 and not in 4.1, and never mistakes the video filter for it', () => {
+    // From `ffmpeg -hide_banner -h full`: the noise video filter's block comes first, the bitstream filter's later.
+    const videoFilter = 'noise AVOptions:\n  all_seed          <int>        ..FV....... set component #0 noise seed (from -1 to INT_MAX) (default -1)\n\n';
+    const full51 = `${videoFilter}noise AVOptions:\n  -amount            <string>     ...VA...B..\n  -drop              <string>     ...VA...B..\n  -dropamount        <int>        ...VA...B.. (from 0 to INT_MAX) (default 0)\n\n`;
+    const full41 = `${videoFilter}noise AVOptions:\n  -amount            <int>        ...VA...B (from 0 to INT_MAX) (default 0)\n  -dropamount        <int>        ...VA...B (from 0 to INT_MAX) (default 0)\n\n`;
+    expect(parsePacketDropExpression(full51)).toBe(true);
+    expect(parsePacketDropExpression(full41)).toBe(false);
+    expect(parsePacketDropExpression(videoFilter.replace('all_seed          <int>', '-drop              <string>'))).toBe(false);
   });
 
   it('reads release and git-snapshot versions from the banner', () => {

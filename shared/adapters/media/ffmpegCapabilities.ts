@@ -19,6 +19,11 @@ export interface FfmpegCapabilities {
   readonly filters: ReadonlySet<string>;
   /** Names of the main options, without the dash (`fps_mode`, `vsync`, `filter_threads`, ...). */
   readonly options: ReadonlySet<string>;
+  /**
+   * Whether the `noise` bitstream filter takes a `drop` expression (5.1+; 4.1 has only a random
+   * `dropamount`): what lets the scene pass keep every other keyframe (FfmpegMedia.detectSceneChanges).
+   */
+  readonly packetDropExpression: boolean;
 }
 
 /** How a build measures the change between two intra frames (see FfmpegMedia.detectSceneChanges). */
@@ -40,6 +45,19 @@ export function parseFilterList(stdout: string): Set<string> {
 /** Option names from `ffmpeg -hide_banner -h long`: every line that starts with `-name`. */
 export function parseOptionList(help: string): Set<string> {
   return new Set([...help.matchAll(/^-(\w+)/gm)].map((match) => match[1]!));
+}
+
+/**
+ * Whether `ffmpeg -h full` lists a `drop <string>` option for the noise bitstream filter (the second
+ * `noise AVOptions:` block; the first is the noise video filter's).
+ */
+export function parsePacketDropExpression(help: string): boolean {
+  for (const block of help.split(/^noise AVOptions:$/m).slice(1)) {
+    const options = block.split(/\n\s*\n/)[0] ?? '';
+    // Bitstream filter options carry the `B` flag in their flags column.
+    if (/^\s+-drop\s+<string>\s+\S*B/m.test(options)) return true;
+  }
+  return false;
 }
 
 /** The version word of ffmpeg's banner (`ffmpeg version 5.1.9-0+deb12u1 Copyright ...`), or 'unknown'. */
@@ -65,17 +83,24 @@ export function passthroughFrameTiming(capabilities: Pick<FfmpegCapabilities, 'o
   return capabilities.options.has('fps_mode') ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough'];
 }
 
-/** Runs the binary twice (filter list with banner, option list); a few tens of milliseconds. */
+/** Runs the binary twice (filter list with banner, every option); a few tens of milliseconds. */
 export async function detectFfmpegCapabilities(ffmpegPath: string): Promise<FfmpegCapabilities> {
   try {
     const [filterList, help] = await Promise.all([
       // Without -hide_banner: the banner (stderr) carries the version, the list (stdout) the filters.
       execFileAsync(ffmpegPath, ['-filters'], { maxBuffer: 8 * 1024 * 1024 }),
-      execFileAsync(ffmpegPath, ['-hide_banner', '-h', 'long'], { maxBuffer: 8 * 1024 * 1024 }),
+      // `full` rather than `long`: it adds every component's options, the noise bitstream filter's among them.
+      execFileAsync(ffmpegPath, ['-hide_banner', '-h', 'full'], { maxBuffer: 32 * 1024 * 1024 }),
     ]);
     const filters = parseFilterList(filterList.stdout);
     if (filters.size === 0) throw new Error(`no filters listed by ${ffmpegPath} -filters`);
-    return { ffmpegPath, version: parseVersion(filterList.stderr), filters, options: parseOptionList(help.stdout) };
+    return {
+      ffmpegPath,
+      version: parseVersion(filterList.stderr),
+      filters,
+      options: parseOptionList(help.stdout),
+      packetDropExpression: parsePacketDropExpression(help.stdout),
+    };
   } catch (error) {
     // Not permanent: nothing is wrong with the recording; a broken or missing binary shows up in every retry anyway.
     throw new MediaError(`ffmpeg at ${ffmpegPath} could not be run: ${(error as Error).message}`.slice(0, 600), { permanent: false, cause: error });

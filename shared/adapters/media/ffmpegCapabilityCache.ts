@@ -19,6 +19,7 @@ const cacheFileSchema = z.object({
   version: z.string(),
   filters: z.array(z.string()).min(1),
   options: z.array(z.string()),
+  packetDropExpression: z.boolean(),
 });
 
 const inMemory = new Map<string, Promise<FfmpegCapabilities>>();
@@ -49,12 +50,20 @@ async function fromDiskOrBinary(ffmpegPath: string, fingerprint: string, cacheDi
   const file = path.join(cacheDir, `ffmpeg-capabilities-${createHash('sha256').update(fingerprint).digest('hex').slice(0, 16)}.json`);
   try {
     const cached = cacheFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-    if (cached.fingerprint === fingerprint) return { ffmpegPath, version: cached.version, filters: new Set(cached.filters), options: new Set(cached.options) };
+    if (cached.fingerprint === fingerprint) {
+      return { ffmpegPath, version: cached.version, filters: new Set(cached.filters), options: new Set(cached.options), packetDropExpression: cached.packetDropExpression };
+    }
   } catch {
     // absent, unreadable or from an older layout: ask the binary
   }
   const capabilities = await detectFfmpegCapabilities(ffmpegPath);
-  const record: z.infer<typeof cacheFileSchema> = { fingerprint, version: capabilities.version, filters: [...capabilities.filters], options: [...capabilities.options] };
+  const record: z.infer<typeof cacheFileSchema> = {
+    fingerprint,
+    version: capabilities.version,
+    filters: [...capabilities.filters],
+    options: [...capabilities.options],
+    packetDropExpression: capabilities.packetDropExpression,
+  };
   try {
     await mkdir(cacheDir, { recursive: true, mode: 0o700 });
     // Written aside and renamed: a concurrent run never reads half a file.
