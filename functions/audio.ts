@@ -2,8 +2,9 @@
  * audio: one ffmpeg decode pass over the recording. Writes per-second loudness and silence
  * intervals, and, when an ASR engine will run, the 16 kHz mono track it reads; then plans the
  * transcription chunks (boundaries in silences, overlapping seams) and fans out one message each.
- * When the recording has video, a second ffmpeg reads its intra frames at the same time and the
- * scene changes it finds are stored with the audio measurements (a highlight signal).
+ * When the recording has video, a second ffmpeg reads its intra frames (every other keyframe of a long,
+ * large one) at the same time, and the scene changes it finds are stored with the audio measurements
+ * (a highlight signal).
  */
 import path from 'node:path';
 import { isPermanent, MediaError, reasonOf } from '../shared/core/errors.js';
