@@ -15,7 +15,7 @@ import { createJsonLogger } from '../shared/adapters/local/jsonLogger.js';
 import { newRunId, planSubmission, storeSubmission } from '../shared/adapters/local/submitShow.js';
 import { claimScratchFolder } from '../shared/adapters/local/scratchFolder.js';
 import { acquireRunLock, EXIT_SHOW_RUNNING, ShowRunningError } from '../shared/adapters/local/showRunLock.js';
-import { readLocalShowStatus } from '../shared/adapters/local/localShowStatus.js';
+import { localStatusReader } from '../shared/adapters/local/localShowStatus.js';
 import { FsStorage } from '../shared/adapters/storage/fsStorage.js';
 import { FfmpegMedia } from '../shared/adapters/media/ffmpegMedia.js';
 import { providerSettingsFromEnv, selectProviders } from '../shared/adapters/providerSelection.js';
@@ -206,7 +206,7 @@ program
   .addOption(workspaceOption())
   .action(async (showId: string, flags: { out: string }) => {
     const workspace = path.resolve(flags.out);
-    const status = await readLocalShowStatus(new FsStorage(workspace), workspace, parseShowId(showId));
+    const status = await localStatusReader(new FsStorage(workspace), workspace)(parseShowId(showId));
     if (!status) throw new InvalidArgumentError(`no show ${showId} in ${flags.out}`);
     process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
   });

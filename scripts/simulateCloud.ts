@@ -17,14 +17,12 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCatalogIndex } from '../shared/adapters/aws/dynamoCatalogIndex.js';
 import type { CatalogEntry } from '../shared/core/catalog/index.js';
-import { parseShowId, recordingPrefix, showKeys, slugify, type ShowId } from '../shared/core/keys.js';
-import { parseJobOptions } from '../shared/pipeline/manifest.js';
+import { parseShowId, showKeys, slugify, type ShowId } from '../shared/core/keys.js';
 import { STAGES } from '../shared/pipeline/messages.js';
-import { recordingFileName, sideInputFileName, type SideInputKind } from '../shared/pipeline/sideInputs.js';
+import type { SideInputKind } from '../shared/pipeline/sideInputs.js';
 import { waitFor } from './localCloud/eventSourceMapping.js';
 import { startLocalCloud, type LocalCloud } from './localCloud/localCloud.js';
-import { formatLoadReport, runLoad } from './localCloud/loadRun.js';
-import { uploadRecordingsObject } from './localCloud/s3Notifications.js';
+import { formatLoadReport, runLoad, uploadBeforeRecording, uploadRecording } from './localCloud/loadRun.js';
 import { generateSampleShow } from './sampleShow.js';
 import { renderTextTable } from './textTable.js';
 
@@ -58,15 +56,10 @@ async function main(): Promise<void> {
   process.stdout.write('starting fauxqs (S3, SQS) and dynalite (DynamoDB) on 127.0.0.1, creating the topology...\n');
   const cloud = await startLocalCloud({ visibilityTimeoutSeconds: 30 });
   try {
-    const prefix = recordingPrefix(showId);
-    // Side inputs first, the recording last: its notification starts the run (docs/deploy.md).
-    await uploadRecordingsObject(cloud.topology, `${prefix}job.json`, { body: JSON.stringify(parseJobOptions({ maxClips: Number(values['max-clips']) })) });
-    for (const kind of SIDE_INPUTS) {
-      const file = inputs[kind];
-      if (file) await uploadRecordingsObject(cloud.topology, `${prefix}${sideInputFileName(kind, file)}`, { file });
-    }
+    const { recording: recordingFile, ...sideInputs } = inputs;
+    await uploadBeforeRecording(cloud, showId, { sideInputs, options: { maxClips: Number(values['max-clips']) } });
     const uploaded = performance.now();
-    await uploadRecordingsObject(cloud.topology, `${prefix}${recordingFileName(inputs.recording)}`, { file: inputs.recording });
+    await uploadRecording(cloud, showId, recordingFile);
     process.stdout.write(`uploaded ${inputs.recording} as ${showId}; waiting for the stages...\n\n`);
     const status = await cloud.settle(showId, Number(values['timeout-minutes']) * 60_000);
     const wall = (performance.now() - uploaded) / 1000;

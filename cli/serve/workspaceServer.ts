@@ -14,7 +14,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { handleCatalogRequest, type CatalogApiDependencies } from '../../functions/api/catalogApi.js';
-import { readLocalShowStatus } from '../../shared/adapters/local/localShowStatus.js';
+import { localStatusReader } from '../../shared/adapters/local/localShowStatus.js';
 import { FileCatalogIndex } from '../../shared/adapters/local/fileCatalogIndex.js';
 import { FILES_ROUTE, ServerFileLinks } from '../../shared/adapters/local/serverFileLinks.js';
 import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
@@ -68,7 +68,7 @@ export async function createWorkspaceServer(options: WorkspaceServerOptions): Pr
     downloads: new ServerFileLinks(),
     renderProgress: (showId, clipId) => queue.progressOf(showId, clipId),
     // A show whose `postshow run` was killed reads `interrupted`, not `running` forever.
-    showStatus: (showId) => readLocalShowStatus(storage, workspace, showId),
+    showStatus: localStatusReader(storage, workspace),
     logger: options.logger,
   };
   const site = new Map<string, SiteFile>(buildWorkspaceSite().map((file) => [`/${file.path}`, file]));

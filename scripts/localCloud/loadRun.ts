@@ -82,12 +82,21 @@ export async function runLoad(cloud: LocalCloud, inputs: LoadShowInputs, count: 
 }
 
 async function uploadShow(cloud: LocalCloud, showId: ShowId, inputs: LoadShowInputs): Promise<void> {
+  await uploadBeforeRecording(cloud, showId, inputs);
+  await uploadRecording(cloud, showId, inputs.recording);
+}
+
+/** job.json and the side inputs: uploaded before the recording, whose notification starts the run (docs/deploy.md). */
+export async function uploadBeforeRecording(cloud: LocalCloud, showId: ShowId, inputs: Omit<LoadShowInputs, 'recording'>): Promise<void> {
   const prefix = recordingPrefix(showId);
   await uploadRecordingsObject(cloud.topology, `${prefix}job.json`, { body: JSON.stringify(parseJobOptions({ ...inputs.options })) });
   for (const [kind, file] of Object.entries(inputs.sideInputs) as [SideInputKind, string | undefined][]) {
     if (file) await uploadRecordingsObject(cloud.topology, `${prefix}${sideInputFileName(kind, file)}`, { file });
   }
-  await uploadRecordingsObject(cloud.topology, `${prefix}${recordingFileName(inputs.recording)}`, { file: inputs.recording });
+}
+
+export async function uploadRecording(cloud: LocalCloud, showId: ShowId, recording: string): Promise<void> {
+  await uploadRecordingsObject(cloud.topology, `${recordingPrefix(showId)}${recordingFileName(recording)}`, { file: recording });
 }
 
 function stageLoad(stage: StageName, invocations: readonly Invocation[]): StageLoad {

@@ -36,7 +36,6 @@ export interface ShowSummary {
   readonly gmv?: number | null;
 }
 
-/** Every show with a manifest, newest aired first (then by id). Unreadable files are skipped, not fatal. */
 /**
  * Reads a show's status. The default is `status.json` as the stages wrote it; the local server passes one
  * that also knows whether the run's process is alive (`interrupted`).
@@ -47,6 +46,7 @@ export function storedStatusReader(storage: Storage): ShowStatusReader {
   return (showId) => tryReadJson(storage, showKeys(showId).status, showStatusSchema);
 }
 
+/** Every show with a manifest, newest aired first (then by id). Unreadable files are skipped, not fatal. */
 export async function listShows(storage: Storage, readStatus: ShowStatusReader = storedStatusReader(storage)): Promise<ShowSummary[]> {
   const shows: ShowSummary[] = [];
   for (const id of await storage.listFolders(KEY_ROOTS.shows)) {

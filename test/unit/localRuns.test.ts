@@ -14,7 +14,7 @@ import { claimScratchFolder } from '../../shared/adapters/local/scratchFolder.js
 import { acquireRunLock, lockPath, readLocalRunState, ShowRunningError } from '../../shared/adapters/local/showRunLock.js';
 import { planSubmission, storeSubmission } from '../../shared/adapters/local/submitShow.js';
 import { FsStorage } from '../../shared/adapters/storage/fsStorage.js';
-import { readLocalShowStatus } from '../../shared/adapters/local/localShowStatus.js';
+import { localStatusReader } from '../../shared/adapters/local/localShowStatus.js';
 import { refreshStatus, writeStatusPart } from '../../shared/pipeline/status.js';
 
 const execFileAsync = promisify(execFile);
@@ -84,17 +84,18 @@ describe('local runs', () => {
     const part = { stage: 'transcribe', item: 'transcribe-0001', state: 'running', attempt: 1, startedAt: '2026-12-05T10:00:01.000Z' } as const;
     await writeStatusPart(storage, showId, part);
     await refreshStatus(storage, showId);
-    expect((await readLocalShowStatus(storage, workspace, showId))?.state).toBe('running');
+    const readStatus = localStatusReader(storage, workspace);
+    expect((await readStatus(showId))?.state).toBe('running');
     await writeAbandonedLock(workspace, 'rcrashed1', 'digest-1');
-    expect(await readLocalShowStatus(storage, workspace, showId)).toMatchObject({
+    expect(await readStatus(showId)).toMatchObject({
       state: 'interrupted',
       interrupted: { runId: 'rcrashed1', resume: expect.stringContaining('postshow run') },
       stages: { transcribe: { state: 'running' } },
     });
     const live = await acquireRunLock(workspace, showId, 'digest-1', 'rnew0001');
-    expect((await readLocalShowStatus(storage, workspace, showId))?.state).toBe('running');
+    expect((await readStatus(showId))?.state).toBe('running');
     await live.release();
-    expect(await readLocalShowStatus(storage, workspace, parseShowId('never-run'))).toBeUndefined();
+    expect(await readStatus(parseShowId('never-run'))).toBeUndefined();
   });
 
   it('never guesses about a lock file it cannot read', async () => {

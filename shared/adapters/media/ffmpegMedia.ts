@@ -523,8 +523,7 @@ export class FfmpegMedia implements Media {
       const pixelSeconds = options.frame ? options.frame.width * options.frame.height * options.duration : 0;
       if (capabilities.packetDropExpression && options.frame && pixelSeconds >= this.options.everyOtherKeyframeFrom) {
         await this.measureEveryOtherKeyframe(location, outputOptions, onStderr, options.signal);
-      }
-      else {
+      } else {
         const command = this.command(location)
           // One decoder thread: frame threads wait for frames that are never decoded, and the stage runs
           // this beside the audio decode on two cores. Halves the CPU time on a 320x180 test recording.
@@ -549,9 +548,10 @@ export class FfmpegMedia implements Media {
    * The scene pass on every other keyframe, where the build allows it: one ffmpeg copies the video's
    * keyframe packets, drops every second one (two `noise` bitstream filters: the first keeps keyframes,
    * the second counts only those) and pipes them as NUT to a second ffmpeg that decodes and measures
-   * them. Decoding is the pass's whole cost (3.7 ms a keyframe at 2.5 Mbit/s 720p), so this halves it.
-   * The scene signal is a density of cuts over a 20 s window: a cut between two kept keyframes shows
-   * as their difference, at most one GOP late; only a cut away and back within one stride is missed.
+   * them. Decoding (3.7 ms a keyframe at 2.5 Mbit/s 720p) halves; the copy still reads the whole file, so
+   * the pass alone went from 2.8x to 2.1x an audio-only decode there. The scene signal is a density of cuts
+   * over a 20 s window: a cut shows at the next kept keyframe, at most two GOPs late; only a cut away and
+   * back within one stride is missed.
    */
   private async measureEveryOtherKeyframe(location: string, outputOptions: readonly string[], onStderr: (line: string) => void, signal?: AbortSignal): Promise<void> {
     const keyframes = new PassThrough();
