@@ -17,6 +17,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FfmpegMedia } from '../../shared/adapters/media/ffmpegMedia.js';
+import { bundledFfprobe } from '../../shared/adapters/media/bundledFfprobe.js';
 import { buildClipCaptions, CAPTION_STYLE_PRESETS } from '../../shared/core/captions/index.js';
 import { wholeSpan } from '../../shared/core/clips/clipTimeline.js';
 import { MediaError } from '../../shared/core/errors.js';
@@ -205,7 +206,9 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('FfmpegM
       expect((await fromEnv.capabilities()).version).toBe((await lambdaMedia.capabilities()).version);
       expect(new FfmpegMedia({ ffmpegPath: 'ffmpeg', fontsDir: NOTO_DIR }).options).toMatchObject({ ffmpegPath: 'ffmpeg', ffprobePath, fontsDir: NOTO_DIR });
       Object.assign(process.env, { FFMPEG_PATH: '', FFPROBE_PATH: '', POSTSHOW_FONTS_DIR: '' });
-      expect(new FfmpegMedia().options).toMatchObject({ ffmpegPath: 'ffmpeg', ffprobePath: 'ffprobe', fontsDir: NOTO_DIR });
+      // Unset, ffprobe is the static build npm installed (bundledFfprobe.ts), which this repository has.
+      expect(new FfmpegMedia().options).toMatchObject({ ffmpegPath: 'ffmpeg', ffprobePath: bundledFfprobe(), fontsDir: NOTO_DIR });
+      expect(bundledFfprobe()).toMatch(/@ffprobe-installer\/linux-x64\/ffprobe$/);
     } finally {
       for (const key of ['FFMPEG_PATH', 'FFPROBE_PATH', 'POSTSHOW_FONTS_DIR']) {
         if (saved[key] === undefined) delete process.env[key];
@@ -253,6 +256,18 @@ describe.skipIf(process.platform !== 'linux' || process.arch !== 'x64')('FfmpegM
     expect(error).toBeInstanceOf(MediaError);
     expect((error as MediaError).permanent).toBe(true);
     expect((error as MediaError).message).toMatch(/junk\.mp4 is (truncated|not a readable media file)/);
+  });
+
+  it('probes an MPEG-TS recording, whose service name once crashed the static ffprobe (host gconv modules)', async () => {
+    // ffmpeg's TS muxer names the service in the default DVB character set; converting it made the static
+    // ffprobe load the host's iconv module and die of SIGSEGV before ffprobeRun.ts set GCONV_PATH.
+    const names = [['service_name', 'Service01'], ['service_name', '\x01Cyrillic'], ['service_name', '\x13\xd6\xd0\xce\xc4']] as const;
+    for (const [key, value] of names) {
+      const ts = path.join(workspace.dir, `show-${names.findIndex(([, v]) => v === value)}.ts`);
+      await ffmpeg(['-f', 'lavfi', '-i', 'testsrc=s=160x120:r=25:d=1', '-f', 'lavfi', '-i', 'sine=d=1', '-c:v', 'libx264', '-c:a', 'aac', '-metadata', `${key}=${value}`, ts]);
+      const info = await lambdaMedia.probe(ts, 'show.ts');
+      expect(info).toMatchObject({ formatName: 'mpegts', video: { codec: 'h264', width: 160, height: 120 }, audio: { codec: 'aac' } });
+    }
   });
 
   it("measures loudness and silences as Debian's ffmpeg does, and writes the 16 kHz speech WAV", async () => {

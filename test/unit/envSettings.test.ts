@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ffmpegMediaDefaults } from '../../shared/adapters/media/ffmpegMedia.js';
+import { bundledFfprobe } from '../../shared/adapters/media/bundledFfprobe.js';
 import { providerSettingsFromEnv } from '../../shared/adapters/providerSelection.js';
 import { isPermanent } from '../../shared/core/errors.js';
 import { ENV_SETTINGS, envSettingMeta, readEnvSettings, type EnvSettingName } from '../../shared/core/settings/envSettings.js';
@@ -32,7 +33,8 @@ describe('environment settings registry', () => {
     expect(ffmpegMediaDefaults({}).renderSlots).toBe(1);
     expect(ffmpegMediaDefaults({ POSTSHOW_RENDER_SLOTS: '2' }).renderSlots).toBe(2);
     expect(() => ffmpegMediaDefaults({ POSTSHOW_RENDER_SLOTS: '0' })).toThrow(/POSTSHOW_RENDER_SLOTS/);
-    expect(ffmpegMediaDefaults({ POSTSHOW_X264_PRESET: 'ultrafast', FFMPEG_PATH: '/opt/bin/ffmpeg' })).toMatchObject({ x264Preset: 'ultrafast', ffmpegPath: '/opt/bin/ffmpeg', ffprobePath: 'ffprobe' });
+    expect(ffmpegMediaDefaults({ POSTSHOW_X264_PRESET: 'ultrafast', FFMPEG_PATH: '/opt/bin/ffmpeg' })).toMatchObject({ x264Preset: 'ultrafast', ffmpegPath: '/opt/bin/ffmpeg', ffprobePath: bundledFfprobe() ?? 'ffprobe' });
+    expect(ffmpegMediaDefaults({ FFPROBE_PATH: '/opt/bin/ffprobe' }).ffprobePath).toBe('/opt/bin/ffprobe');
     expect(providerSettingsFromEnv({ POSTSHOW_LLM: 'offline' }, { transcriber: 'captions' })).toEqual({ transcriber: 'captions', languageModel: 'offline' });
     expect(() => providerSettingsFromEnv({}, { transcriber: 'telepathy' })).toThrow(/POSTSHOW_TRANSCRIBER \/ --transcriber/);
   });

@@ -3,13 +3,10 @@
  * presentation and decode times and keyframe flags, read by ffprobe without decoding anything, plus
  * whether the stream can be stream-copied next to x264's pieces at all.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { z } from 'zod';
 import type { VideoPacket } from '../../core/clips/smartCut.js';
 import type { TimeRange } from '../../core/types.js';
-
-const execFileAsync = promisify(execFile);
+import { runFfprobe } from './ffprobeRun.js';
 
 /** Read this far past a span's end, seconds: the keyframe closing its last whole GOP may sit just after it. */
 const AFTER_SPAN_SECONDS = 0.5;
@@ -39,14 +36,14 @@ export type CopyableVideo = { readonly copyable: true; readonly packets: readonl
  * decoded (upright, square-pixel) frames, and a decoder meets both streams' parameters in one track.
  */
 export async function copyableVideo(
-  ffprobePath: string,
+  ffprobeBinaries: readonly string[],
   location: string,
   spans: readonly TimeRange[],
   options: { readonly readOptions: readonly string[]; readonly signal?: AbortSignal },
 ): Promise<CopyableVideo> {
   const intervals = spans.map((span) => `${Math.max(0, span.start).toFixed(6)}%${(span.end + AFTER_SPAN_SECONDS).toFixed(6)}`).join(',');
-  const { stdout } = await execFileAsync(
-    ffprobePath,
+  const stdout = await runFfprobe(
+    ffprobeBinaries,
     [
       ...options.readOptions,
       '-v', 'error',
