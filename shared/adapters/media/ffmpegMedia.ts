@@ -161,7 +161,6 @@ function displayLocation(location: string): string {
   return isUrl(location) ? location.replace(/\?.*$/s, '') : location;
 }
 
-
 /** A read of `location` failed for a reason retrying can fix: never blame the recording for it. */
 function readFailure(location: string, detail: string, cause: unknown): MediaError | undefined {
   if (!isUrl(location) || !READ_FAILURE.test(detail)) return undefined;

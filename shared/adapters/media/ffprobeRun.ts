@@ -30,20 +30,25 @@ export interface FfprobeRunOptions {
  * the whole command line, is not kept as the cause.
  */
 export class FfprobeRunError extends Error {
-  constructor(
-    message: string,
-    readonly binary: string,
-    readonly stderr: string,
-    /** The exit code, or the errno code (`ENOENT`, `EACCES`) when the binary could not be started. */
-    readonly code: number | string | undefined,
-    /** The signal that killed it (a crash), if any. */
-    readonly exitSignal: NodeJS.Signals | undefined,
-    /** Set when the binary could not be started at all. */
-    readonly spawnFailed: boolean,
-    readonly aborted: boolean,
-  ) {
+  readonly binary: string;
+  readonly stderr: string;
+  /** The exit code, or the errno code (`ENOENT`, `EACCES`) when the binary could not be started. */
+  readonly code: number | string | undefined;
+  /** The signal that killed it (a crash), if any. */
+  readonly exitSignal: NodeJS.Signals | undefined;
+  /** Set when the binary could not be started at all. */
+  readonly spawnFailed: boolean;
+  readonly aborted: boolean;
+
+  constructor(message: string, how: Pick<FfprobeRunError, 'binary' | 'stderr' | 'code' | 'exitSignal' | 'spawnFailed' | 'aborted'>) {
     super(message);
     this.name = 'FfprobeRunError';
+    this.binary = how.binary;
+    this.stderr = how.stderr;
+    this.code = how.code;
+    this.exitSignal = how.exitSignal;
+    this.spawnFailed = how.spawnFailed;
+    this.aborted = how.aborted;
   }
 }
 
@@ -61,7 +66,7 @@ export async function runFfprobe(binaries: readonly string[], args: readonly str
       if (!(failure.exitSignal && !failure.aborted)) throw failure;
     }
   }
-  throw failure ?? new FfprobeRunError('no ffprobe binary to run', '', '', undefined, undefined, true, false);
+  throw failure ?? new FfprobeRunError('no ffprobe binary to run', { binary: '', stderr: '', code: undefined, exitSignal: undefined, spawnFailed: true, aborted: false });
 }
 
 function runOnce(binary: string, args: readonly string[], options: FfprobeRunOptions): Promise<string> {
@@ -81,7 +86,16 @@ function runOnce(binary: string, args: readonly string[], options: FfprobeRunOpt
         const spawnFailed = typeof failed.code === 'string' && failed.syscall !== undefined;
         const how = failed.signal ? `was killed by ${failed.signal}` : spawnFailed ? `could not be started (${failed.code})` : `exited with code ${String(failed.code)}`;
         const detail = redactUrls(stderr);
-        reject(new FfprobeRunError(`ffprobe at ${binary} ${how}\n${detail}`.trim(), binary, detail, failed.code, failed.signal ?? undefined, spawnFailed, aborted));
+        reject(
+          new FfprobeRunError(`ffprobe at ${binary} ${how}\n${detail}`.trim(), {
+            binary,
+            stderr: detail,
+            code: failed.code,
+            exitSignal: failed.signal ?? undefined,
+            spawnFailed,
+            aborted,
+          }),
+        );
       },
     );
   });
