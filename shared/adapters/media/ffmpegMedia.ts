@@ -41,7 +41,7 @@ import {
 import { FrameSampling } from './frameSampling.js';
 import { bundledFfprobe } from './bundledFfprobe.js';
 import { findExecutable } from '../findExecutable.js';
-import { type FfprobeRunError, runFfprobe } from './ffprobeRun.js';
+import { type FfprobeBinaries, type FfprobeRunError, runFfprobe } from './ffprobeRun.js';
 import { redactUrls } from './redactUrls.js';
 
 /** Tunables of the media module, with the reasons for their defaults. */
@@ -298,7 +298,7 @@ export class FfmpegMedia implements Media {
    * The ffprobe binaries a probe tries in turn (ffprobeRun.ts): the static build npm installs is followed by
    * PATH's ffprobe, which is run should the static one crash.
    */
-  private readonly probeBinaries: readonly string[];
+  private readonly probeBinaries: FfprobeBinaries;
 
   constructor(options: Partial<FfmpegMediaOptions> = {}) {
     const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));

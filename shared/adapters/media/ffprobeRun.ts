@@ -18,6 +18,9 @@ import { redactUrls } from './redactUrls.js';
 /** A directory that does not exist: only its being set matters (see the module comment). */
 export const GCONV_PATH_FOR_STATIC_BUILDS = '/nonexistent/postshow-gconv';
 
+/** The binaries a run tries in turn: at least one. */
+export type FfprobeBinaries = readonly [string, ...string[]];
+
 export interface FfprobeRunOptions {
   readonly signal?: AbortSignal;
   /** Largest stdout accepted, bytes. @default 16 MiB */
@@ -56,17 +59,16 @@ export class FfprobeRunError extends Error {
  * Runs `binaries[0]` with `args` and returns its stdout; when it is killed by a signal (not by `signal`), runs
  * the next binary, and so on. Rejects with the last FfprobeRunError.
  */
-export async function runFfprobe(binaries: readonly string[], args: readonly string[], options: FfprobeRunOptions = {}): Promise<string> {
-  let failure: FfprobeRunError | undefined;
-  for (const binary of binaries) {
-    try {
-      return await runOnce(binary, args, options);
-    } catch (error) {
-      failure = error as FfprobeRunError;
-      if (!(failure.exitSignal && !failure.aborted)) throw failure;
-    }
+export async function runFfprobe([binary, ...fallbacks]: FfprobeBinaries, args: readonly string[], options: FfprobeRunOptions = {}): Promise<string> {
+  try {
+    return await runOnce(binary, args, options);
+  } catch (error) {
+    const failure = error as FfprobeRunError;
+    const [next, ...rest] = fallbacks;
+    // Only a crash gives way: a failed probe of the input would fail the same on any build.
+    if (next === undefined || !failure.exitSignal || failure.aborted) throw failure;
+    return runFfprobe([next, ...rest], args, options);
   }
-  throw failure ?? new FfprobeRunError('no ffprobe binary to run', { binary: '', stderr: '', code: undefined, exitSignal: undefined, spawnFailed: true, aborted: false });
 }
 
 function runOnce(binary: string, args: readonly string[], options: FfprobeRunOptions): Promise<string> {

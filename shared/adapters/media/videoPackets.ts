@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { VideoPacket } from '../../core/clips/smartCut.js';
 import type { TimeRange } from '../../core/types.js';
-import { runFfprobe } from './ffprobeRun.js';
+import { type FfprobeBinaries, runFfprobe } from './ffprobeRun.js';
 
 /** Read this far past a span's end, seconds: the keyframe closing its last whole GOP may sit just after it. */
 const AFTER_SPAN_SECONDS = 0.5;
@@ -36,7 +36,7 @@ export type CopyableVideo = { readonly copyable: true; readonly packets: readonl
  * decoded (upright, square-pixel) frames, and a decoder meets both streams' parameters in one track.
  */
 export async function copyableVideo(
-  ffprobeBinaries: readonly string[],
+  ffprobeBinaries: FfprobeBinaries,
   location: string,
   spans: readonly TimeRange[],
   options: { readonly readOptions: readonly string[]; readonly signal?: AbortSignal },
